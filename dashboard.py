@@ -1,0 +1,23 @@
+"""Entry point and router: `streamlit run dashboard.py`."""
+import streamlit as st
+
+from geo import ui
+from geo.i18n import t
+
+st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
+
+ds = ui.dataset()
+ui.sidebar(ds)
+lang = ui.language()
+
+PAGES = [
+    ("pages/overview.py", "page_overview", "overview", True),
+    ("pages/checkpoints.py", "page_checkpoints", "checkpoints", False),
+    ("pages/routes.py", "page_routes", "routes", False),
+    ("pages/seizures.py", "page_seizures", "seizures", False),
+    ("pages/demo_sites.py", "page_demo", "demo-sites", False),
+    ("pages/sources.py", "page_sources", "sources", False),
+]
+nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, default=default)
+                     for path, title, url, default in PAGES])
+nav.run()

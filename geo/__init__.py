@@ -1,0 +1,1 @@
+"""Drug-control operations dashboard: data, validation, maps, charts and exports."""

@@ -1,0 +1,82 @@
+"""Plotly figures over the curated tables; each has a title, unit, period and a source line."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import fmt, settings
+from geo.i18n import label, name_col, t
+
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+
+
+def _names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
+    return dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+
+
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str) -> str:
+    titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
+    dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
+    used = sorted(set(frame["source_file"]))
+    sep = "；" if lang == "zh" else "; "
+    return t("source_line", lang, sources=sep.join(f"{titles.get(s) or s} ({dates.get(s, '')})" for s in used))
+
+
+def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 460) -> go.Figure:
+    fig.update_layout(
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01},
+        font={"family": FONT, "size": 15}, height=height, margin={"l": 60, "r": 20, "t": 80, "b": 110},
+        legend={"orientation": "h", "y": -0.18}, plot_bgcolor="#ffffff",
+        annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": -0.36, "showarrow": False,
+                      "xanchor": "left", "font": {"size": 11, "color": "#444"}}])
+    fig.update_yaxes(gridcolor="#dddddd")
+    return fig
+
+
+def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
+                   lang: str) -> go.Figure:
+    """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
+    totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
+    names = _names(jurisdictions, lang)
+    totals["x"] = [f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])]
+    fig = go.Figure()
+    for drug, part in totals.groupby("drug_type", sort=False):
+        fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),
+                    marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+                    text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
+                    textposition="outside")
+    sub = t("unit_kg", lang) + (" · 各时期分列，不相加" if lang == "zh" else " · periods shown separately, never added")
+    return _layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
+
+
+def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str) -> go.Figure:
+    """Named cases ranked by kilograms seized, stacked by drug type."""
+    per_case = seizures[seizures["case_id"].notna() & (seizures["unit"] == "kg")]
+    merged = per_case.merge(cases[["case_id", name_col(lang), "case_number"]], on="case_id", how="left")
+    order = merged.groupby("case_id")["quantity"].sum().sort_values(ascending=True).index.tolist()
+    title_of = dict(zip(merged["case_id"], merged[name_col(lang)]))
+    fig = go.Figure()
+    for drug, part in merged.groupby("drug_type", sort=False):
+        fig.add_bar(y=[title_of[c] for c in part["case_id"]], x=part["quantity"].astype(float), orientation="h",
+                    name=label("drug_type", drug, lang), marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+                    customdata=[fmt.quantity(q, ql, "kg", lang) for q, ql in zip(part["quantity"], part["qualifier"])],
+                    hovertemplate="%{y}: %{customdata}<extra></extra>")
+    fig.update_layout(barmode="stack", yaxis={"categoryorder": "array",
+                                              "categoryarray": [title_of[c] for c in order]})
+    return _layout(fig, t("seizures_by_case", lang), t("unit_kg", lang), source_line(merged, sources, lang),
+                   height=max(420, 60 + 34 * len(order)))
+
+
+def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
+                     lang: str) -> go.Figure:
+    """Demonstration-site counts by category, one bar group per jurisdiction."""
+    names = _names(jurisdictions, lang)
+    fig = go.Figure()
+    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
+    for i, (cat, part) in enumerate(demo.groupby("category", sort=True)):
+        fig.add_bar(x=[f"{names.get(a, a)}" for a in part["adcode"]], y=part["count"].astype(float),
+                    name=label("demo_category", cat, lang), marker_color=palette[i % len(palette)],
+                    text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
+                    customdata=part["label_zh"], hovertemplate="%{x} %{customdata}: %{y}<extra></extra>")
+    fig.update_layout(barmode="group")
+    return _layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))

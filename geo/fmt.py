@@ -1,0 +1,52 @@
+"""Numbers as people read them: qualifiers kept ("800+", "约800"), 万 in Chinese, units by language."""
+from __future__ import annotations
+
+import math
+
+UNITS = {
+    "zh": {"kg": "公斤", "g": "克", "tablet": "粒", "case": "起", "person": "人", "event": "场", "copy": "份",
+           "site": "个", "venue": "家", "percent": "%", "rank": "名", "yuan": "元", "bed": "张", "other": ""},
+    "en": {"kg": "kg", "g": "g", "tablet": "tablets", "case": "cases", "person": "people", "event": "events",
+           "copy": "copies", "site": "sites", "venue": "venues", "percent": "%", "rank": "", "yuan": "yuan",
+           "bed": "beds", "other": ""},
+}
+
+
+def _plain(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def number(value: float | None, lang: str = "zh") -> str:
+    """12800 → '1.28万' in Chinese, '12,800' in English; small numbers unchanged."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if lang == "zh" and abs(value) >= 10000:
+        wan = value / 10000
+        text = f"{wan:.2f}".rstrip("0").rstrip(".")
+        return f"{text}万"
+    return _plain(value)
+
+
+def unit_label(unit: str | None, lang: str = "zh") -> str:
+    return UNITS[lang].get(unit or "", unit or "")
+
+
+def quantity(value: float | None, qualifier: str | None, unit: str | None = None, lang: str = "zh") -> str:
+    """A figure with its qualifier and unit: ('plus', 800, kg) → '800+ 公斤' / '800+ kg'; about → '约800'."""
+    text = number(value, lang)
+    if text == "—":
+        return text
+    if qualifier == "plus":
+        text = f"{text}+"
+    elif qualifier == "about":
+        text = f"约{text}" if lang == "zh" else f"about {text}"
+    if unit == "rank":
+        return f"第{text}名" if lang == "zh" else f"No. {text}"
+    label = unit_label(unit, lang)
+    if not label:
+        return text
+    if label == "%":
+        return f"{text}%"
+    return f"{text}{label}" if lang == "zh" else f"{text} {label}"

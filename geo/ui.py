@@ -1,0 +1,93 @@
+"""The one Streamlit module of geo/: cached loading, the shared sidebar filter, and page helpers."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import settings
+from geo.data import DataError, Dataset, DirectorySource
+from geo.filters import Filter, city_options, county_options
+from geo.i18n import name_col, t
+
+KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load(data_dir: str, fingerprint: str) -> Dataset:
+    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun."""
+    return DirectorySource(data_dir).load()
+
+
+def dataset() -> Dataset:
+    source = DirectorySource()
+    try:
+        return _load(str(source.data_dir), source.fingerprint())
+    except DataError as err:
+        st.error(t("data_problem", language()))
+        st.code("\n".join(str(p) for p in err.problems[:200]), language=None)
+        st.stop()
+        raise  # unreachable: st.stop() ends the run
+
+
+def language() -> str:
+    lang = st.session_state.get(KEY_LANG, settings.DEFAULT_LANGUAGE)
+    return lang if lang in settings.LANGUAGES else settings.DEFAULT_LANGUAGE
+
+
+def _names(ds: Dataset, lang: str) -> dict[str, str]:
+    j = ds["jurisdictions"]
+    return dict(zip(j["adcode"], j[name_col(lang)]))
+
+
+def _reset() -> None:
+    st.session_state[KEY_CITY] = []
+    st.session_state[KEY_COUNTY] = []
+
+
+def sidebar(ds: Dataset) -> Filter:
+    """Language and the city/county filter, written once for every page and bound to the URL."""
+    with st.sidebar:
+        st.segmented_control(t("language", "zh"), list(settings.LANGUAGES), key=KEY_LANG, bind="query-params",
+                             default=settings.DEFAULT_LANGUAGE,
+                             format_func=lambda c: {"zh": "中文", "en": "English"}[c])
+        lang = language()
+        names = _names(ds, lang)
+        st.header(t("filter_header", lang))
+        cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
+                                format_func=lambda c: names.get(c, c), bind="query-params",
+                                placeholder=t("all", lang))
+        options = county_options(ds["jurisdictions"], tuple(cities))
+        if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
+            st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
+        counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
+                                  format_func=lambda c: names.get(c, c), bind="query-params",
+                                  placeholder=t("all", lang))
+        st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
+    return Filter(tuple(cities), tuple(counties))
+
+
+def current_filter() -> Filter:
+    """The filter the sidebar set on this run (pages read it; only the sidebar writes it)."""
+    return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])))
+
+
+def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
+    names = _names(ds, lang)
+    codes = flt.counties or flt.cities
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
+
+
+def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
+    st.info(t("no_records", lang, place=selection_label(ds, flt, lang)))
+
+
+def show_map(m, key: str, height: int = settings.MAP_HEIGHT) -> None:
+    """Render a folium map; nothing is returned to Python, so pan and zoom never rerun the script."""
+    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[])
+
+
+def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
+    """A read-only table with translated headers (st.dataframe renders cells as text, never HTML)."""
+    st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")

@@ -1,0 +1,29 @@
+"""Checkpoints: named checkpoints and stations on a map, with a table and the counts the text gives."""
+import streamlit as st
+
+from geo import filters, maps, tables, ui
+from geo.i18n import label, name_col, t
+
+ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+st.title(t("page_checkpoints", lang))
+
+checkpoints = filters.apply(ds["checkpoints"], flt)
+counts = filters.apply(ds["figures"], flt)
+counts = counts[counts["category"] == "checkpoint"]
+if checkpoints.empty and counts.empty:
+    ui.no_records(ds, flt, lang)
+
+m = maps.base_map(ds, lang, flt)
+maps.checkpoint_layer(m, checkpoints, lang)
+ui.show_map(maps.finish(m), key="checkpoints_map")
+
+if not checkpoints.empty:
+    view = checkpoints.assign(kind_label=[label("checkpoint_kind", k, lang) for k in checkpoints["kind"]],
+                              precision_label=[label("precision", p, lang) for p in checkpoints["precision"]])
+    ui.show_table(view, {name_col(lang): t("name", lang), "kind_label": t("kind", lang),
+                         "precision_label": t("precision", lang), "note": t("note", lang),
+                         "quote": t("quote", lang)})
+if not counts.empty:
+    st.subheader(t("checkpoint_counts", lang))
+    for _city, frame in tables.key_figures(counts, ds["jurisdictions"], lang).items():
+        ui.show_table(frame, tables.key_figure_columns(lang))

