@@ -1,7 +1,7 @@
 """Numbers as people read them: qualifiers kept ("800+", "约800"), 万 in Chinese, units by language."""
 from __future__ import annotations
 
-import math
+import pandas as pd
 
 UNITS = {
     "zh": {"kg": "公斤", "g": "克", "tablet": "粒", "case": "起", "person": "人", "event": "场", "copy": "份",
@@ -12,6 +12,10 @@ UNITS = {
 }
 
 
+def _missing(value) -> bool:
+    return value is None or bool(pd.isna(value))
+
+
 def _plain(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -20,8 +24,9 @@ def _plain(value: float) -> str:
 
 def number(value: float | None, lang: str = "zh") -> str:
     """12800 → '1.28万' in Chinese, '12,800' in English; small numbers unchanged."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
+    value = float(value)
     if lang == "zh" and abs(value) >= 10000:
         wan = value / 10000
         text = f"{wan:.2f}".rstrip("0").rstrip(".")
@@ -38,6 +43,8 @@ def quantity(value: float | None, qualifier: str | None, unit: str | None = None
     text = number(value, lang)
     if text == "—":
         return text
+    qualifier = None if _missing(qualifier) else qualifier
+    unit = None if _missing(unit) else unit
     if qualifier == "plus":
         text = f"{text}+"
     elif qualifier == "about":

@@ -42,18 +42,20 @@ L.polylineDecorator({{ this._parent.get_name() }}, {patterns: [{offset: '12%', r
         self.color, self.size = color, size
 
 
+def blank(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == ""
+
+
 def esc(value) -> str:
     """Escape text from data files before it reaches HTML."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return ""
-    return html.escape(str(value))
+    return "" if blank(value) else html.escape(str(value))
 
 
 def popup_html(title: str, rows: list[tuple[str, str]], quote: str | None = None) -> str:
     """A popup body; every piece is escaped here, so callers pass raw text."""
     body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{esc(k)}</th><td>{esc(v)}</td></tr>"
-                   for k, v in rows if v not in (None, ""))
-    q = f"<blockquote style='margin:6px 0;color:#333'>“{esc(quote)}”</blockquote>" if quote else ""
+                   for k, v in rows if not blank(v))
+    q = "" if blank(quote) else f"<blockquote style='margin:6px 0;color:#333'>“{esc(quote)}”</blockquote>"
     return f"<div style='font-size:14px;max-width:360px'><b>{esc(title)}</b><table>{body}</table>{q}</div>"
 
 
@@ -70,6 +72,18 @@ def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
     return [[miny, minx], [maxy, maxx]]
 
 
+def default_bounds(ds: Dataset) -> list[list[float]]:
+    """The four prefectures and every route waypoint, so the whole story fits at first sight."""
+    focus = ds.boundaries["prefectures"]
+    focus = focus[focus["adcode"].isin(settings.FOCUS_CITIES)]
+    minx, miny, maxx, maxy = focus.total_bounds
+    refs = place_points(ds).loc[lambda p: p.index.isin(ds["route_waypoints"]["place_ref"])]
+    if len(refs):
+        minx, maxx = min(minx, refs["lon"].min()), max(maxx, refs["lon"].max())
+        miny, maxy = min(miny, refs["lat"].min()), max(maxy, refs["lat"].max())
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
 def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[float]] | None = None) -> folium.Map:
     """A map with no tiles: countries, provinces, prefectures and counties drawn from data/boundaries."""
     m = folium.Map(location=settings.MAP_DEFAULT_CENTER, zoom_start=settings.MAP_DEFAULT_ZOOM, tiles=None,
@@ -78,9 +92,7 @@ def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[f
         folium.TileLayer(settings.ONLINE_TILES, attr=settings.ONLINE_TILES_ATTRIBUTION, name="tiles").add_to(m)
     for layer in ("countries", "provinces", "prefectures", "counties"):
         add_outline(m, ds.boundaries[layer], layer, lang)
-    target = bounds or selection_bounds(ds, flt)
-    if target:
-        m.fit_bounds(target)
+    m.fit_bounds(bounds or selection_bounds(ds, flt) or default_bounds(ds))
     return m
 
 
@@ -91,22 +103,50 @@ def add_outline(m: folium.Map, gdf, layer: str, lang: str) -> None:
     for feat in data["features"]:
         feat["properties"]["name"] = esc(feat["properties"]["name"])
     folium.GeoJson(data, name=layer, style_function=lambda _f, s=style: s, control=False,
-                   tooltip=folium.GeoJsonTooltip(["name"], labels=False) if layer != "countries" else None,
-                   attr=settings.BOUNDARY_ATTRIBUTION).add_to(m)
+                   tooltip=folium.GeoJsonTooltip(["name"], labels=False) if layer != "countries" else None).add_to(m)
 
 
 def finish(m: folium.Map) -> folium.Map:
+    """Layer control, the legend and attribution; then point every asset at the local copies."""
     folium.LayerControl(collapsed=False).add_to(m)
+    sections = m.__dict__.get("_legend_sections")
+    if sections:
+        m.get_root().html.add_child(folium.Element(_legend_box(sections)))
+    m.add_child(Attribution(esc(settings.BOUNDARY_ATTRIBUTION)))
     return localise(m)
 
 
 def legend(m: folium.Map, title: str, items: list[tuple[str, str]]) -> None:
-    """An always-visible legend in the lower-left corner; items are (colour, text)."""
-    rows = "".join(f"<div><span style='display:inline-block;width:14px;height:14px;background:{c};"
-                   f"margin-right:6px;border:1px solid #333'></span>{esc(txt)}</div>" for c, txt in items)
-    box = (f"<div class='dash-legend' style='position:absolute;bottom:24px;left:12px;z-index:1000;background:#fff;"
-           f"padding:8px 10px;border:1px solid #555;font-size:14px;line-height:1.5'><b>{esc(title)}</b>{rows}</div>")
-    m.get_root().html.add_child(folium.Element(box))
+    """Add a section (title, [(colour, text)]) to the map's one legend, drawn by finish()."""
+    if items:
+        m.__dict__.setdefault("_legend_sections", []).append((title, items))
+
+
+def _legend_box(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    parts = []
+    for title, items in sections:
+        rows = "".join(f"<div><span style='display:inline-block;width:14px;height:14px;background:{c};"
+                       f"margin-right:6px;border:1px solid #333;vertical-align:middle'></span>{esc(txt)}</div>"
+                       for c, txt in items)
+        parts.append(f"<div style='margin-bottom:4px'><b>{esc(title)}</b>{rows}</div>")
+    return ("<div class='dash-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
+            "background:rgba(255,255,255,0.95);padding:8px 10px;border:1px solid #555;font-size:15px;"
+            "line-height:1.5;color:#111;max-width:45%'>" + "".join(parts) + "</div>")
+
+
+class Attribution(MacroElement):
+    """Credits the bundled boundaries in Leaflet's attribution control."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
 
 
 def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:

