@@ -83,9 +83,20 @@ def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
     st.info(t("no_records", lang, place=selection_label(ds, flt, lang)))
 
 
+def _select_clicked_county(key: str) -> None:
+    """Runs before the rerun a county click causes: the clicked county becomes the filter."""
+    clicked = (st.session_state.get(key) or {}).get("last_active_drawing") or {}
+    adcode = str((clicked.get("properties") or {}).get("adcode") or "")
+    if len(adcode) == 6 and adcode[:4] + "00" in settings.FOCUS_CITIES and not adcode.endswith("00"):
+        st.session_state[KEY_CITY] = [adcode[:4] + "00"]
+        st.session_state[KEY_COUNTY] = [adcode]
+
+
 def show_map(m, key: str, height: int = settings.MAP_HEIGHT) -> None:
-    """Render a folium map; nothing is returned to Python, so pan and zoom never rerun the script."""
-    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=[])
+    """Render a folium map. Only a clicked feature is returned, so pan and zoom never rerun the script;
+    a click on a county of the four cities selects it in the filter."""
+    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=["last_active_drawing"],
+              on_change=lambda: _select_clicked_county(key))
 
 
 def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:

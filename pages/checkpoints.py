@@ -1,7 +1,7 @@
 """Checkpoints: named checkpoints and stations on a map, with a table and the counts the text gives."""
 import streamlit as st
 
-from geo import filters, maps, tables, ui
+from geo import filters, layers, maps, tables, ui
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -14,7 +14,7 @@ if checkpoints.empty and counts.empty:
     ui.no_records(ds, flt, lang)
 
 m = maps.base_map(ds, lang, flt)
-maps.checkpoint_layer(m, checkpoints, lang)
+layers.checkpoint_layer(m, checkpoints, lang)
 ui.show_map(maps.finish(m), key="checkpoints_map")
 
 if not checkpoints.empty:

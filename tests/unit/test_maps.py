@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from geo import data, maps
+from geo import data, layers, maps
 from geo.filters import Filter
 
 
@@ -18,8 +18,8 @@ def rendered(m) -> str:
 
 def test_no_cdn_links_only_local_assets(ds):
     m = maps.base_map(ds, "zh")
-    maps.route_layer(m, ds, ds["routes"], "zh")
-    maps.checkpoint_layer(m, ds["checkpoints"], "zh")
+    layers.route_layer(m, ds, ds["routes"], "zh")
+    layers.checkpoint_layer(m, ds["checkpoints"], "zh")
     page = rendered(maps.finish(m))
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', page)
     assert external == []
@@ -34,7 +34,7 @@ def test_no_tile_layer_by_default(ds):
 
 def test_routes_have_arrowheads_per_route(ds):
     m = maps.base_map(ds, "zh")
-    maps.route_layer(m, ds, ds["routes"], "zh")
+    layers.route_layer(m, ds, ds["routes"], "zh")
     page = rendered(maps.finish(m))
     assert page.count("L.polylineDecorator(") == len(ds["routes"])
     assert page.count("L.polyline(") >= len(ds["routes"])
@@ -46,7 +46,7 @@ def test_route_follows_waypoint_order(ds):
     refs = way[way["route_id"] == route["route_id"].iloc[0]].sort_values("seq")["place_ref"].tolist()
     pts = data.place_points(ds)
     m = maps.base_map(ds, "zh")
-    maps.route_layer(m, ds, route, "zh")
+    layers.route_layer(m, ds, route, "zh")
     page = rendered(m)
     first, last = pts.loc[refs[0]], pts.loc[refs[-1]]
     i, j = page.find(str(first["lat"])), page.rfind(str(last["lat"]))

@@ -1,0 +1,19 @@
+"""Documentation stays in step with the code: every column and setting is documented."""
+import re
+
+from geo import settings
+from geo.schema import TABLES
+from tests.conftest import ROOT
+
+
+def test_every_column_is_in_the_data_dictionary():
+    text = (ROOT / "data/README.md").read_text(encoding="utf-8")
+    missing = [f"{t.file}:{c}" for t in TABLES.values() for c in t.column_names if f"`{c}" not in text
+               and f" {c}," not in text and f", {c}" not in text]
+    assert missing == []
+
+
+def test_every_setting_is_in_the_readme():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    names = [n for n in dir(settings) if re.fullmatch(r"[A-Z][A-Z_]+", n)]
+    assert [n for n in names if n != "ROOT" and f"`{n}`" not in text] == []
