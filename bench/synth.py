@@ -34,7 +34,7 @@ def _counties(src: Path) -> list[dict]:
 def generate(out: Path, checkpoints: int = 10_000, routes: int = 2_000, seizures: int = 50_000,
              seed: int = 7, src: Path | None = None) -> Path:
     """Write a complete data directory at `out` and return it."""
-    src = src or settings.DEFAULT_DATA_DIR
+    src = src or settings.data_dir()
     rnd = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("sources", "boundaries"):

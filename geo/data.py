@@ -28,6 +28,7 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     boundaries: dict[str, gpd.GeoDataFrame]
     texts: dict[str, str]
+    fingerprint: str = ""  # of the files it was loaded from; keys caches of derived objects
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -86,7 +87,7 @@ class DirectorySource:
             raise DataError(problems)
         tables = {name: typed_frame(rows[name], table) for name, table in TABLES.items()}
         texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((self.data_dir / "sources").glob("*.txt"))}
-        return Dataset(tables, read_boundaries(self.data_dir / "boundaries"), texts)
+        return Dataset(tables, read_boundaries(self.data_dir / "boundaries"), texts, self.fingerprint())
 
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:

@@ -7,8 +7,7 @@ from collections import defaultdict
 import folium
 import mapclassify
 import pandas as pd
-from branca.element import MacroElement
-from folium.plugins import FastMarkerCluster, PolyLineOffset
+from folium.plugins import FastMarkerCluster
 from jinja2 import Template
 
 from geo import fmt, settings
@@ -16,51 +15,68 @@ from geo.data import Dataset, place_points
 from geo.i18n import label, name_col, t
 from geo.maps import esc, legend, popup_html
 
+POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
 CHOROPLETH_SHADES = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 
-# Builds one circle marker per data row in the browser, so 10,000 checkpoints cost one JSON array.
-POINT_CALLBACK = """
+# Popups are assembled in the browser from compact rows and de-duplicated string tables, so 10,000 points
+# cost one small JSON array. Every string in those tables is HTML-escaped in Python before it is sent.
+POPUP_JS = """
+function dashPopup(title, rows, quote) {
+  var body = rows.filter(function (r) { return r[1]; }).map(function (r) {
+    return "<tr><th style='text-align:left;padding-right:6px'>" + r[0] + "</th><td>" + r[1] + "</td></tr>";
+  }).join("");
+  var q = quote ? "<blockquote style='margin:6px 0;color:#333'>\u201c" + quote + "\u201d</blockquote>" : "";
+  return "<div style='font-size:14px;max-width:360px'><b>" + title + "</b><table>" + body + "</table>" + q + "</div>";
+}"""
+
+POINT_CALLBACK = POPUP_JS + """
+var T = %s;
 var callback = function (row) {
-  var m = L.circleMarker([row[0], row[1]], {radius: 9, color: '#222', weight: 2, fillColor: row[2],
+  var kind = T.kinds[row[2]];
+  var m = L.circleMarker([row[0], row[1]], {radius: 9, color: '#222', weight: 2, fillColor: kind[0],
                                             fillOpacity: 0.9});
-  m.bindTooltip(row[3]);
-  if (row[4]) { m.bindPopup(row[4], {maxWidth: 380}); }
+  m.bindTooltip(row[3] + ' · ' + kind[1]);
+  m.bindPopup(function () {
+    return dashPopup(row[3], [[T.labels[0], kind[1]], [T.labels[1], row[5]], [T.labels[2], T.methods[row[4]]],
+                              [T.labels[3], row[6]]], T.quotes[row[7]]);
+  }, {maxWidth: 380});
   return m;
 };"""
 
 
-class ArrowHeads(MacroElement):
-    """Arrowheads along the parent polyline (leaflet-polylinedecorator), so a route shows its direction."""
+class Interner:
+    """Numbers each distinct (escaped) string once, so repeated quotes and labels are sent once."""
 
-    default_js = [("polylinedecorator", "leaflet-polylinedecorator")]
-    _template = Template("""
-{% macro script(this, kwargs) %}
-L.polylineDecorator({{ this._parent.get_name() }}, {patterns: [{offset: '12%', repeat: '22%',
-  symbol: L.Symbol.arrowHead({pixelSize: {{ this.size }}, polygon: true,
-  pathOptions: {stroke: false, fill: true, fillColor: {{ this.color|tojson }}, fillOpacity: 1}})}]})
-  .addTo({{ this._parent._parent.get_name() }});
-{% endmacro %}
-""")
+    def __init__(self):
+        self.index: dict[str, int] = {}
 
-    def __init__(self, color: str, size: int = 14):
-        super().__init__()
-        self._name = "ArrowHeads"
-        self.color, self.size = color, size
+    def __call__(self, value) -> int:
+        return self.index.setdefault(esc(value), len(self.index))
+
+    @property
+    def values(self) -> list[str]:
+        return list(self.index)
+
+
+def js_json(value) -> str:
+    """JSON safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:
     """One coloured symbol per kind, clustered when zoomed out; popups say what the data says and how exact."""
+    kinds, methods, quotes = Interner(), Interner(), Interner()
+    kind_colors: dict[int, str] = {}
     rows = []
     for row in checkpoints.itertuples():
-        kind = label("checkpoint_kind", row.kind, lang)
-        name = getattr(row, name_col(lang))
-        popup = popup_html(name, [
-            (t("kind", lang), kind), (t("period", lang), row.period_label),
-            (t("precision", lang), f"{label('precision', row.precision, lang)} ({row.coord_method})"),
-            (t("note", lang), row.note)], row.quote)
-        rows.append([float(row.lat), float(row.lon), settings.CHECKPOINT_COLORS.get(row.kind, "#555"),
-                     esc(f"{name} · {kind}"), popup])
-    FastMarkerCluster(rows, callback=POINT_CALLBACK, name=t("page_checkpoints", lang),
+        k = kinds(label("checkpoint_kind", row.kind, lang))
+        kind_colors[k] = settings.CHECKPOINT_COLORS.get(row.kind, "#555")
+        method = methods(f"{label('precision', row.precision, lang)} ({row.coord_method})")
+        rows.append([round(float(row.lat), 5), round(float(row.lon), 5), k, esc(getattr(row, name_col(lang))),
+                     method, esc(row.period_label), esc(row.note), quotes(row.quote)])
+    tables = {"kinds": [[kind_colors[i], v] for i, v in enumerate(kinds.values)], "methods": methods.values,
+              "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
+    FastMarkerCluster(rows, callback=POINT_CALLBACK % js_json(tables), name=t("page_checkpoints", lang),
                       options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
     legend(m, t("legend", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang))
                                   for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
@@ -89,65 +105,113 @@ def route_offsets(legs: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
     return slots
 
 
-def _route_cases_html(ds: Dataset, route, lang: str) -> str:
-    cases = ds["cases"][(ds["cases"]["case_id"] == route.case_id) | (ds["cases"]["route_id"] == route.route_id)]
-    seized = ds["seizures"]
-    parts = []
-    for case in cases.itertuples():
-        drugs = "、".join(f"{label('drug_type', s.drug_type, lang)} {fmt.quantity(s.quantity, s.qualifier, s.unit, lang)}"
-                         for s in seized[seized["case_id"] == case.case_id].itertuples())
-        parts.append(popup_html(getattr(case, name_col(lang)), [
-            (t("level", lang), label("case_level", case.level, lang)), (t("period", lang), case.period_label),
-            (t("suspects", lang), fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
-             if pd.notna(case.suspects) else ""), (t("drug", lang), drugs)], case.quote))
-    return "".join(parts)
+def _case_popups(ds: Dataset, case_ids: set[str], lang: str) -> dict[str, str]:
+    """Popup HTML per case on the shown routes: level, period, suspects, drugs seized and the quote."""
+    cases = ds["cases"][ds["cases"]["case_id"].isin(case_ids)]
+    seized = ds["seizures"][ds["seizures"]["case_id"].isin(case_ids)]
+    drugs = {cid: "、".join(f"{label('drug_type', s.drug_type, lang)} {fmt.quantity(s.quantity, s.qualifier, s.unit, lang)}"
+                           for s in part.itertuples()) for cid, part in seized.groupby("case_id")}
+    return {case.case_id: popup_html(getattr(case, name_col(lang)), [
+        (t("level", lang), label("case_level", case.level, lang)), (t("period", lang), case.period_label),
+        (t("suspects", lang), fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
+         if pd.notna(case.suspects) else ""), (t("drug", lang), drugs.get(case.case_id, ""))], case.quote)
+        for case in cases.itertuples()}
+
+
+class RouteLines(folium.map.Layer):
+    """All routes as one data array drawn in the browser: offset polylines with arrowheads for direction.
+
+    Row: [coords, drug, weight, offset, title, via, total, quote, [cases]]; drug, quote and cases index tables.
+    """
+
+    default_js = [("polylineoffset", "leaflet-polylineoffset"), ("polylinedecorator", "leaflet-polylinedecorator")]
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  {{ this.popup_js }}
+  var T = {{ this.tables }};
+  var group = L.featureGroup();
+  {{ this.rows_json }}.forEach(function (r) {
+    var drug = T.drugs[r[1]];
+    var line = L.polyline(r[0], {color: drug[0], weight: r[2], opacity: 0.9, offset: r[3]});
+    line.bindTooltip(r[6] ? r[4] + ' · ' + r[6] : r[4]);
+    line.bindPopup(function () {
+      return dashPopup(r[4], [[T.labels[0], r[5]], [T.labels[1], drug[1]], [T.labels[2], r[6]]], T.quotes[r[7]])
+        + r[8].map(function (c) { return T.cases[c]; }).join('');
+    }, {maxWidth: 420});
+    line.addTo(group);
+    L.polylineDecorator(line, {patterns: [{offset: '12%', repeat: '22%', symbol: L.Symbol.arrowHead(
+      {pixelSize: 14, polygon: true, pathOptions: {stroke: false, fill: true, fillColor: drug[0], fillOpacity: 1}})}]}
+    ).addTo(group);
+  });
+  return group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list], tables: dict, name: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "RouteLines"
+        self.rows, self.rows_json, self.tables, self.popup_js = rows, js_json(rows), js_json(tables), POPUP_JS
 
 
 def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> None:
-    """Each route through its ordered waypoints: arrowheads for direction, colour by drug type, width by kg."""
+    """Each route through its ordered waypoints: arrowheads for direction, colour by drug type, width by kg,
+    routes sharing a leg offset side by side; hover gives name and total, click the cases with their quotes."""
     points = place_points(ds)
-    group = folium.FeatureGroup(name=t("page_routes", lang)).add_to(m)
-    waypoints = ds["route_waypoints"].sort_values(["route_id", "seq"])
-    refs = {r: waypoints.loc[waypoints["route_id"] == r, "place_ref"].tolist() for r in routes["route_id"]}
+    waypoints = ds["route_waypoints"][ds["route_waypoints"]["route_id"].isin(routes["route_id"])]
+    refs = {r: part.sort_values("seq")["place_ref"].tolist() for r, part in waypoints.groupby("route_id")}
     slots = route_offsets({r: list(zip(v, v[1:])) for r, v in refs.items()})
     kg = route_kg(ds, routes)
     top = kg.max() if len(kg) and kg.max() > 0 else 1.0
+    on_route = ds["cases"].dropna(subset=["route_id"]).groupby("route_id")["case_id"].apply(list).to_dict()
+    case_lists = {r.route_id: list(dict.fromkeys(([r.case_id] if isinstance(r.case_id, str) else [])
+                                                 + on_route.get(r.route_id, []))) for r in routes.itertuples()}
+    case_ids = sorted({c for v in case_lists.values() for c in v})
+    popups = _case_popups(ds, set(case_ids), lang)
+    case_index = {c: i for i, c in enumerate(case_ids)}
+    drugs, quotes = Interner(), Interner()
+    drug_colors: dict[int, str] = {}
+    lat, lon, names = points["lat"].to_dict(), points["lon"].to_dict(), points[name_col(lang)].to_dict()
+    rows = []
     for row in routes.itertuples():
-        stops = refs[row.route_id]
-        coords = [[float(points.at[r, "lat"]), float(points.at[r, "lon"])] for r in stops]
-        names = " → ".join(str(points.at[r, name_col(lang)]) for r in stops)
-        color = settings.DRUG_COLORS.get(row.drug_type, "#555")
+        stops = refs.get(row.route_id, [])
+        d = drugs(label("drug_type", row.drug_type, lang))
+        drug_colors[d] = settings.DRUG_COLORS.get(row.drug_type, "#555")
         total = fmt.quantity(kg[row.route_id], "exact", "kg", lang) if kg[row.route_id] else ""
-        popup = popup_html(getattr(row, name_col(lang)), [
-            (t("waypoints", lang), names), (t("drug", lang), label("drug_type", row.drug_type, lang))],
-            row.quote) + _route_cases_html(ds, row, lang)
-        line = PolyLineOffset(coords, color=color, weight=3 + 7 * (kg[row.route_id] / top) ** 0.5, opacity=0.9,
-                               offset=6 * slots[row.route_id],
-                               tooltip=esc(f"{getattr(row, name_col(lang))} · {total}".strip(" ·")),
-                               popup=folium.Popup(popup, max_width=420))
-        line.add_child(ArrowHeads(color))
-        line.add_to(group)
-    drugs = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
-    legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang)) for d in drugs])
+        rows.append([[[round(float(lat[r]), 4), round(float(lon[r]), 4)] for r in stops], d,
+                     round(3 + 7 * (kg[row.route_id] / top) ** 0.5, 1), 6 * slots.get(row.route_id, 0),
+                     esc(getattr(row, name_col(lang))), esc(" → ".join(str(names[r]) for r in stops)), esc(total),
+                     quotes(row.quote), [case_index[c] for c in case_lists[row.route_id]]])
+    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "quotes": quotes.values,
+              "cases": [popups.get(c, "") for c in case_ids],
+              "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
+    RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
+    present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
+    legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang)) for d in present])
 
 
 def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str, lang: str, name: str,
                  describe) -> None:
-    """Proportional circles per jurisdiction: size by the largest single figure, popup listing every record."""
+    """Proportional circles per jurisdiction: size by the largest single figure (never a sum of figures of
+    different periods), popup listing the largest records of the place."""
     points = place_points(ds)
     group = folium.FeatureGroup(name=name).add_to(m)
-    top = float(frame[value_col].max()) if len(frame) else 0.0
-    for adcode, recs in frame.groupby("adcode"):
-        if adcode not in points.index:
-            continue
-        biggest = float(recs[value_col].max())
+    ranked = frame[frame["adcode"].isin(points.index)].sort_values(value_col, ascending=False)
+    top = float(ranked[value_col].iloc[0]) if len(ranked) else 0.0
+    counts = ranked.groupby("adcode").size()
+    shown = ranked.groupby("adcode").head(POPUP_RECORDS)
+    shown = shown.assign(_text=[esc(describe(r)) for r in shown.itertuples()])
+    for adcode, part in shown.groupby("adcode", sort=False):
         place = str(points.at[adcode, name_col(lang)])
-        lines = "".join(f"<li>{esc(describe(r))}</li>" for r in recs.itertuples())
+        lines = "".join(f"<li>{text}</li>" for text in part["_text"])
+        more = int(counts[adcode]) - len(part)
+        lines += f"<li>… +{more}</li>" if more > 0 else ""
         popup = f"<div style='font-size:14px;max-width:380px'><b>{esc(place)}</b><ul>{lines}</ul></div>"
         folium.CircleMarker([float(points.at[adcode, "lat"]), float(points.at[adcode, "lon"])],
-                            radius=symbol_radius(biggest, top), color="#222", weight=1.5, fill_color="#D55E00",
-                            fill_opacity=0.6, tooltip=esc(place), popup=folium.Popup(popup, max_width=400)
-                            ).add_to(group)
+                            radius=symbol_radius(float(part[value_col].iloc[0]), top), color="#222", weight=1.5,
+                            fill_color="#D55E00", fill_opacity=0.6, tooltip=esc(place),
+                            popup=folium.Popup(popup, max_width=400)).add_to(group)
     if top:
         legend(m, name, [("#D55E00", fmt.quantity(v, "exact", "kg", lang)) for v in size_steps(top)])
 

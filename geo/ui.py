@@ -30,6 +30,11 @@ def dataset() -> Dataset:
         raise  # unreachable: st.stop() ends the run
 
 
+def md_escape(text: str) -> str:
+    """Text from data shown through st.markdown: markdown and HTML characters are escaped, never interpreted."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))
+
+
 def language() -> str:
     lang = st.session_state.get(KEY_LANG, settings.DEFAULT_LANGUAGE)
     return lang if lang in settings.LANGUAGES else settings.DEFAULT_LANGUAGE

@@ -1,7 +1,7 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, filters, layers, maps, ui
+from geo import charts, filters, page_maps, ui
 from geo.i18n import label, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -15,10 +15,7 @@ if demo.empty:
 categories = sorted(set(demo["category"]))
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
-chosen = demo[demo["category"] == category]
-m = maps.base_map(ds, lang, flt)
-layers.choropleth_layer(m, ds, chosen.groupby("adcode")["count"].max(), lang, label("demo_category", category, lang))
-ui.show_map(maps.finish(m), key="demo_map")
+ui.show_map(page_maps.demo_map(ds, flt, lang, category), key="demo_map")
 st.caption(t("largest_figure", lang))
 st.plotly_chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), key="chart_demo")
 ui.show_table(demo, {"label_zh": t("category", lang), "count": t("count", lang), "period_label": t("period", lang),

@@ -1,7 +1,7 @@
-"""Seizures: a map of totals and charts by city, drug type and case."""
+"""Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, filters, layers, maps, tables, ui
+from geo import charts, filters, page_maps, tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -12,10 +12,9 @@ if seizures.empty:
     ui.no_records(ds, flt, lang)
     st.stop()
 
-m = maps.base_map(ds, lang, flt)
-layers.symbol_layer(m, ds, seizures[seizures["unit"] == "kg"], "quantity", lang, t("page_seizures", lang),
-                  lambda r: layers.seizure_text(r, lang))
-ui.show_map(maps.finish(m), key="seizures_map")
+style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
+                             key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
+ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
 st.caption(t("largest_figure", lang))
 
 left, right = st.columns(2)
