@@ -7,6 +7,7 @@ from collections import defaultdict
 import folium
 import mapclassify
 import pandas as pd
+from folium.elements import JSCSSMixin
 from folium.plugins import FastMarkerCluster
 from jinja2 import Template
 
@@ -15,6 +16,7 @@ from geo.data import Dataset, place_points
 from geo.i18n import label, name_col, t
 from geo.maps import esc, legend, popup_html
 
+SYMBOL_COLOR = "#D55E00"
 POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
 CHOROPLETH_SHADES = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 
@@ -118,7 +120,7 @@ def _case_popups(ds: Dataset, case_ids: set[str], lang: str) -> dict[str, str]:
         for case in cases.itertuples()}
 
 
-class RouteLines(folium.map.Layer):
+class RouteLines(JSCSSMixin, folium.map.Layer):
     """All routes as one data array drawn in the browser: offset polylines with arrowheads for direction.
 
     Row: [coords, drug, weight, offset, title, via, total, quote, [cases]]; drug, quote and cases index tables.
@@ -191,12 +193,34 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
     legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang)) for d in present])
 
 
+class SymbolPoints(folium.map.Layer):
+    """Proportional circles from one data array: [lat, lon, radius, tooltip, popup] per place."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  var group = L.featureGroup();
+  {{ this.rows_json }}.forEach(function (r) {
+    L.circleMarker([r[0], r[1]], {radius: r[2], color: '#222', weight: 1.5, fillColor: {{ this.color|tojson }},
+                                  fillOpacity: 0.6}).bindTooltip(r[3]).bindPopup(r[4], {maxWidth: 400}).addTo(group);
+  });
+  return group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list], name: str, color: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "SymbolPoints"
+        self.rows_json, self.color = js_json(rows), color
+
+
 def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str, lang: str, name: str,
                  describe) -> None:
     """Proportional circles per jurisdiction: size by the largest single figure (never a sum of figures of
     different periods), popup listing the largest records of the place."""
     points = place_points(ds)
-    group = folium.FeatureGroup(name=name).add_to(m)
+    rows: list[list] = []
     ranked = frame[frame["adcode"].isin(points.index)].sort_values(value_col, ascending=False)
     top = float(ranked[value_col].iloc[0]) if len(ranked) else 0.0
     counts = ranked.groupby("adcode").size()
@@ -208,12 +232,11 @@ def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str
         more = int(counts[adcode]) - len(part)
         lines += f"<li>… +{more}</li>" if more > 0 else ""
         popup = f"<div style='font-size:14px;max-width:380px'><b>{esc(place)}</b><ul>{lines}</ul></div>"
-        folium.CircleMarker([float(points.at[adcode, "lat"]), float(points.at[adcode, "lon"])],
-                            radius=symbol_radius(float(part[value_col].iloc[0]), top), color="#222", weight=1.5,
-                            fill_color="#D55E00", fill_opacity=0.6, tooltip=esc(place),
-                            popup=folium.Popup(popup, max_width=400)).add_to(group)
+        rows.append([round(float(points.at[adcode, "lat"]), 5), round(float(points.at[adcode, "lon"]), 5),
+                     round(symbol_radius(float(part[value_col].iloc[0]), top), 1), esc(place), popup])
+    SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
     if top:
-        legend(m, name, [("#D55E00", fmt.quantity(v, "exact", "kg", lang)) for v in size_steps(top)])
+        legend(m, name, [(SYMBOL_COLOR, f"● {fmt.quantity(v, 'exact', 'kg', lang)}") for v in size_steps(top)])
 
 
 def symbol_radius(value: float, top: float) -> float:

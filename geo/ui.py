@@ -19,7 +19,19 @@ def _load(data_dir: str, fingerprint: str) -> Dataset:
     return DirectorySource(data_dir).load()
 
 
+def _route_through_dashboard() -> None:
+    """Streamlit treats a fresh server with a pages/ folder as a v1 multipage app until st.navigation has run
+    once, and would then run a page file without dashboard.py (no sidebar, no layout). Switch v1 off and rerun,
+    so dashboard.py routes every page from the first request on."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def dataset() -> Dataset:
+    _route_through_dashboard()
     source = DirectorySource()
     try:
         return _load(str(source.data_dir), source.fingerprint())
