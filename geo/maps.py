@@ -72,6 +72,8 @@ def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[f
     """A map with no tiles: countries, provinces, prefectures and counties drawn from data/boundaries."""
     m = folium.Map(location=settings.MAP_DEFAULT_CENTER, zoom_start=settings.MAP_DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, control_scale=True, attribution_control=True)
+    # folium hands zoom limits to a tile layer; with none, Leaflet (and marker clustering) needs them here
+    m.options.update(maxZoom=settings.MAP_MAX_ZOOM, minZoom=settings.MAP_MIN_ZOOM)
     if settings.ONLINE_TILES:
         folium.TileLayer(settings.ONLINE_TILES, attr=settings.ONLINE_TILES_ATTRIBUTION, name="tiles").add_to(m)
     for layer in ("countries", "provinces", "prefectures", "counties"):

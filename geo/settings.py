@@ -47,6 +47,7 @@ COORD_BOUNDS = {"lon": (73.0, 135.5), "lat": (3.0, 54.0)}
 MAP_HEIGHT = 560
 MAP_DEFAULT_CENTER = (27.5, 110.0)
 MAP_DEFAULT_ZOOM = 5
+MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 14
 # Optional online tiles; None keeps the offline basemap drawn from data/boundaries only.
 ONLINE_TILES: str | None = os.environ.get("DASHBOARD_TILES") or None
 ONLINE_TILES_ATTRIBUTION = os.environ.get("DASHBOARD_TILES_ATTRIBUTION", "")

@@ -62,26 +62,52 @@ def _reset() -> None:
     st.session_state[KEY_COUNTY] = []
 
 
+def _state_from_url(ds: Dataset) -> None:
+    """Once per session: a shared link (?city=…&county=…&lang=en) sets the filter and language."""
+    if st.session_state.get("_url_loaded"):
+        return
+    st.session_state["_url_loaded"] = True
+    params = st.query_params
+    if params.get(KEY_LANG) in settings.LANGUAGES:
+        st.session_state[KEY_LANG] = params[KEY_LANG]
+    cities = [c for c in params.get_all(KEY_CITY) if c in city_options(ds["jurisdictions"])]
+    counties = [c for c in params.get_all(KEY_COUNTY) if c in county_options(ds["jurisdictions"], tuple(cities))]
+    if cities or counties:
+        st.session_state[KEY_CITY], st.session_state[KEY_COUNTY] = cities, counties
+
+
+def _state_to_url(flt: Filter, lang: str) -> None:
+    """Mirror the view in the URL, so a copied link opens exactly this view (adcodes, language code)."""
+    wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties)}
+    if lang != settings.DEFAULT_LANGUAGE:
+        wanted[KEY_LANG] = lang
+    current = {k: st.query_params.get_all(k) for k in (KEY_CITY, KEY_COUNTY)}
+    current_lang = st.query_params.get(KEY_LANG)
+    if current != {KEY_CITY: wanted[KEY_CITY], KEY_COUNTY: wanted[KEY_COUNTY]} or current_lang != wanted.get(KEY_LANG):
+        st.query_params.from_dict({k: v for k, v in wanted.items() if v})
+
+
 def sidebar(ds: Dataset) -> Filter:
-    """Language and the city/county filter, written once for every page and bound to the URL."""
+    """Language and the city/county filter, written once for every page and mirrored in the URL."""
+    _state_from_url(ds)
     with st.sidebar:
-        st.segmented_control(t("language", "zh"), list(settings.LANGUAGES), key=KEY_LANG, bind="query-params",
+        st.segmented_control(t("language", "zh"), list(settings.LANGUAGES), key=KEY_LANG,
                              default=settings.DEFAULT_LANGUAGE,
                              format_func=lambda c: {"zh": "中文", "en": "English"}[c])
         lang = language()
         names = _names(ds, lang)
         st.header(t("filter_header", lang))
         cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
-                                format_func=lambda c: names.get(c, c), bind="query-params",
-                                placeholder=t("all", lang))
+                                format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
         options = county_options(ds["jurisdictions"], tuple(cities))
         if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
             st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
         counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
-                                  format_func=lambda c: names.get(c, c), bind="query-params",
-                                  placeholder=t("all", lang))
+                                  format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
         st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
-    return Filter(tuple(cities), tuple(counties))
+    flt = Filter(tuple(cities), tuple(counties))
+    _state_to_url(flt, lang)
+    return flt
 
 
 def current_filter() -> Filter:

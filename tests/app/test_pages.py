@@ -2,12 +2,16 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import ROOT
+
+APP = str(ROOT / "dashboard.py")
+
 PAGES = ["pages/overview.py", "pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
          "pages/demo_sites.py", "pages/sources.py"]
 
 
 def run(page: str | None = None, **state) -> AppTest:
-    at = AppTest.from_file("dashboard.py", default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=60)
     for key, value in state.items():
         at.session_state[key] = value
     at.run()
@@ -68,3 +72,22 @@ def test_reset_clears_filter():
     at = run(None, city=["430400"], county=["430421"])
     at.button(key="filter_reset").click().run()
     assert at.multiselect(key="city").value == [] and at.multiselect(key="county").value == []
+
+
+def test_link_opens_that_view():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["city"] = "431100"
+    at.query_params["county"] = "431126"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="city").value == ["431100"]
+    assert at.multiselect(key="county").value == ["431126"]
+    assert at.title[0].value == "Drug-Control Operations Dashboard"
+
+
+def test_link_with_unknown_codes_is_ignored():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["county"] = "<script>"
+    at.run()
+    assert not at.exception and at.multiselect(key="county").value == []

@@ -66,6 +66,10 @@ def test_seizure_charts_are_drawn(page, app_url):
     assert page.requests.external == []
 
 
-def test_county_in_url_filters_the_page(page, app_url):
-    open_page(page, app_url, "sources", "?city=430400&county=430421")
-    assert "衡阳县" in page.locator('[data-testid="stSidebar"]').inner_text()
+def test_link_with_county_and_language_opens_that_view(page, app_url):
+    open_page(page, app_url, "sources", "?city=430400&county=430421&lang=en")
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "Hengyang County" in sidebar and "Filter" in sidebar
+    page.get_by_text("Checkpoints").first.click()
+    page.wait_for_url("**/checkpoints?*", timeout=30_000)
+    assert "county=430421" in page.url and "lang=en" in page.url
