@@ -259,7 +259,7 @@ def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, n
     chosen["shade"] = [CHOROPLETH_SHADES[next(i for i, b in enumerate(bins) if v <= b)] for v in chosen["value"]]
     chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties drawn on top
     col = name_col(lang)
-    data = json.loads(chosen[[col, "value", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
+    data = json.loads(chosen[["adcode", col, "value", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
     for feat in data["features"]:
         feat["properties"]["name"] = esc(feat["properties"]["name"])
     folium.GeoJson(data, name=name, style_function=lambda f: {"fillColor": f["properties"]["shade"],

@@ -73,3 +73,40 @@ def test_link_with_county_and_language_opens_that_view(page, app_url):
     page.get_by_text("Checkpoints").first.click()
     page.wait_for_url("**/checkpoints?*", timeout=30_000)
     assert "county=430421" in page.url and "lang=en" in page.url
+
+
+def container_point(frame, lat: float, lon: float) -> dict:
+    return frame.evaluate(f"() => map_div.latLngToContainerPoint([{lat}, {lon}])")
+
+
+def test_clicking_a_county_selects_it(page, app_url):
+    from geo.data import load_dataset
+
+    county = load_dataset()["jurisdictions"].set_index("adcode").loc["421223"]  # 崇阳县, Xianning
+    open_page(page, app_url, "checkpoints", "?city=421200")
+    frame = map_frame(page)
+    box = page.query_selector(MAP_FRAME).bounding_box()
+    pt = container_point(frame, float(county["lat"]), float(county["lon"]))
+    page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
+    page.wait_for_url("**county=421223*", timeout=30_000)
+    assert "崇阳县" in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_panning_the_map_does_not_rerun_the_script(page, app_url):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(payload)))
+    open_page(page, app_url, "routes")
+    frame = map_frame(page)
+    page.wait_for_timeout(1500)  # let the first render's messages settle before counting
+    before = len(sent)
+    center_before = frame.evaluate("() => map_div.getCenter().lng")
+    box = page.query_selector(MAP_FRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 200, y - 50, steps=10)
+    page.mouse.up()
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(2000)
+    assert frame.evaluate("() => map_div.getCenter().lng") != center_before  # the map did move
+    assert len(sent) == before  # and no message went to the server, so no rerun
