@@ -61,6 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "periods are never added."),
     "legend": ("图例", "Legend"),
     "routes_legend": ("箭头表示运输方向，颜色表示毒品种类", "Arrows show direction; colour shows drug type"),
+    "download": ("下载", "Download"),
     "map_style": ("地图样式", "Map style"),
     "style_symbols": ("比例符号", "Proportional symbols"),
     "style_choropleth": ("分级设色", "Choropleth"),

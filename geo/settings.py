@@ -58,3 +58,6 @@ def data_dir() -> Path:
     """The curated data directory: $DASHBOARD_DATA_DIR if set, else data/ beside the package."""
     env = os.environ.get(DATA_DIR_ENV)
     return Path(env).resolve() if env else DEFAULT_DATA_DIR
+
+# Exported charts: 1920x1080 at 2x by default (print quality for press releases).
+EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2

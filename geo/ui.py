@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import settings
+from geo import export, settings
 from geo.data import DataError, Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options
 from geo.i18n import name_col, t
@@ -145,3 +145,28 @@ def show_map(m, key: str, height: int = settings.MAP_HEIGHT) -> None:
 def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     """A read-only table with translated headers (st.dataframe renders cells as text, never HTML)."""
     st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+
+
+def chart(fig, key: str, file_stem: str, lang: str) -> None:
+    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked."""
+    st.plotly_chart(fig, key=key)
+    cols = st.columns(3)
+    for col, fmt in zip(cols, ("png", "svg", "pdf")):
+        col.download_button(f"{t('download', lang)} {fmt.upper()}", key=f"{key}_{fmt}", on_click="ignore",
+                            data=lambda fmt=fmt: export.chart_bytes(export.press_figure(fig, lang), fmt),
+                            file_name=export.file_name(file_stem, "", "", fmt), mime=MIME[fmt])
+
+
+def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_stem: str, lang: str) -> None:
+    """The filtered table as CSV (UTF-8 with BOM, for Excel) and XLSX with a sheet of sources."""
+    left, right = st.columns(2)
+    left.download_button(f"{t('download', lang)} CSV", key=f"{key}_csv", on_click="ignore",
+                         data=lambda: export.csv_bytes(frame), file_name=export.file_name(file_stem, "", "", "csv"),
+                         mime="text/csv")
+    right.download_button(f"{t('download', lang)} XLSX", key=f"{key}_xlsx", on_click="ignore",
+                          data=lambda: export.xlsx_bytes({key[:31]: frame}, sources),
+                          file_name=export.file_name(file_stem, "", "", "xlsx"), mime=MIME["xlsx"])
+
+
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -17,10 +17,14 @@ style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], de
 ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
 st.caption(t("largest_figure", lang))
 
+place = ui.selection_label(ds, flt, lang)
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), key="chart_totals")
+    ui.chart(charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), "chart_totals",
+             f"{place}_{t('seizures_by_city', lang)}", lang)
 with right:
-    st.plotly_chart(charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), key="chart_cases")
-st.dataframe(tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang), hide_index=True,
-             width="stretch")
+    ui.chart(charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), "chart_cases",
+             f"{place}_{t('seizures_by_case', lang)}", lang)
+rows = tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang)
+st.dataframe(rows, hide_index=True, width="stretch")
+ui.table_downloads(rows, ds["sources"], "seizures", f"{place}_{t('page_seizures', lang)}", lang)
