@@ -22,13 +22,22 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str) -> str:
     return t("source_line", lang, sources=sep.join(f"{titles.get(s) or s} ({dates.get(s, '')})" for s in used))
 
 
+MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
+
+
+def below_plot(pixels: float, height: float, margin: dict) -> float:
+    """Paper y-coordinate `pixels` below the plot area (annotations live in paper coordinates)."""
+    return -pixels / max(1.0, height - margin["t"] - margin["b"])
+
+
 def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 460) -> go.Figure:
     fig.update_layout(
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01},
-        font={"family": FONT, "size": 15}, height=height, margin={"l": 60, "r": 20, "t": 80, "b": 110},
-        legend={"orientation": "h", "y": -0.18}, plot_bgcolor="#ffffff",
-        annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": -0.36, "showarrow": False,
-                      "xanchor": "left", "font": {"size": 11, "color": "#444"}}])
+        font={"family": FONT, "size": 15}, height=height, margin=MARGIN,
+        legend={"orientation": "h", "y": below_plot(45, height, MARGIN), "yanchor": "top"}, plot_bgcolor="#ffffff",
+        annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": below_plot(100, height, MARGIN),
+                      "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#444"},
+                      "name": "source"}])
     fig.update_yaxes(gridcolor="#dddddd")
     return fig
 

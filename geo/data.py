@@ -47,12 +47,13 @@ def typed_frame(rows: Rows, table: Table) -> pd.DataFrame:
     frame = pd.DataFrame([r for _, r in rows], columns=table.column_names, dtype="string")
     for col in table.columns:
         values = frame[col.name].str.strip().replace("", pd.NA)
-        if col.kind in ("number", "lon", "lat"):
+        if col.kind in ("number", "signed", "lon", "lat"):
             frame[col.name] = pd.to_numeric(values).astype("Float64")
         elif col.kind == "integer":
             frame[col.name] = pd.to_numeric(values).astype("Int64")
         else:
-            frame[col.name] = values
+            # plain str/None, so `value or ""` works in formatting code (pd.NA refuses truth tests)
+            frame[col.name] = values.astype(object).where(values.notna(), None)
     return frame
 
 

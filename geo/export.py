@@ -9,7 +9,7 @@ import kaleido
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import settings
+from geo import charts, settings
 
 _server_started = False
 
@@ -29,16 +29,21 @@ def stop_renderer() -> None:
         _server_started = False
 
 
-def press_figure(fig: go.Figure, lang: str, exported: date | None = None) -> go.Figure:
-    """The chart in the press template: white background, larger type, export date beside the source line."""
+def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
+                 height: int = settings.EXPORT_HEIGHT) -> go.Figure:
+    """The chart in the press template: white background, print-sized type, source line with the export date
+    placed inside the image at the export size."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     when = (exported or date.today()).isoformat()
     stamp = f"导出日期：{when}" if lang == "zh" else f"Exported {when}"
+    margin = {"l": 100, "r": 60, "t": 150, "b": 220}
     notes = list(out.layout.annotations or [])
-    if notes:
-        notes[0].text = f"{notes[0].text}　{stamp}"
-    out.update_layout(annotations=notes, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff",
-                      font={"size": 20}, margin={"l": 90, "r": 40, "t": 120, "b": 160})
+    for note in notes:
+        if note.name == "source":
+            note.update(text=f"{note.text}　{stamp}", y=charts.below_plot(150, height, margin), font={"size": 18})
+    out.update_layout(annotations=notes, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", height=height,
+                      font={"size": 22}, margin=margin,
+                      legend={"y": charts.below_plot(70, height, margin), "yanchor": "top"})
     return out
 
 

@@ -47,6 +47,8 @@ def quantity(value: float | None, qualifier: str | None, unit: str | None = None
     unit = None if _missing(unit) else unit
     if qualifier == "plus":
         text = f"{text}+"
+    elif qualifier == "at_most":
+        text = f"≤{text}"
     elif qualifier == "about":
         text = f"约{text}" if lang == "zh" else f"about {text}"
     if unit == "rank":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-QUALIFIERS = ("exact", "plus", "about")
+QUALIFIERS = ("exact", "plus", "about", "at_most")
 PRECISIONS = ("exact", "town", "county_centroid", "prefecture_centroid", "province_centroid", "approximate")
 DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "cannabis", "precursor", "mixed", "unspecified")
 
@@ -11,7 +11,7 @@ DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "cannabis", "prec
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str = "text"  # text | number | integer | date | adcode | choice | lon | lat
+    kind: str = "text"  # text | number (>= 0) | signed | integer | date | adcode | choice | lon | lat
     required: bool = False
     choices: tuple[str, ...] = ()
 
@@ -60,7 +60,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("category", "choice", True, ("enforcement", "education", "rehab", "outflow", "checkpoint",
                                         "ranking", "other")),
         _c("metric", required=True), _c("value", "number"), _c("qualifier", "choice", True, QUALIFIERS),
-        _c("unit", required=True), *PERIOD, _c("change_value", "number"),
+        _c("unit", required=True), *PERIOD, _c("change_value", "signed"),
         _c("change_unit", "choice", False, ("percent", "count", "percentage_point")),
         _c("change_basis", "choice", False, ("yoy", "vs_earlier")), _c("label_zh", required=True),
         _c("label_en", required=True), *PROVENANCE, _c("note")), refs={"adcode": "jurisdictions"}),

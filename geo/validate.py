@@ -77,7 +77,7 @@ def check_cell(value: str, col: Column) -> str | None:
     """What the cell should have been, or None when it is fine."""
     if value == "":
         return "a value (required)" if col.required else None
-    if col.kind in ("number", "integer", "lon", "lat"):
+    if col.kind in ("number", "signed", "integer", "lon", "lat"):
         try:
             num = float(value)
         except ValueError:

@@ -10,21 +10,21 @@ def ds():
 
 
 def test_seizure_totals_are_not_summed(ds):
-    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh").to_dict()
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
     totals = ds["seizures"][ds["seizures"]["case_id"].isna() & (ds["seizures"]["unit"] == "kg")]
-    plotted = sorted(v for trace in fig["data"] for v in trace["y"])
+    plotted = sorted(float(v) for trace in fig.data for v in trace.y)
     assert plotted == sorted(totals["quantity"].astype(float))
-    assert "来源" in fig["layout"]["annotations"][0]["text"]
-    assert "公斤" in fig["layout"]["title"]["text"]
+    assert "来源" in fig.layout.annotations[0].text
+    assert "公斤" in fig.layout.title.text
 
 
 def test_cases_ranked_matches_case_seizures(ds):
-    fig = charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en").to_dict()
+    fig = charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en")
     per_case = ds["seizures"][ds["seizures"]["case_id"].notna() & (ds["seizures"]["unit"] == "kg")]
-    assert sum(sum(t["x"]) for t in fig["data"]) == pytest.approx(float(per_case["quantity"].sum()))
-    assert "Source" in fig["layout"]["annotations"][0]["text"]
+    assert sum(float(sum(t.x)) for t in fig.data) == pytest.approx(float(per_case["quantity"].sum()))
+    assert "Source" in fig.layout.annotations[0].text
 
 
 def test_demo_chart_counts(ds):
-    fig = charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh").to_dict()
-    assert sum(sum(t["y"]) for t in fig["data"]) == pytest.approx(float(ds["demo_sites"]["count"].sum()))
+    fig = charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh")
+    assert sum(float(sum(t.y)) for t in fig.data) == pytest.approx(float(ds["demo_sites"]["count"].sum()))

@@ -27,7 +27,8 @@ def test_every_record_has_source_and_quote(ds):
 
 
 def test_qualified_figures_keep_their_qualifier(ds):
-    plus = ds["seizures"][ds["seizures"]["qualifier"] == "plus"]
+    rows = pd.concat([ds["figures"][["qualifier", "quote"]], ds["seizures"][["qualifier", "quote"]]])
+    plus = rows[rows["qualifier"] == "plus"]
     assert len(plus) > 0
     assert all(("余" in q) or ("多" in q) or ("以上" in q) or ("超" in q) for q in plus["quote"])
 
