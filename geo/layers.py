@@ -236,7 +236,8 @@ def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str
                      round(symbol_radius(float(part[value_col].iloc[0]), top), 1), esc(place), popup])
     SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
     if top:
-        legend(m, name, [(SYMBOL_COLOR, f"● {fmt.quantity(v, 'exact', 'kg', lang)}") for v in size_steps(top)])
+        legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", "kg", lang), symbol_radius(v, top))
+                         for v in size_steps(top)])
 
 
 def symbol_radius(value: float, top: float) -> float:

@@ -118,22 +118,35 @@ def finish(m: folium.Map) -> folium.Map:
     return localise(m)
 
 
-def legend(m: folium.Map, title: str, items: list[tuple[str, str]]) -> None:
-    """Add a section (title, [(colour, text)]) to the map's one legend, drawn by finish()."""
+def legend(m: folium.Map, title: str, items: list[tuple]) -> None:
+    """Add a section (title, [(colour, text[, symbol radius])]) to the map's one legend, drawn by finish()."""
     if items:
         m.__dict__.setdefault("_legend_sections", []).append((title, items))
 
 
-def _legend_box(sections: list[tuple[str, list[tuple[str, str]]]]) -> str:
+LEGEND_FONT = "'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif"
+
+
+def _swatch(color: str, radius: float | None) -> str:
+    """A square colour swatch, or a circle of the symbol's own size for proportional symbols."""
+    if radius is None:
+        return (f"<span style='display:inline-block;width:14px;height:14px;background:{color};margin-right:6px;"
+                f"border:1px solid #333;vertical-align:middle'></span>")
+    d = round(2 * radius)
+    return (f"<span style='display:inline-block;width:{d}px;height:{d}px;border-radius:50%;background:{color};"
+            f"opacity:0.7;margin-right:6px;border:1px solid #222;vertical-align:middle'></span>")
+
+
+def _legend_box(sections: list[tuple[str, list[tuple]]]) -> str:
     parts = []
     for title, items in sections:
-        rows = "".join(f"<div><span style='display:inline-block;width:14px;height:14px;background:{c};"
-                       f"margin-right:6px;border:1px solid #333;vertical-align:middle'></span>{esc(txt)}</div>"
-                       for c, txt in items)
+        rows = "".join(f"<div>{_swatch(item[0], item[2] if len(item) > 2 else None)}{esc(item[1])}</div>"
+                       for item in items)
         parts.append(f"<div style='margin-bottom:4px'><b>{esc(title)}</b>{rows}</div>")
-    return ("<div class='dash-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
-            "background:rgba(255,255,255,0.95);padding:8px 10px;border:1px solid #555;font-size:15px;"
-            "line-height:1.5;color:#111;max-width:45%'>" + "".join(parts) + "</div>")
+    return (f"<style>.leaflet-container{{font-family:{LEGEND_FONT}}}</style>"
+            "<div class='dash-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
+            f"background:rgba(255,255,255,0.95);padding:8px 10px;border:1px solid #555;font-size:15px;"
+            f"font-family:{LEGEND_FONT};line-height:1.5;color:#111;max-width:45%'>" + "".join(parts) + "</div>")
 
 
 class Attribution(MacroElement):

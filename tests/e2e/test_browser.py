@@ -68,6 +68,7 @@ def test_seizure_charts_are_drawn(page, app_url):
 
 def test_link_with_county_and_language_opens_that_view(page, app_url):
     open_page(page, app_url, "sources", "?city=430400&county=430421&lang=en")
+    page.locator('[data-testid="stSidebar"]').get_by_text("Hengyang County").first.wait_for(timeout=30_000)
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "Hengyang County" in sidebar and "Filter" in sidebar
     page.get_by_text("Checkpoints").first.click()
@@ -85,6 +86,7 @@ def test_clicking_a_county_selects_it(page, app_url):
     county = load_dataset()["jurisdictions"].set_index("adcode").loc["421223"]  # 崇阳县, Xianning
     open_page(page, app_url, "checkpoints", "?city=421200")
     frame = map_frame(page)
+    frame.wait_for_function(f"({PAINTED})() > 200", timeout=60_000)  # outlines drawn: click handlers are live
     box = page.query_selector(MAP_FRAME).bounding_box()
     pt = container_point(frame, float(county["lat"]), float(county["lon"]))
     page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
