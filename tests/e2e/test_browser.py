@@ -91,7 +91,7 @@ def test_clicking_a_county_selects_it(page, app_url):
     pt = container_point(frame, float(county["lat"]), float(county["lon"]))
     page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
     page.wait_for_url(lambda url: "county=421223" in url, timeout=30_000)
-    assert "崇阳县" in page.locator('[data-testid="stSidebar"]').inner_text()
+    page.locator('[data-testid="stSidebar"]').get_by_text("崇阳县").first.wait_for(timeout=30_000)
 
 
 def test_panning_the_map_does_not_rerun_the_script(page, app_url):
