@@ -1,8 +1,10 @@
 import csv, sys
-sys.path.insert(0, "/work/main")
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
 from geo.schema import TABLES
 SRC = "000_7f621273446b80a9.txt"
-text = open("/work/main/data/sources/" + SRC, encoding="utf-8").read()
+text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
 Y = ("2017-01-01", "2017-12-31", "2017年", "2017")
 NOP = ("", "", "", "")
 def fig(i, ad, cat, metric, val, q, unit, zh, en, quote, period=NOP, note="", change=("", "", "")):

@@ -1,10 +1,12 @@
 import csv, json, sys
-sys.path.insert(0, "/work/main")
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
 import shapely
 from shapely.geometry import shape
 from geo.schema import TABLES
 SRC = "001_e1edde249d5ac0e5.txt"
-text = open("/work/main/data/sources/" + SRC, encoding="utf-8").read()
+text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
 NOP = ("", "", "", "")
 SINCE18 = ("2018-01-01", "2021-06-25", "2018年以来", "since 2018")
 TO_NOW18 = ("2018-01-01", "2021-06-25", "2018年至今", "2018 to date")
@@ -118,8 +120,8 @@ demo = [
  D(LL, "theme_park", "unspecified", 1, "exact", "禁毒主题公园（沙湾湾社区）", "一个设有禁毒精神堡垒、禁毒主题标识牌、禁毒花草牌等元素的禁毒主题公园在沙湾湾社区建成"),
 ]
 # The G322 checkpoint: the text puts it on the Hunan–Guangxi border in 零陵区; no coordinate is given.
-counties = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open("/work/main/data/boundaries/counties.geojson"))["features"]}
-provinces = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open("/work/main/data/boundaries/provinces.geojson"))["features"]}
+counties = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open(ROOT / "data/boundaries/counties.geojson"))["features"]}
+provinces = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open(ROOT / "data/boundaries/provinces.geojson"))["features"]}
 border = counties[LL].boundary.intersection(provinces["450000"].buffer(0.01))
 pt = shapely.line_interpolate_point(shapely.line_merge(border) if border.geom_type == "MultiLineString" else border, 0.5, normalized=True) if not border.is_empty else counties[LL].centroid
 checkpoints = [

@@ -1,8 +1,10 @@
 import csv, sys
-sys.path.insert(0, "/work/main")
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
 from geo.schema import TABLES
 SRC = "002_777b7cfae1732784.txt"
-text = open("/work/main/data/sources/" + SRC, encoding="utf-8").read()
+text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
 NOP = ("", "", "", "")
 YTD = ("2019-01-01", "", "今年以来", "so far this year (2019)")
 EARLY = ("2019-01-01", "", "今年初", "early 2019")

@@ -1,9 +1,11 @@
 import csv, sys
-sys.path.insert(0, "/work/main")
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
 from pypinyin import lazy_pinyin
 from geo.schema import TABLES
 SRC = "003_d1ccdd4e761ae446.txt"
-text = open("/work/main/data/sources/" + SRC, encoding="utf-8").read()
+text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
 HYX = "430421"
 Y2017 = ("2017-01-01", "2017-12-31", "2017年", "2017")
 q133 = "2017年我县被通报抓获外流贩毒人员为133人，居全国第九、全省第一、全市第一"
