@@ -14,12 +14,20 @@ def _names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
 
 
-def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str) -> str:
+def short_title(title: str, limit: int = 18) -> str:
+    """The headline before a '——' subtitle, cut to `limit` characters, so source lines fit under a chart."""
+    head = title.split("——")[0].strip() or title
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2) -> str:
+    """'来源：title (date)；…' for the documents behind the plotted rows, wrapped every `per_line` documents."""
     titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
     dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
-    used = sorted(set(frame["source_file"]))
+    used = [f"{short_title(titles.get(s) or s)} ({dates.get(s, '')})" for s in sorted(set(frame["source_file"]))]
     sep = "；" if lang == "zh" else "; "
-    return t("source_line", lang, sources=sep.join(f"{titles.get(s) or s} ({dates.get(s, '')})" for s in used))
+    lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]
+    return t("source_line", lang, sources=(sep + "<br>").join(lines))
 
 
 MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
@@ -36,7 +44,7 @@ def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int 
         font={"family": FONT, "size": 15}, height=height, margin=MARGIN,
         legend={"orientation": "h", "y": below_plot(45, height, MARGIN), "yanchor": "top"}, plot_bgcolor="#ffffff",
         annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": below_plot(100, height, MARGIN),
-                      "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": "#444"},
+                      "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left", "font": {"size": 11, "color": "#444"},
                       "name": "source"}])
     fig.update_yaxes(gridcolor="#dddddd")
     return fig
@@ -48,6 +56,9 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
     totals["x"] = [f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])]
+    # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
+    twins = totals.duplicated(["x", "drug_type"], keep=False)
+    totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"]
     fig = go.Figure()
     for drug, part in totals.groupby("drug_type", sort=False):
         fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),

@@ -30,7 +30,7 @@ def test_qualified_figures_keep_their_qualifier(ds):
     rows = pd.concat([ds["figures"][["qualifier", "quote"]], ds["seizures"][["qualifier", "quote"]]])
     plus = rows[rows["qualifier"] == "plus"]
     assert len(plus) > 0
-    assert all(any(m in q for m in ("余", "多", "以上", "超", "上千")) for q in plus["quote"])
+    assert all(any(m in q for m in ("余", "多", "以上", "超", "上千", "至少")) for q in plus["quote"])
 
 
 def test_env_var_points_elsewhere(data_copy, monkeypatch):
