@@ -124,7 +124,7 @@ def legend(m: folium.Map, title: str, items: list[tuple]) -> None:
         m.__dict__.setdefault("_legend_sections", []).append((title, items))
 
 
-LEGEND_FONT = "'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif"
+LEGEND_FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"  # unquoted: it sits in a quoted attribute
 
 
 def _swatch(color: str, radius: float | None) -> str:
