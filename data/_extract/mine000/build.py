@@ -1,10 +1,10 @@
-import csv, sys
+import sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
-from geo.schema import TABLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from curation import ROOT, check_quotes, source_text, write_extract  # noqa: E402
 SRC = "000_7f621273446b80a9.txt"
-text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
+text = source_text(SRC)
 Y = ("2017-01-01", "2017-12-31", "2017年", "2017")
 NOP = ("", "", "", "")
 def fig(i, ad, cat, metric, val, q, unit, zh, en, quote, period=NOP, note="", change=("", "", "")):
@@ -105,14 +105,7 @@ demo = [
  dict(record_id="hy-demo-01", adcode="430406", category="rehab_workstation", level="unspecified", count=7, qualifier="exact", period_label="", period_label_en="", label_zh="社区帮扶工作室", source_file=SRC, quote="在下辖的7个社区成立帮扶工作室", note="雁峰街道"),
 ]
 source = [dict(source_file=SRC, title_zh="治安先治毒 查毒无禁区——衡阳“禁毒风暴”进行时", title_en="Hengyang's 'Anti-Drug Storm' campaign", publisher="", author="姚永军、王倩雯", doc_date="2017-07-11", doc_date_basis="press conference of 7月11日 reported in the article; year from the 2017 case numbers and the 2016 awards", city_adcode="430400", note="newspaper report")]
-for q in [r["quote"] for t in (figures, seizures, cases, routes, checkpoints, demo) for r in t]:
-    assert q in text, q
 out = {"figures": figures, "seizures": seizures, "cases": cases, "routes": routes, "route_waypoints": waypoints,
        "checkpoints": checkpoints, "demo_sites": demo, "places": []}
-for name, rows in out.items():
-    cols = TABLES[name].column_names
-    with open(f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols); w.writeheader(); w.writerows({c: r.get(c, "") for c in cols} for r in rows)
-with open("source.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.DictWriter(fh, fieldnames=TABLES["sources"].column_names); w.writeheader(); w.writerows(source)
-print({k: len(v) for k, v in out.items()})
+check_quotes(text, out)
+write_extract(Path(__file__).resolve().parent, out, source)

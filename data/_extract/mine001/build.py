@@ -1,12 +1,13 @@
-import csv, json, sys
+import json
+import sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from curation import ROOT, check_quotes, source_text, write_extract  # noqa: E402
 import shapely
 from shapely.geometry import shape
-from geo.schema import TABLES
 SRC = "001_e1edde249d5ac0e5.txt"
-text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
+text = source_text(SRC)
 NOP = ("", "", "", "")
 SINCE18 = ("2018-01-01", "2021-06-25", "2018年以来", "since 2018")
 TO_NOW18 = ("2018-01-01", "2021-06-25", "2018年至今", "2018 to date")
@@ -139,15 +140,6 @@ checkpoints = [
       lon="", lat="", precision="", coord_method="", period_label="", source_file=SRC, quote="并建立驻滇、驻粤工作站", note="province only"),
 ]
 source = [dict(source_file=SRC, title_zh="健全毒品治理体系 筑牢全民禁毒防线——解码永州市创建全国禁毒示范城市工作", title_en="Yongzhou: building the first national drug-control demonstration city", publisher="", author="朱庆军", doc_date="2021-06-25", doc_date_basis="latest event reported (2021年6月25日上午 public destruction of drugs); figures up to 2021年前5个月", city_adcode=YZ, note="newspaper feature with per-county sections")]
-norm = lambda s: "".join(s.split())
-T = norm(text)
-for r in [r for t in (figures, seizures, demo, checkpoints) for r in t]:
-    assert norm(r["quote"]) in T, r["quote"]
 out = {"figures": figures, "seizures": seizures, "demo_sites": demo, "checkpoints": checkpoints}
-for name in ("figures", "seizures", "cases", "routes", "route_waypoints", "checkpoints", "demo_sites", "places"):
-    cols = TABLES[name].column_names
-    with open(f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols); w.writeheader(); w.writerows({c: r.get(c, "") for c in cols} for r in out.get(name, []))
-with open("source.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.DictWriter(fh, fieldnames=TABLES["sources"].column_names); w.writeheader(); w.writerows(source)
-print({k: len(v) for k, v in out.items()}, pt)
+check_quotes(text, out)
+write_extract(Path(__file__).resolve().parent, out, source)

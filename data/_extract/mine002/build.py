@@ -1,10 +1,10 @@
-import csv, sys
+import sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
-from geo.schema import TABLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from curation import ROOT, check_quotes, source_text, write_extract  # noqa: E402
 SRC = "002_777b7cfae1732784.txt"
-text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
+text = source_text(SRC)
 NOP = ("", "", "", "")
 YTD = ("2019-01-01", "", "今年以来", "so far this year (2019)")
 EARLY = ("2019-01-01", "", "今年初", "early 2019")
@@ -74,15 +74,6 @@ for tag, code, written, en in ends:
                   dict(route_id=rid, seq=3, place_ref=code, role="destination", as_written=written)]
 source = [dict(source_file=SRC, title_zh="打赢禁毒之战 守护鹰城平安", title_en="Winning the war on drugs, keeping Pingdingshan safe", publisher="", author="卢拥军、王军辉、黄静",
                doc_date="2019-06-01", doc_date_basis="approximate: published as the 6·26 International Day of 2019 approached (2019 assessments, 今年5月6日); day not given", city_adcode=PDS, note="newspaper report on the city narcotics brigade; 鹰城 is Pingdingshan's nickname")]
-norm = lambda s: "".join(s.split())
-T = norm(text)
-for r in [r for t in (figures, seizures, cases, routes) for r in t]:
-    assert norm(r["quote"]) in T, r["quote"]
 out = {"figures": figures, "seizures": seizures, "cases": cases, "routes": routes, "route_waypoints": waypoints}
-for name in ("figures", "seizures", "cases", "routes", "route_waypoints", "checkpoints", "demo_sites", "places"):
-    cols = TABLES[name].column_names
-    with open(f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols); w.writeheader(); w.writerows({c: r.get(c, "") for c in cols} for r in out.get(name, []))
-with open("source.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.DictWriter(fh, fieldnames=TABLES["sources"].column_names); w.writeheader(); w.writerows(source)
-print({k: len(v) for k, v in out.items()})
+check_quotes(text, out)
+write_extract(Path(__file__).resolve().parent, out, source)

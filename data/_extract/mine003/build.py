@@ -1,11 +1,11 @@
-import csv, sys
+import sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
-from pypinyin import lazy_pinyin
-from geo.schema import TABLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from curation import ROOT, check_quotes, source_text, write_extract  # noqa: E402
+from pypinyin import lazy_pinyin  # noqa: E402
 SRC = "003_d1ccdd4e761ae446.txt"
-text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
+text = source_text(SRC)
 HYX = "430421"
 Y2017 = ("2017-01-01", "2017-12-31", "2017年", "2017")
 q133 = "2017年我县被通报抓获外流贩毒人员为133人，居全国第九、全省第一、全市第一"
@@ -41,15 +41,6 @@ waypoints = [
 source = [dict(source_file=SRC, title_zh="衡阳县禁毒委员会关于下发《衡阳县外流贩毒整治工作方案》的通知", title_en="Hengyang County work plan against outflow drug trafficking",
                publisher="衡阳县禁毒委员会", author="", doc_date="2018-04-04", doc_date_basis="date of the notice", city_adcode="430400",
                note="campaign from the notice date to the end of March 2019 (自即日起至2019年3月底)")]
-norm = lambda s: "".join(s.split())
-T = norm(text)
-for r in [r for t in (figures, places, routes) for r in t]:
-    assert norm(r["quote"]) in T, r["quote"]
 out = {"figures": figures, "places": places, "routes": routes, "route_waypoints": waypoints}
-for name in ("figures", "seizures", "cases", "routes", "route_waypoints", "checkpoints", "demo_sites", "places"):
-    cols = TABLES[name].column_names
-    with open(f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols); w.writeheader(); w.writerows({c: r.get(c, "") for c in cols} for r in out.get(name, []))
-with open("source.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.DictWriter(fh, fieldnames=TABLES["sources"].column_names); w.writeheader(); w.writerows(source)
-print({k: len(v) for k, v in out.items()})
+check_quotes(text, out)
+write_extract(Path(__file__).resolve().parent, out, source)

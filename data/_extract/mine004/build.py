@@ -1,10 +1,10 @@
-import csv, sys
+import sys
 from pathlib import Path
-ROOT = Path(__file__).resolve().parents[3]
-sys.path.insert(0, str(ROOT))
-from geo.schema import TABLES
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from curation import ROOT, check_quotes, source_text, write_extract  # noqa: E402
 SRC = "004_73e93df3497aca9b.txt"
-text = open(ROOT / "data/sources" / SRC, encoding="utf-8").read()
+text = source_text(SRC)
 NOP = ("", "", "", "")
 XN, XA, JY = "421200", "421202", "421221"
 SINCE18 = ("2018-01-01", "2021-05-07", "2018年以来", "since 2018")
@@ -92,15 +92,6 @@ demo = [
 source = [dict(source_file=SRC, title_zh="湖北唯一!咸宁荣获全国首批禁毒示范城市", title_en="Xianning, Hubei's only city among the first national drug-control demonstration cities",
                publisher="极目新闻", author="蔡青", doc_date="2021-05-07", doc_date_basis="latest event reported (5月7日, the year the first demonstration cities were named, 2021 per the Yongzhou report); the page shows a repost time of 2022-09-28",
                city_adcode=XN, note="web repost with crypto-exchange advertisements at top and bottom, ignored")]
-norm = lambda s: "".join(s.split())
-T = norm(text)
-for r in [r for t in (figures, seizures, cases, routes, demo) for r in t]:
-    assert norm(r["quote"]) in T, r["quote"]
 out = {"figures": figures, "seizures": seizures, "cases": cases, "routes": routes, "route_waypoints": waypoints, "demo_sites": demo}
-for name in ("figures", "seizures", "cases", "routes", "route_waypoints", "checkpoints", "demo_sites", "places"):
-    cols = TABLES[name].column_names
-    with open(f"{name}.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols); w.writeheader(); w.writerows({c: r.get(c, "") for c in cols} for r in out.get(name, []))
-with open("source.csv", "w", newline="", encoding="utf-8") as fh:
-    w = csv.DictWriter(fh, fieldnames=TABLES["sources"].column_names); w.writeheader(); w.writerows(source)
-print({k: len(v) for k, v in out.items()})
+check_quotes(text, out)
+write_extract(Path(__file__).resolve().parent, out, source)
