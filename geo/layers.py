@@ -111,8 +111,9 @@ def _case_popups(ds: Dataset, case_ids: set[str], lang: str) -> dict[str, str]:
     """Popup HTML per case on the shown routes: level, period, suspects, drugs seized and the quote."""
     cases = ds["cases"][ds["cases"]["case_id"].isin(case_ids)]
     seized = ds["seizures"][ds["seizures"]["case_id"].isin(case_ids)]
-    drugs = {cid: "、".join(f"{label('drug_type', s.drug_type, lang)} {fmt.quantity(s.quantity, s.qualifier, s.unit, lang)}"
-                           for s in part.itertuples()) for cid, part in seized.groupby("case_id")}
+    texts = [f"{label('drug_type', d, lang)} {fmt.quantity(q, ql, u, lang)}" for d, q, ql, u in
+             zip(seized["drug_type"], seized["quantity"], seized["qualifier"], seized["unit"])]
+    drugs = pd.Series(texts, index=seized["case_id"].to_numpy(), dtype=object).groupby(level=0).agg("、".join).to_dict()
     return {case.case_id: popup_html(getattr(case, name_col(lang)), [
         (t("level", lang), label("case_level", case.level, lang)), (t("period", lang), case.period_label),
         (t("suspects", lang), fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
@@ -162,10 +163,10 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
     routes sharing a leg offset side by side; hover gives name and total, click the cases with their quotes."""
     points = place_points(ds)
     waypoints = ds["route_waypoints"][ds["route_waypoints"]["route_id"].isin(routes["route_id"])]
-    refs = {r: part.sort_values("seq")["place_ref"].tolist() for r, part in waypoints.groupby("route_id")}
+    refs = waypoints.sort_values(["route_id", "seq"]).groupby("route_id")["place_ref"].agg(list).to_dict()
     slots = route_offsets({r: list(zip(v, v[1:])) for r, v in refs.items()})
-    kg = route_kg(ds, routes)
-    top = kg.max() if len(kg) and kg.max() > 0 else 1.0
+    kg = route_kg(ds, routes).to_dict()
+    top = max(kg.values(), default=0.0) or 1.0
     on_route = ds["cases"].dropna(subset=["route_id"]).groupby("route_id")["case_id"].apply(list).to_dict()
     case_lists = {r.route_id: list(dict.fromkeys(([r.case_id] if isinstance(r.case_id, str) else [])
                                                  + on_route.get(r.route_id, []))) for r in routes.itertuples()}
