@@ -15,12 +15,14 @@ st.caption(f"{len(found)} {t('records', lang)}")
 if found.empty:
     ui.no_records(ds, flt, lang)
 else:
-    st.dataframe(found, hide_index=True, width="stretch",
-                 column_config={"quote": st.column_config.TextColumn(t("quote", lang), width="large")})
+    st.dataframe(found.fillna(""), hide_index=True, width="stretch",
+                 column_config={"table": t("table", lang), "id": "ID", "adcode": t("place", lang),
+                                "summary": t("record", lang), "source_file": t("source", lang),
+                                "quote": st.column_config.TextColumn(t("quote", lang), width="large")})
 
-cols = {"source_file": t("source", lang), "title_zh" if lang == "zh" else "title_en": t("name", lang),
-        "publisher": "", "doc_date": t("period", lang)}
-ui.show_table(ds["sources"], {k: v or k for k, v in cols.items()})
+ui.show_table(ds["sources"].fillna(""), {"source_file": t("source", lang),
+                                         "title_zh" if lang == "zh" else "title_en": t("name", lang),
+                                         "publisher": t("publisher", lang), "doc_date": t("doc_date", lang)})
 for name, text in ds.texts.items():
     with st.expander(name):
         st.text(text)
