@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 
 import folium
+import numpy as np
 import pandas as pd
+import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import settings
+from geo import coords, settings
 from geo.data import Dataset, place_points
 from geo.filters import Filter
 from geo.i18n import name_col
@@ -35,12 +38,29 @@ def esc(value) -> str:
     return "" if blank(value) else html.escape(str(value))
 
 
-def popup_html(title: str, rows: list[tuple[str, str]], quote: str | None = None) -> str:
-    """A popup body; every piece is escaped here, so callers pass raw text."""
-    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{esc(k)}</th><td>{esc(v)}</td></tr>"
-                   for k, v in rows if not blank(v))
-    q = "" if blank(quote) else f"<blockquote style='margin:6px 0;color:#333'>“{esc(quote)}”</blockquote>"
-    return f"<div style='font-size:14px;max-width:360px'><b>{esc(title)}</b><table>{body}</table>{q}</div>"
+_DISPLAY: dict[tuple[str, str], Dataset] = {}
+
+
+def display_dataset(ds: Dataset, datum: str | None = None) -> Dataset:
+    """The dataset in the datum of the basemap. The data and the offline basemap are WGS-84; Chinese tile
+    providers draw in GCJ-02, so with such tiles every coordinate is shifted the same way (built once)."""
+    datum = datum or (settings.ONLINE_TILES_DATUM if settings.ONLINE_TILES else "wgs84")
+    if datum not in settings.DATUMS:
+        raise ValueError(f"unknown datum {datum!r}; expected one of {settings.DATUMS}")
+    if datum == "wgs84":
+        return ds
+    key = (ds.fingerprint, datum)
+    if key not in _DISPLAY or not ds.fingerprint:
+        tables = dict(ds.tables)
+        for name in ("checkpoints", "places", "jurisdictions"):
+            frame = ds[name].copy()
+            frame["lon"], frame["lat"] = coords.wgs84_to_gcj02(frame["lon"].astype(float), frame["lat"].astype(float))
+            tables[name] = frame
+        shift = lambda xy: np.column_stack(coords.wgs84_to_gcj02(xy[:, 0], xy[:, 1]))  # noqa: E731
+        boundaries = {k: g.set_geometry(shapely.transform(g.geometry.values, shift)) for k, g in ds.boundaries.items()}
+        _DISPLAY.clear()
+        _DISPLAY[key] = replace(ds, tables=tables, boundaries=boundaries, fingerprint=f"{ds.fingerprint}:{datum}")
+    return _DISPLAY[key]
 
 
 def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:

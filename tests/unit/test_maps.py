@@ -1,9 +1,12 @@
 """Maps as objects: generated Leaflet code, local assets only, escaped text, directed routes."""
+import html
+import json
 import re
+from dataclasses import replace
 
 import pytest
 
-from geo import data, layers, maps
+from geo import coords, data, layers, maps, page_maps, settings
 from geo.filters import Filter
 
 
@@ -58,9 +61,59 @@ def test_filter_zooms_to_county(ds):
     assert "fitBounds" in rendered(m)
 
 
-def test_popup_text_is_escaped():
-    body = maps.popup_html("<img src=x onerror=alert(1)>", [("k", "<b>v</b>")], "<script>x</script>")
-    assert "<img" not in body and "<script>" not in body and "&lt;img src=x" in body
+def test_case_popup_text_is_escaped(ds):
+    evil = "<img src=x onerror=alert(1)>"
+    cases = ds["cases"].copy()
+    cases["name_zh"] = evil
+    cases["quote"] = "<script>x</script>"
+    tampered = replace(ds, tables={**ds.tables, "cases": cases}, fingerprint="")
+    m = maps.base_map(tampered, "zh")
+    layers.route_layer(m, tampered, tampered["routes"], "zh")
+    page = rendered(maps.finish(m))
+    assert evil not in page and "<script>x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;x" in page
+
+
+def test_case_popups_index_one_string_table(ds):
+    m = maps.base_map(ds, "zh")
+    layers.route_layer(m, ds, ds["routes"], "zh")
+    layer = next(c for c in m._children.values() if isinstance(c, layers.RouteLines))
+    tables = json.loads(layer.tables)
+    case_ids = sorted({c for c in ds["cases"]["case_id"]} & (set(ds["routes"]["case_id"].dropna())
+                                                              | set(ds["cases"].dropna(subset=["route_id"])["case_id"])))
+    assert len(tables["cases"]) == len(case_ids)
+    first = ds["cases"].set_index("case_id").loc[case_ids[0]]
+    title, rows, quote = tables["cases"][0]
+    assert tables["s"][title] == html.escape(first["name_zh"]) and tables["s"][quote] == html.escape(first["quote"])
+    assert len(tables["s"]) == len(set(tables["s"]))  # each string sent once
+
+
+def test_gcj02_datum_shifts_points_and_boundaries(ds):
+    shifted = maps.display_dataset(ds, "gcj02")
+    assert maps.display_dataset(ds, "wgs84") is ds
+    d_lon = shifted["checkpoints"]["lon"].astype(float) - ds["checkpoints"]["lon"].astype(float)
+    d_lat = shifted["checkpoints"]["lat"].astype(float) - ds["checkpoints"]["lat"].astype(float)
+    # GCJ-02 moves points in south China a few hundred metres (about 0.002–0.006 degrees) east/south
+    assert d_lon.between(0.001, 0.01).all() and d_lat.abs().between(0.0005, 0.01).all()
+    back_lon, back_lat = coords.gcj02_to_wgs84(shifted["checkpoints"]["lon"], shifted["checkpoints"]["lat"])
+    assert abs(back_lon - ds["checkpoints"]["lon"].astype(float)).max() < 1e-5
+    before, after = ds.boundaries["counties"].total_bounds, shifted.boundaries["counties"].total_bounds
+    assert 0.001 < after[2] - before[2] < 0.01
+    assert ds["checkpoints"]["lon"].equals(data.load_dataset()["checkpoints"]["lon"])  # the input is untouched
+    with pytest.raises(ValueError):
+        maps.display_dataset(ds, "bd09")
+
+
+def test_overview_counts_checkpoints_when_too_many(ds, monkeypatch):
+    monkeypatch.setattr(settings, "OVERVIEW_MAX_POINTS", 1)
+    m = page_maps.overview_map(ds, Filter(), "zh")
+    assert not any(type(c).__name__ == "FastMarkerCluster" for c in m._children.values())
+    symbols = next(c for c in m._children.values() if isinstance(c, layers.SymbolPoints))
+    rows = json.loads(symbols.rows_json)
+    assert len(rows) == ds["checkpoints"]["adcode"].nunique()  # one symbol per county, not per checkpoint
+    monkeypatch.setattr(settings, "OVERVIEW_MAX_POINTS", 10_000)
+    m = page_maps.overview_map(ds, Filter(), "zh")
+    assert any(type(c).__name__ == "FastMarkerCluster" for c in m._children.values())
 
 
 def test_english_names_on_english_map(ds):
