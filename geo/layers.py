@@ -283,27 +283,55 @@ def size_steps(top: float) -> list[float]:
     return sorted({round(top, 1), round(top / 4, 1), round(top / 16, 1)} - {0.0})
 
 
-def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str) -> None:
-    """Counties and cities shaded by value per adcode, in natural-breaks classes with a classed legend."""
+def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str,
+                     texts: dict[str, str] | None = None) -> None:
+    """Counties and cities shaded by value per adcode in quantile classes with a classed legend; each labelled
+    with its name and figure as written ("800+") in type large enough for a projector."""
     layers = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
     chosen = layers[layers["adcode"].isin(values.index)].copy()
     if chosen.empty:
         return
     chosen["value"] = chosen["adcode"].map(values).astype(float)
+    chosen["text"] = [(texts or {}).get(a) or fmt.number(v, lang) for a, v in zip(chosen["adcode"], chosen["value"])]
     bins = class_breaks(chosen["value"])
-    chosen["shade"] = [CHOROPLETH_SHADES[next(i for i, b in enumerate(bins) if v <= b)] for v in chosen["value"]]
+    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    shades = class_shades(len(bins))
+    chosen["shade"] = [shades[i] for i in classes]
     chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties drawn on top
     col = name_col(lang)
-    data = json.loads(chosen[["adcode", col, "value", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
+    data = json.loads(chosen[["adcode", col, "text", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
     for feat in data["features"]:
         feat["properties"]["name"] = esc(feat["properties"]["name"])
+        feat["properties"]["text"] = esc(feat["properties"]["text"])
     folium.GeoJson(data, name=name, style_function=lambda f: {"fillColor": f["properties"]["shade"],
                                                               "color": "#333", "weight": 1, "fillOpacity": 0.8},
-                   tooltip=folium.GeoJsonTooltip(["name", "value"], aliases=[t("place", lang), t("count", lang)])
-                   ).add_to(m)
-    lows = [chosen["value"].min()] + [b for b in bins[:-1]]
-    legend(m, name, [(CHOROPLETH_SHADES[i], f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
-                     for i, (lo, hi) in enumerate(zip(lows, bins))])
+                   tooltip=folium.GeoJsonTooltip(["name", "text"], aliases=[t("place", lang), name])).add_to(m)
+    if len(chosen) <= settings.MAP_LABEL_LIMIT:
+        place_labels(m, chosen, col)
+    lows = [chosen["value"][[c == i for c in classes]].min() for i in range(len(bins))]
+    legend(m, name, [(shades[i], fmt.number(lo, lang) if lo == hi
+                      else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+                     for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)])
+
+
+LABEL_STYLE = ("font-size:16px;font-weight:700;color:#111;white-space:nowrap;text-align:center;"
+               "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;transform:translate(-50%,-50%)")
+
+
+def place_labels(m: folium.Map, chosen: pd.DataFrame, name_column: str) -> None:
+    """A name and figure on each shaded place (a white halo keeps them readable over any shade)."""
+    group = folium.FeatureGroup(name="labels", control=False)
+    for name, text, point in zip(chosen[name_column], chosen["text"], chosen.geometry.representative_point()):
+        body = f"<div style='{LABEL_STYLE}'>{esc(name)}<br>{esc(text)}</div>"
+        folium.Marker([point.y, point.x], icon=folium.DivIcon(html=body, icon_size=(0, 0)),
+                      interactive=False).add_to(group)
+    group.add_to(m)
+
+
+def class_shades(n: int) -> list[str]:
+    """n shades spread over the whole ramp, so two classes are light and dark, not two light pinks."""
+    last = len(CHOROPLETH_SHADES) - 1
+    return [CHOROPLETH_SHADES[round(i * last / (n - 1))] for i in range(n)] if n > 1 else [CHOROPLETH_SHADES[2]]
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:

@@ -63,17 +63,20 @@ def display_dataset(ds: Dataset, datum: str | None = None) -> Dataset:
     return _DISPLAY[key]
 
 
-def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
-    """[[south, west], [north, east]] of the chosen counties or cities, None for no filter."""
-    codes = list(flt.counties) or list(flt.cities)
-    if not codes:
-        return None
+def bounds_of(ds: Dataset, codes: list[str]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of these counties or cities, None if none is known."""
     layers = pd.concat([ds.boundaries["counties"], ds.boundaries["prefectures"]])
     chosen = layers[layers["adcode"].isin(codes)]
     if chosen.empty:
         return None
     minx, miny, maxx, maxy = chosen.total_bounds
-    return [[miny, minx], [maxy, maxx]]
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
+def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
+    """The chosen counties, else the chosen cities; None for no filter."""
+    codes = list(flt.counties) or list(flt.cities)
+    return bounds_of(ds, codes) if codes else None
 
 
 def default_bounds(ds: Dataset) -> list[list[float]]:

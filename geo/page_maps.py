@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import folium
 
-from geo import filters, layers, maps, settings
+from geo import filters, fmt, layers, maps, settings
 from geo.data import Dataset
 from geo.filters import Filter
 from geo.i18n import label, t
@@ -42,7 +42,10 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
     kg = seizures[seizures["unit"] == "kg"]
     m = maps.base_map(ds, lang, flt)
     if style == "choropleth":
-        layers.choropleth_layer(m, ds, kg.groupby("adcode")["quantity"].max(), lang, t("page_seizures", lang))
+        largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
+        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
+        layers.choropleth_layer(m, ds, largest.set_index("adcode")["quantity"], lang, t("page_seizures", lang),
+                                texts)
     else:
         layers.symbol_layer(m, ds, kg, "quantity", lang, t("page_seizures", lang),
                             lambda r: layers.seizure_text(r, lang))
@@ -50,10 +53,13 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 
 
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
+    """Counts of one category per county or city; with no filter the map frames the places that have some."""
     ds = maps.display_dataset(ds)
     demo = filters.apply(ds["demo_sites"], flt)
-    chosen = demo[demo["category"] == category]
-    m = maps.base_map(ds, lang, flt)
-    layers.choropleth_layer(m, ds, chosen.groupby("adcode")["count"].max(), lang,
-                            label("demo_category", category, lang))
+    chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
+    frame = None if flt.cities or flt.counties else maps.bounds_of(ds, chosen["adcode"].tolist())
+    m = maps.base_map(ds, lang, flt, bounds=frame)
+    texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
+    layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
+                            texts)
     return maps.finish(m)

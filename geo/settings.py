@@ -48,6 +48,8 @@ MAP_HEIGHT = 560
 MAP_DEFAULT_CENTER = (27.5, 110.0)
 MAP_DEFAULT_ZOOM = 5
 MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 14
+# Choropleths label each shaded place (name and figure) when there are at most this many.
+MAP_LABEL_LIMIT = 60
 # Above this many checkpoints the overview map counts them per county; the checkpoints page shows each one.
 OVERVIEW_MAX_POINTS = 2000
 # Optional online tiles; None keeps the offline basemap drawn from data/boundaries only.

@@ -16,7 +16,8 @@ def ds():
 
 
 def rendered(m) -> str:
-    return m.get_root().render()
+    """The page as the browser gets it, with JSON's \\uXXXX escapes read back into characters."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda g: chr(int(g.group(1), 16)), m.get_root().render())
 
 
 def test_no_cdn_links_only_local_assets(ds):
@@ -120,3 +121,19 @@ def test_english_names_on_english_map(ds):
     m = maps.base_map(ds, "en")
     page = rendered(m)
     assert "Hengyang County" in page and "衡阳县" not in page
+
+
+def test_demo_choropleth_has_classed_legend_and_projector_labels(ds):
+    m = page_maps.demo_map(ds, Filter(), "zh", "education_centre")
+    page = rendered(m)
+    # education centres: 永州市 19, 东安县 1, 双牌县 1 (data/demo_sites.csv) → two classes, "1" and "19"
+    legend_box = page[page.index("dash-legend"):]
+    assert ">1</div>" in legend_box and ">19</div>" in legend_box and "1–1" not in legend_box
+    for place, text in (("永州市", "19个"), ("东安县", "1个"), ("双牌县", "1个")):
+        assert f"{place}<br>{text}" in page
+    assert layers.class_shades(2) == [layers.CHOROPLETH_SHADES[0], layers.CHOROPLETH_SHADES[-1]]
+
+
+def test_seizure_symbols_keep_qualifiers(ds):
+    page = rendered(page_maps.seizures_map(ds, Filter(), "en"))
+    assert "20+ kg" in page  # yz-sz-005: 20余公斤 of precursors in 零陵区
