@@ -213,7 +213,8 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
                      round(3 + 7 * (kg[row.route_id] / top) ** 0.5, 1), 6 * slots.get(row.route_id, 0),
                      esc(getattr(row, name_col(lang))), esc(" → ".join(str(names[r]) for r in stops)), esc(total),
                      strings(row.quote), [case_index[c] for c in case_lists[row.route_id]]])
-    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "s": strings.values, "cases": case_rows,
+    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "s": strings.values,
+              "cases": case_rows,
               "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
     RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
     present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]

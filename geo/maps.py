@@ -91,7 +91,8 @@ def default_bounds(ds: Dataset) -> list[list[float]]:
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
 
 
-def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[float]] | None = None) -> folium.Map:
+def base_map(ds: Dataset, lang: str, flt: Filter | None = None,
+             bounds: list[list[float]] | None = None) -> folium.Map:
     """A map with no tiles: countries, provinces, prefectures and counties drawn from data/boundaries."""
     m = folium.Map(location=settings.MAP_DEFAULT_CENTER, zoom_start=settings.MAP_DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, control_scale=True, attribution_control=True)
@@ -101,7 +102,7 @@ def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[f
         folium.TileLayer(settings.ONLINE_TILES, attr=settings.ONLINE_TILES_ATTRIBUTION, name="tiles").add_to(m)
     for layer in ("countries", "provinces", "prefectures", "counties"):
         add_outline(m, ds, layer, lang)
-    m.fit_bounds(bounds or selection_bounds(ds, flt) or default_bounds(ds))
+    m.fit_bounds(bounds or selection_bounds(ds, flt or Filter()) or default_bounds(ds))
     return m
 
 

@@ -19,11 +19,13 @@ PAINTED = """() => {
 }"""
 
 
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid*=\"Running\"]')"
+
+
 def open_page(page, app_url: str, path: str, query: str = ""):
     page.goto(f"{app_url}/{'' if path == 'overview' else path}{query}")
     page.wait_for_selector("h1", timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid*=\"Running\"]')",
-                           timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
     return page
 
 

@@ -80,11 +80,11 @@ def test_case_popups_index_one_string_table(ds):
     layers.route_layer(m, ds, ds["routes"], "zh")
     layer = next(c for c in m._children.values() if isinstance(c, layers.RouteLines))
     tables = json.loads(layer.tables)
-    case_ids = sorted({c for c in ds["cases"]["case_id"]} & (set(ds["routes"]["case_id"].dropna())
-                                                              | set(ds["cases"].dropna(subset=["route_id"])["case_id"])))
+    on_routes = set(ds["routes"]["case_id"].dropna()) | set(ds["cases"].dropna(subset=["route_id"])["case_id"])
+    case_ids = sorted(set(ds["cases"]["case_id"]) & on_routes)
     assert len(tables["cases"]) == len(case_ids)
     first = ds["cases"].set_index("case_id").loc[case_ids[0]]
-    title, rows, quote = tables["cases"][0]
+    title, _rows, quote = tables["cases"][0]
     assert tables["s"][title] == html.escape(first["name_zh"]) and tables["s"][quote] == html.escape(first["quote"])
     assert len(tables["s"]) == len(set(tables["s"]))  # each string sent once
 
