@@ -9,6 +9,11 @@ from geo.filters import Filter
 from geo.i18n import label, t
 
 
+def _frame(ds: Dataset, flt: Filter, adcodes) -> list[list[float]] | None:
+    """With no filter, frame the places the map shows (the filter's own bounds win when there is one)."""
+    return None if flt.cities or flt.counties else maps.bounds_of(ds, sorted(set(adcodes)))
+
+
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
@@ -23,8 +28,9 @@ def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
-    m = maps.base_map(ds, lang, flt)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    checkpoints = filters.apply(ds["checkpoints"], flt)
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, checkpoints["adcode"]))
+    layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 
 
@@ -40,7 +46,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
     ds = maps.display_dataset(ds)
     seizures = filters.apply(ds["seizures"], flt)
     kg = seizures[seizures["unit"] == "kg"]
-    m = maps.base_map(ds, lang, flt)
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, kg["adcode"]))
     if style == "choropleth":
         largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
         texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
@@ -57,8 +63,7 @@ def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     demo = filters.apply(ds["demo_sites"], flt)
     chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
-    frame = None if flt.cities or flt.counties else maps.bounds_of(ds, chosen["adcode"].tolist())
-    m = maps.base_map(ds, lang, flt, bounds=frame)
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, chosen["adcode"]))
     texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
     layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
                             texts)

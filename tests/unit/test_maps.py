@@ -137,3 +137,16 @@ def test_demo_choropleth_has_classed_legend_and_projector_labels(ds):
 def test_seizure_symbols_keep_qualifiers(ds):
     page = rendered(page_maps.seizures_map(ds, Filter(), "en"))
     assert "20+ kg" in page  # yz-sz-005: 20余公斤 of precursors in 零陵区
+
+
+def test_maps_frame_what_they_show(ds):
+    kg = ds["seizures"][ds["seizures"]["unit"] == "kg"]
+    want = maps.bounds_of(ds, sorted(set(kg["adcode"])))
+    assert fitted(page_maps.seizures_map(ds, Filter(), "zh")) == pytest.approx(sum(want, []), abs=1e-4)
+    county = fitted(page_maps.seizures_map(ds, Filter(cities=("431100",), counties=("431126",)), "zh"))
+    assert county == pytest.approx(sum(maps.bounds_of(ds, ["431126"]), []), abs=1e-4)
+
+
+def fitted(m) -> list[float]:
+    """The bounds the map's fitBounds call frames: south, west, north, east."""
+    return sum(json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", rendered(m), re.S).group(1)), [])
