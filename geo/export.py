@@ -64,9 +64,10 @@ def _with_period(title: str, period: str | None, lang: str) -> str:
 
 def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
                  height: int = settings.EXPORT_HEIGHT, period: str | None = None,
-                 logo: Path | None = settings.EXPORT_LOGO) -> go.Figure:
-    """The chart in the press template: title, subtitle (unit, period), source line with the export date inside
-    the image at the export size, white background, print-sized type, optional logo top right."""
+                 logo: Path | None = settings.EXPORT_LOGO, place: str | None = None) -> go.Figure:
+    """The chart in the press template: title (with the place, if given), subtitle (unit, period), source line
+    with the export date inside the image at the export size, white background, print-sized type, optional logo
+    top right."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     stamp = export_stamp(lang, exported)
     margin = {"l": 100, "r": 60, "t": 150, "b": 220}
@@ -78,7 +79,8 @@ def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
                       font={"size": 22}, margin=margin,
                       legend={"y": charts.below_plot(70, height, margin), "yanchor": "top"})
     if out.layout.title.text:
-        out.layout.title.text = _with_period(out.layout.title.text, period, lang)
+        title = _with_period(out.layout.title.text, period, lang)
+        out.layout.title.text = f"{place} · {title}" if place and not title.startswith(place) else title
     uri = logo_uri(logo)
     if uri:
         out.add_layout_image(source=uri, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
@@ -117,6 +119,14 @@ def file_name(place: str, subject: str, period: str, ext: str, mark: str = "") -
     parts = [p for p in (place, subject, period, mark) if p]
     stem = "_".join(parts)
     return "".join(ch for ch in stem if ch not in '\\/:*?"<>|\n\r\t').strip() + f".{ext}"
+
+
+def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str) -> str:
+    """The selection as people say it: '永州市', '衡阳县、祁东县', or '全部' / 'All' for no selection."""
+    from geo.i18n import name_col, t
+
+    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    return ("、" if lang == "zh" else ", ").join(names.get(c, c) for c in codes) if codes else t("all", lang)
 
 
 def period_span(frame: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:

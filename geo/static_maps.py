@@ -35,6 +35,10 @@ class StaticMap:
     period: str
     records: int
     metadata: dict[str, str]
+    stem: str  # file name without extension
+
+    def file_name(self, fmt: str) -> str:
+        return f"{self.stem}.{fmt}"
 
     def to_bytes(self, fmt: str) -> bytes:
         return mf.save(self.figure, fmt, self.metadata)
@@ -91,6 +95,8 @@ def basemap(ax: Axes, ds: Dataset, lang: str) -> None:
     for layer, z in (("countries", 1), ("provinces", 2), ("prefectures", 3), ("counties", 4)):
         style = BASE_STYLES[layer]
         gdf = projected(ds, layer).cx[x0:x1, y0:y1]
+        if gdf.empty:
+            continue
         fill = style["fillColor"] if style["fillOpacity"] else "none"
         gdf.plot(ax=ax, facecolor=fill, edgecolor=style["color"], linewidth=style["weight"] * mf.PX * 1.5, zorder=z)
     j = ds["jurisdictions"]
@@ -191,29 +197,39 @@ def choropleth_layer(ax: Axes, ds: Dataset, values: pd.Series, lang: str) -> lis
             for i, (lo, hi) in enumerate(zip(lows, bins))]
 
 
-def _layers(ax: Axes, ds: Dataset, flt: Filter, lang: str, page: str, category: str | None):
-    """Draw the page's layers; returns legend sections, the records shown, and the subtitle's unit."""
-    routes = filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt)
-    checkpoints = filters.apply(ds["checkpoints"], flt)
-    kg = filters.apply(ds["seizures"], flt).loc[lambda f: f["unit"] == "kg"]
+def page_records(ds: Dataset, flt: Filter, page: str, category: str | None = None) -> dict[str, pd.DataFrame]:
+    """The records a page's map shows, by layer (the same selection as geo/page_maps.py)."""
     if page in ("overview", "routes", "checkpoints"):
-        sections, shown = [], []
+        out = {}
         if page != "checkpoints":
-            sections.append((t("routes_legend", lang), route_layer(ax, ds, routes, lang)))
-            shown.append(routes)
+            out["routes"] = filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt)
         if page != "routes":
-            sections.append((t("page_checkpoints", lang), checkpoint_layer(ax, checkpoints, lang)))
-            shown.append(checkpoints)
-        return sections, pd.concat(shown), ""
-    if page == "seizures":
-        return [(t("page_seizures", lang), symbol_layer(ax, ds, kg, lang))], kg, t("unit_kg", lang)
-    if page == "seizures_choropleth":
-        items = choropleth_layer(ax, ds, kg.groupby("adcode")["quantity"].max(), lang)
-        return [(t("page_seizures", lang), items)], kg, t("unit_kg", lang)
+            out["checkpoints"] = filters.apply(ds["checkpoints"], flt)
+        return out
+    if page.startswith("seizures"):
+        return {"kg": filters.apply(ds["seizures"], flt).loc[lambda f: f["unit"] == "kg"]}
     demo = filters.apply(ds["demo_sites"], flt)
-    chosen = demo[demo["category"] == (category or default_category(demo))]
-    items = choropleth_layer(ax, ds, chosen.groupby("adcode")["count"].max(), lang)
-    return [(label("demo_category", category or default_category(demo), lang), items)], chosen, t("unit_count", lang)
+    return {"demo": demo[demo["category"] == (category or default_category(demo))]}
+
+
+def _layers(ax: Axes, ds: Dataset, records: dict[str, pd.DataFrame], lang: str, page: str,
+            category: str | None) -> tuple[list, str]:
+    """Draw the page's layers; returns the legend sections and the subtitle's unit."""
+    sections = []
+    if "routes" in records:
+        sections.append((t("routes_legend", lang), route_layer(ax, ds, records["routes"], lang)))
+    if "checkpoints" in records:
+        sections.append((t("page_checkpoints", lang), checkpoint_layer(ax, records["checkpoints"], lang)))
+    if page == "seizures":
+        sections.append((t("page_seizures", lang), symbol_layer(ax, ds, records["kg"], lang)))
+    if page == "seizures_choropleth":
+        items = choropleth_layer(ax, ds, records["kg"].groupby("adcode")["quantity"].max(), lang)
+        sections.append((t("page_seizures", lang), items))
+    if page == "demo":
+        items = choropleth_layer(ax, ds, records["demo"].groupby("adcode")["count"].max(), lang)
+        sections.append((label("demo_category", category, lang), items))
+    unit = {"seizures": "unit_kg", "seizures_choropleth": "unit_kg", "demo": "unit_count"}.get(page)
+    return sections, t(unit, lang) if unit else ""
 
 
 def default_category(demo: pd.DataFrame) -> str:
@@ -223,15 +239,28 @@ def default_category(demo: pd.DataFrame) -> str:
 
 def map_title(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> str:
     """'永州市 · 缴获毒品' — the place (or 全部) and what the map shows."""
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
-    codes = flt.counties or flt.cities
-    place = ("、" if lang == "zh" else ", ").join(names.get(c, c) for c in codes) if codes else t("all", lang)
+    place = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang)
     what = {"overview": t("page_overview", lang), "checkpoints": t("page_checkpoints", lang),
             "routes": t("page_routes", lang), "seizures": t("page_seizures", lang),
             "seizures_choropleth": f"{t('page_seizures', lang)}（{t('style_choropleth', lang)}）" if lang == "zh"
             else f"{t('page_seizures', lang)} ({t('style_choropleth', lang)})",
             "demo": label("demo_category", category or "", lang) if category else t("page_demo", lang)}[page]
     return f"{place} · {what}"
+
+
+def _shown(records: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    frames = [f[["source_file"] + [c for c in ("period_start", "period_end") if c in f.columns]]
+              for f in records.values()]
+    return pd.concat(frames) if frames else pd.DataFrame(columns=["source_file"])
+
+
+def map_file_name(ds: Dataset, flt: Filter, lang: str, page: str, fmt: str, category: str | None = None) -> str:
+    """'永州市_缴获毒品_2018-2021_内部资料.png': place, topic, period, and the internal mark when unreviewed."""
+    if page == "demo" and not category:
+        category = default_category(filters.apply(ds["demo_sites"], flt))
+    place, _, topic = map_title(ds, flt, lang, page, category).partition(" · ")
+    period = export.period_span(_shown(page_records(ds, flt, page, category)), ds["sources"])
+    return export.file_name(place, topic, period, fmt, mf.internal_mark(lang))
 
 
 def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None,
@@ -245,26 +274,23 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     ax = fig.add_axes(MAP_RECT)
     set_extent(ax, ds, flt)
     basemap(ax, ds, lang)
-    sections, shown, unit = _layers(ax, ds, flt, lang, page, category)
+    records = page_records(ds, flt, page, category)
+    sections, unit = _layers(ax, ds, records, lang, page, category)
     ax.set_xticks([]), ax.set_yticks([]), ax.set_xlabel(""), ax.set_ylabel("")
     for spine in ax.spines.values():
         spine.set_edgecolor("#555")
     mf.scale_bar(ax, settings.MAP_EXPORT_CRS, lang)
     mf.north_arrow(ax, settings.MAP_EXPORT_CRS, lang)
     mf.legend(fig, sections)
+    shown = _shown(records)
     title, period = map_title(ds, flt, lang, page, category), export.period_span(shown, ds["sources"])
     parts = [(f"时期：{period}" if lang == "zh" else f"Period: {period}") if period else "", unit,
              t("largest_figure", lang) if page.startswith("seizures") else ""]
     source = (charts.source_line(shown, ds["sources"], lang, per_line=3).replace("<br>", "\n")
               if len(shown) else t("no_records", lang, place=title.split(" · ")[0]))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
-    mark = mf.internal_mark(lang)
-    meta = {"Title": title, "Subject": mf.review_line(lang), "Keywords": mark or settings.MAP_REVIEW_NUMBER or "",
-            "Description": mf.review_line(lang), "Copyright": settings.MAP_BASEMAP_ATTRIBUTION}
-    return StaticMap(fig, title, period, len(shown), meta)
-
-
-def map_file_name(m: StaticMap, lang: str, fmt: str) -> str:
-    """'永州市_缴获毒品_2018-2021_内部资料.png': place, topic, period, and the internal mark when unreviewed."""
-    place, _, topic = m.title.partition(" · ")
-    return export.file_name(place, topic, m.period, fmt, mf.internal_mark(lang))
+    meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),
+            "Keywords": mf.internal_mark(lang) or settings.MAP_REVIEW_NUMBER or "",
+            "Copyright": settings.MAP_BASEMAP_ATTRIBUTION}
+    name = map_file_name(ds, flt, lang, page, "png", category)[:-4]
+    return StaticMap(fig, title, period, len(shown), meta, name)

@@ -1,7 +1,7 @@
 """Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, filters, page_maps, tables, ui
+from geo import charts, filters, page_maps, tables, ui, ui_exports
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -16,6 +16,7 @@ style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], de
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
 ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
 st.caption(t("largest_figure", lang))
+ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 
 place = ui.selection_label(ds, flt, lang)
 left, right = st.columns(2)
