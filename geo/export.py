@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import copy
 import io
+import tempfile
 import threading
 from datetime import date
 from pathlib import Path
@@ -24,7 +25,7 @@ def start_renderer() -> None:
     """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched."""
     global _server_started
     if not _server_started:
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        kaleido.start_sync_server(n=settings.EXPORT_RENDER_TABS, mathjax=False, silence_warnings=True)
         _server_started = True
 
 
@@ -88,14 +89,35 @@ def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
     return out
 
 
+def _opts(fmt: str, width: int, height: int, scale: float) -> dict:
+    """Kaleido options; a PDF is vector, so scale 1 keeps its page at the export size (20 × 11.25 in)."""
+    if fmt not in ("png", "svg", "pdf"):
+        raise ValueError(f"unsupported chart format {fmt!r}: expected png, svg or pdf")
+    return {"format": fmt, "width": width, "height": height, "scale": 1 if fmt == "pdf" else scale}
+
+
 def chart_bytes(fig: go.Figure, fmt: str, width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT,
                 scale: float = settings.EXPORT_SCALE) -> bytes:
     """PNG, SVG or PDF of a figure, rendered by the warm Chromium."""
-    if fmt not in ("png", "svg", "pdf"):
-        raise ValueError(f"unsupported chart format {fmt!r}: expected png, svg or pdf")
+    opts = _opts(fmt, width, height, scale)
     with _render_lock:
         start_renderer()
-        return kaleido.calc_fig_sync(fig, opts={"format": fmt, "width": width, "height": height, "scale": scale})
+        return kaleido.calc_fig_sync(fig, opts=opts)
+
+
+def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT_WIDTH,
+                 height: int = settings.EXPORT_HEIGHT, scale: float = settings.EXPORT_SCALE) -> list[bytes]:
+    """Many (figure, format) renders in one call, spread over the renderer's tabs; results in job order.
+    (kaleido returns batch results only as files, hence the temporary directory.)"""
+    with tempfile.TemporaryDirectory(prefix="exports-") as tmp:
+        specs = [{"fig": fig, "opts": _opts(fmt, width, height, scale), "path": str(Path(tmp) / f"{i}.{fmt}")}
+                 for i, (fig, fmt) in enumerate(jobs)]
+        with _render_lock:
+            start_renderer()
+            errors = kaleido.write_fig_from_object_sync(specs)
+        if errors:
+            raise RuntimeError(f"{len(errors)} chart export(s) failed; first: {errors[0]!r}")
+        return [Path(spec["path"]).read_bytes() for spec in specs]
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -138,7 +138,9 @@ def cover_page(place: str, lang: str, exported: date | None) -> Figure:
 
 def render_charts(items: list[Chart]) -> dict[str, bytes]:
     """Every chart in every format from the warm renderer, keyed by file name."""
-    return {c.file_name(fmt): export.chart_bytes(c.figure, fmt) for c in items for fmt in CHART_FORMATS}
+    jobs = [(c, fmt) for c in items for fmt in CHART_FORMATS]
+    rendered = export.charts_bytes([(c.figure, fmt) for c, fmt in jobs])
+    return {c.file_name(fmt): data for (c, fmt), data in zip(jobs, rendered)}
 
 
 def _pdf_bytes(writer: PdfWriter) -> bytes:
@@ -168,13 +170,11 @@ def _single_page(reader: PdfReader, index: int, meta: dict[str, str]) -> bytes:
 
 
 def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> bytes:
-    """Front pages then every chart, chart pages scaled to the map pages' size."""
+    """Front pages then every chart (charts and maps share one page size: see map_furniture.DPI)."""
     writer = PdfWriter()
     writer.append(front)
-    box = front.pages[0].mediabox
     for pdf in chart_pdfs:
-        for page in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page).scale_to(float(box.width), float(box.height))
+        writer.append(PdfReader(io.BytesIO(pdf)))
     writer.add_metadata({f"/{k}": v for k, v in meta.items()})
     return _pdf_bytes(writer)
 

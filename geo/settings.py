@@ -61,6 +61,8 @@ def data_dir() -> Path:
 
 # Exported charts: 1920x1080 at 2x by default (print quality for press releases).
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
+# Tabs of the one warm export Chromium: a batch (the briefing pack) renders this many charts at once.
+EXPORT_RENDER_TABS = 2
 
 # Press template: an optional logo (PNG/JPEG path) placed top right on exported charts, maps and the briefing pack.
 EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") else None

@@ -112,3 +112,15 @@ def test_period_span_uses_dates_then_document_dates(ds):
 
 def test_file_name_carries_the_internal_mark():
     assert export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料") == "永州市_缴获毒品_2018-2021_内部资料.png"
+
+
+@pytest.mark.slow
+def test_batch_returns_each_render_in_job_order(figure):
+    out = export.charts_bytes([(figure, "svg"), (figure, "png"), (figure, "pdf"), (figure, "png")])
+    assert out[0].lstrip().startswith(b"<svg") and out[1].startswith(b"\x89PNG") and out[2].startswith(b"%PDF")
+    assert Image.open(io.BytesIO(out[3])).size == (3840, 2160)
+
+
+def test_unknown_format_is_refused(figure):
+    with pytest.raises(ValueError, match="expected png, svg or pdf"):
+        export.charts_bytes([(figure, "gif")])

@@ -85,7 +85,7 @@ def test_briefing_pdf_has_cover_figures_maps_and_charts(ds, yongzhou, tmp_path):
     charts = [n for n in yongzhou.files if n.startswith("charts/") and n.endswith(".pdf")]
     figures = len(pack.figure_rows(ds, Filter(("431100",)), "zh"))
     assert len(reader.pages) == 1 + -(-figures // pack.ROWS_PER_PAGE) + len(maps) + len(charts)
-    assert {round(float(p.mediabox.width)) for p in reader.pages} == {1382}  # one page size throughout
+    assert {round(float(p.mediabox.width)) for p in reader.pages} == {1440}  # one page size throughout
     text = pdf_text(yongzhou.pdf, tmp_path)
     for needle in ("禁毒工作简报", "永州市 · 主要数据", "公开销毁毒品", "800+公斤", "永州市 · 缴获毒品", "各市缴获毒品",
                    "内部资料"):

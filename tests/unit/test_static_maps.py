@@ -127,7 +127,9 @@ def test_unknown_page_is_refused(ds):
 @pytest.mark.slow
 def test_png_is_3840x2160_and_not_blank(ds):
     raw = static_maps.page_map(ds, Filter(), "zh", "overview").to_bytes("png")
-    img = Image.open(io.BytesIO(raw)).convert("RGB")
+    png = Image.open(io.BytesIO(raw))
+    assert "内部资料" in png.text["Description"] and png.text["Title"] == "全部 · 总览"
+    img = png.convert("RGB")
     assert img.size == (3840, 2160)
     pixels = np.asarray(img.resize((384, 216)))
     assert pixels.std() > 20 and len(np.unique(pixels.reshape(-1, 3), axis=0)) > 200
