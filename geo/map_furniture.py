@@ -6,6 +6,7 @@ import io
 import math
 import shutil
 import subprocess
+import textwrap
 from datetime import date
 from functools import lru_cache
 
@@ -89,8 +90,9 @@ def _internal_watermark(fig: Figure, lang: str) -> None:
     stamp = "内部资料" if lang == "zh" else "INTERNAL"
     fig.text(0.98, 0.955, stamp, **text_props(26, color="#b00000", weight="bold", ha="right", va="top"),
              bbox={"boxstyle": "square,pad=0.4", "fc": "white", "ec": "#b00000", "lw": 3})
-    fig.text(0.40, 0.50, "内部资料  不得公开" if lang == "zh" else "INTERNAL — NOT FOR PUBLICATION",
-             **text_props(64, color="#b00000", alpha=0.12, weight="bold", ha="center", va="center", rotation=25))
+    fig.text(0.37, 0.50, "内部资料  不得公开" if lang == "zh" else "INTERNAL — NOT FOR PUBLICATION",
+             **text_props(64 if lang == "zh" else 44, color="#b00000", alpha=0.12, weight="bold", ha="center",
+                          va="center", rotation=25))
 
 
 def _logo(fig: Figure, path) -> None:
@@ -158,7 +160,9 @@ def legend(fig: Figure, sections: list[tuple[str, list]], rect=(0.74, 0.12, 0.24
         if not items:
             continue
         handles.append(Rectangle((0, 0), 1, 1, visible=False))
-        labels.append(title)
+        # a long section title wraps inside the legend column (Chinese characters are about twice as wide)
+        wide = sum(ord(ch) > 0x2E80 for ch in title) > len(title) / 2
+        labels.append(textwrap.fill(title, 16 if wide else 30))
         titles.add(len(labels) - 1)
         for handle, text in items:
             handles.append(handle)

@@ -87,8 +87,9 @@ def metres_per_px(ax: Axes) -> float:
     return (x1 - x0) / (MAP_RECT[2] * settings.EXPORT_WIDTH)
 
 
-def basemap(ax: Axes, ds: Dataset, lang: str) -> None:
-    """Countries, provinces, prefectures and counties in the interactive basemap's colours; focus cities named."""
+def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter = Filter()) -> None:
+    """Countries, provinces, prefectures and counties in the interactive basemap's colours; focus cities named;
+    the selected cities or counties outlined, so a filtered map shows what it is about."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     ax.set_facecolor("#dfe9f2")  # sea and land beyond the bundled outlines
@@ -99,12 +100,16 @@ def basemap(ax: Axes, ds: Dataset, lang: str) -> None:
             continue
         fill = style["fillColor"] if style["fillOpacity"] else "none"
         gdf.plot(ax=ax, facecolor=fill, edgecolor=style["color"], linewidth=style["weight"] * mf.PX * 1.5, zorder=z)
+    chosen = pd.concat([projected(ds, "prefectures"), projected(ds, "counties")])
+    chosen = chosen[chosen["adcode"].isin(flt.counties or flt.cities)]
+    if len(chosen):
+        chosen.plot(ax=ax, facecolor="none", edgecolor="#333", linewidth=2.5, zorder=6)
     j = ds["jurisdictions"]
     focus = j[j["adcode"].isin(settings.FOCUS_CITIES)]
     xs, ys = to_map(focus["lon"], focus["lat"])
     for x, y, name in zip(xs, ys, focus[name_col(lang)]):
         if x0 < x < x1 and y0 < y < y1:
-            ax.text(x, y, name, ha="center", va="center", color="#555", zorder=5, path_effects=mf.HALO,
+            ax.text(x, y, name, ha="center", va="center", color="#444", zorder=13, path_effects=mf.HALO,
                     **mf.text_props(15, weight="bold"))
 
 
@@ -273,7 +278,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     fig = mf.new_figure()
     ax = fig.add_axes(MAP_RECT)
     set_extent(ax, ds, flt)
-    basemap(ax, ds, lang)
+    basemap(ax, ds, lang, flt)
     records = page_records(ds, flt, page, category)
     sections, unit = _layers(ax, ds, records, lang, page, category)
     ax.set_xticks([]), ax.set_yticks([]), ax.set_xlabel(""), ax.set_ylabel("")
