@@ -5,6 +5,7 @@ Usage: python -m bench.exports        (prints a Markdown table; nothing is asser
 """
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import time
@@ -69,7 +70,8 @@ def main() -> None:
     baseline = fresh_exports(figs)
     rows.append(("baseline: 8 charts, fresh write_image each", baseline, None))
     print(f"Curated data; pack = {len(built.files)} files ({sum(map(len, built.files.values())) / 1e6:.1f} MB), "
-          f"PDF {len(built.pdf) / 1e6:.1f} MB, ZIP {len(built.zip) / 1e6:.1f} MB; median of warm runs.\n")
+          f"PDF {len(built.pdf) / 1e6:.1f} MB, ZIP {len(built.zip) / 1e6:.1f} MB; median of warm runs; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.\n")
     print("| export | seconds | target | baseline ÷ this |")
     print("|---|---:|---:|---:|")
     for name, secs, _ in rows:

@@ -45,7 +45,7 @@ def export_stamp(lang: str, exported: date | None = None) -> str:
     return f"导出日期：{when}" if lang == "zh" else f"Exported {when}"
 
 
-def logo_uri(path: Path | None = settings.EXPORT_LOGO) -> str | None:
+def logo_uri(path: Path | None) -> str | None:
     """The logo as a data: URI, so the renderer never fetches it; None when unset or missing."""
     if not path or not Path(path).is_file():
         return None
@@ -65,7 +65,7 @@ def _with_period(title: str, period: str | None, lang: str) -> str:
 
 def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
                  height: int = settings.EXPORT_HEIGHT, period: str | None = None,
-                 logo: Path | None = settings.EXPORT_LOGO, place: str | None = None) -> go.Figure:
+                 logo: Path | None = None, place: str | None = None) -> go.Figure:
     """The chart in the press template: title (with the place, if given), subtitle (unit, period), source line
     with the export date inside the image at the export size, white background, print-sized type, optional logo
     top right."""
@@ -82,7 +82,7 @@ def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
     if out.layout.title.text:
         title = _with_period(out.layout.title.text, period, lang)
         out.layout.title.text = f"{place} · {title}" if place and not title.startswith(place) else title
-    uri = logo_uri(logo)
+    uri = logo_uri(logo or settings.EXPORT_LOGO)  # read at call time, so a changed setting applies
     if uri:
         out.add_layout_image(source=uri, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
                              sizex=0.12, sizey=0.12 * settings.EXPORT_WIDTH / height, layer="above")

@@ -9,6 +9,7 @@ import subprocess
 import textwrap
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from matplotlib import font_manager, patheffects
 from matplotlib.axes import Axes
@@ -79,9 +80,8 @@ def frame_text(fig: Figure, title: str, subtitle: str, source: str, lang: str,
     fig.text(0.98, 0.012, review_line(lang), **text_props(14, color=color, weight="bold", ha="right", va="bottom"))
     if not settings.MAP_REVIEW_NUMBER:
         _internal_watermark(fig, lang)
-    uri_path = settings.EXPORT_LOGO
-    if uri_path and uri_path.is_file():
-        _logo(fig, uri_path)
+    if settings.EXPORT_LOGO and Path(settings.EXPORT_LOGO).is_file():
+        _logo(fig, settings.EXPORT_LOGO)
 
 
 def _internal_watermark(fig: Figure, lang: str) -> None:
@@ -95,11 +95,13 @@ def _internal_watermark(fig: Figure, lang: str) -> None:
                           va="center", rotation=25))
 
 
-def _logo(fig: Figure, path) -> None:
+def _logo(fig: Figure, path: Path) -> None:
+    """The logo bottom right, above the review line (the internal stamp holds the top right)."""
     from matplotlib.image import imread
 
-    ax = fig.add_axes((0.86, 0.86, 0.12, 0.12 * fig.get_figwidth() / fig.get_figheight() * 0.45))
+    ax = fig.add_axes((0.86, 0.045, 0.12, 0.08))
     ax.imshow(imread(str(path)))
+    ax.set_anchor("E")
     ax.set_axis_off()
 
 

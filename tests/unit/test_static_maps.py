@@ -150,3 +150,12 @@ def test_pdf_text_has_title_source_and_mark(ds, tmp_path, lang, title, mark, sou
     assert "2026-11-25" in text
     fonts = subprocess.run(["pdffonts", str(tmp_path / "map.pdf")], capture_output=True, text=True).stdout
     assert "NotoSansCJK" in fonts and all(" yes " in ln for ln in fonts.splitlines()[2:])  # embedded
+
+
+def test_logo_from_settings_is_drawn(ds, tmp_path, monkeypatch):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (60, 30), (0, 90, 200)).save(logo)
+    monkeypatch.setattr(settings, "EXPORT_LOGO", logo)
+    m = static_maps.page_map(ds, YONGZHOU, "zh", "checkpoints")
+    images = [im for ax in m.figure.axes for im in ax.get_images()]
+    assert len(images) == 1 and images[0].get_array().shape[:2] == (30, 60)
