@@ -57,7 +57,7 @@ def main() -> None:
     first = timed(lambda: export.chart_bytes(figs[0], "png"))
     rows = [("first chart export (starts Chromium)", first, None)]
     for fmt in ("png", "svg", "pdf"):
-        rows.append((f"warm chart ({fmt.upper()})", median(lambda: export.chart_bytes(figs[0], fmt)), None))
+        rows.append((f"warm chart ({fmt.upper()})", median(lambda fmt=fmt: export.chart_bytes(figs[0], fmt)), None))
     batch = median(lambda: export.charts_bytes([(f, "png") for f in figs]), 3)
     one_by_one = median(lambda: [export.chart_bytes(f, "png") for f in figs], 3)
     rows += [("8 charts one call each (PNG)", one_by_one, None), ("batch of 8 charts (PNG)", batch, None)]

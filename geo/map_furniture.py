@@ -35,7 +35,7 @@ def cjk_font() -> str:
     """Register the Noto CJK fonts (Debian's fonts-noto-cjk) with matplotlib; the family to draw with."""
     paths = []
     if shutil.which("fc-list"):
-        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True).stdout
+        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
         paths = [line.split(":")[0] for line in out.splitlines() if "NotoSansCJK" in line]
     names = {f.name for f in font_manager.fontManager.ttflist}
     if not names & set(CJK_FAMILIES):  # registering a font twice would embed it twice in every PDF

@@ -154,10 +154,10 @@ def _front_pdf(front: list[Figure], maps: list[static_maps.StaticMap], meta: dic
     import matplotlib
 
     buf = io.BytesIO()
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}):
-        with PdfPages(buf, metadata=meta) as doc:
-            for fig in front + [m.figure for m in maps]:
-                doc.savefig(fig)
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
+            PdfPages(buf, metadata=meta) as doc:
+        for fig in front + [m.figure for m in maps]:
+            doc.savefig(fig)
     return buf.getvalue()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 import geopandas as gpd
 import numpy as np
@@ -87,7 +88,7 @@ def metres_per_px(ax: Axes) -> float:
     return (x1 - x0) / (MAP_RECT[2] * settings.EXPORT_WIDTH)
 
 
-def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter = Filter()) -> None:
+def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None) -> None:
     """Countries, provinces, prefectures and counties in the interactive basemap's colours; focus cities named;
     the selected cities or counties outlined, so a filtered map shows what it is about."""
     x0, x1 = ax.get_xlim()
@@ -101,7 +102,7 @@ def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter = Filter()) -> None:
         fill = style["fillColor"] if style["fillOpacity"] else "none"
         gdf.plot(ax=ax, facecolor=fill, edgecolor=style["color"], linewidth=style["weight"] * mf.PX * 1.5, zorder=z)
     chosen = pd.concat([projected(ds, "prefectures"), projected(ds, "counties")])
-    chosen = chosen[chosen["adcode"].isin(flt.counties or flt.cities)]
+    chosen = chosen[chosen["adcode"].isin((flt.counties or flt.cities) if flt else ())]
     if len(chosen):
         chosen.plot(ax=ax, facecolor="none", edgecolor="#333", linewidth=2.5, zorder=6)
     j = ds["jurisdictions"]
@@ -147,7 +148,7 @@ def route_layer(ax: Axes, ds: Dataset, routes: pd.DataFrame, lang: str) -> list:
     points = place_points(ds)
     way = ds["route_waypoints"][ds["route_waypoints"]["route_id"].isin(routes["route_id"])]
     refs = way.sort_values(["route_id", "seq"]).groupby("route_id")["place_ref"].agg(list).to_dict()
-    slots = layers.route_offsets({r: list(zip(v, v[1:])) for r, v in refs.items()})
+    slots = layers.route_offsets({r: list(pairwise(v)) for r, v in refs.items()})
     kg = layers.route_kg(ds, routes).to_dict()
     top = max(kg.values(), default=0.0) or 1.0
     unit = metres_per_px(ax)

@@ -82,7 +82,7 @@ def test_scale_bar_length_is_true_metres(ds):
     to_geo = Transformer.from_crs(CRS(settings.MAP_EXPORT_CRS), CRS(4326), always_xy=True)
     (lon0, lat0), (lon1, lat1) = to_geo.transform(x0, y), to_geo.transform(x1, y)
     metres = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
-    label = float([t.get_text() for t in ax.texts if t.get_text().endswith("公里")][0].split()[0]) * 1000
+    label = float(next(t.get_text() for t in ax.texts if t.get_text().endswith("公里")).split()[0]) * 1000
     assert metres == pytest.approx(label, rel=0.01)
 
 
@@ -148,7 +148,8 @@ def test_pdf_text_has_title_source_and_mark(ds, tmp_path, lang, title, mark, sou
     text = pdf_text(raw, tmp_path)
     assert title in text and mark in text and source.replace(" ", "") in text.replace(" ", "")
     assert "2026-11-25" in text
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "map.pdf")], capture_output=True, text=True).stdout
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "map.pdf")], capture_output=True, text=True,
+                           check=True).stdout
     assert "NotoSansCJK" in fonts and all(" yes " in ln for ln in fonts.splitlines()[2:])  # embedded
 
 
