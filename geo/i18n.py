@@ -70,6 +70,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "style_choropleth": ("分级设色", "Choropleth"),
     "prefecture": ("市", "City"),
     "county": ("县区", "County"),
+    "briefing_title": ("禁毒工作简报", "Drug-control briefing"),
+    "briefing_pack": ("简报包", "Briefing pack"),
+    "briefing_pdf": ("下载简报 PDF", "Download briefing PDF"),
+    "briefing_zip": ("下载全部图表和地图 ZIP", "Download all charts and maps (ZIP)"),
+    "briefing_help": ("按当前筛选和语言生成：主要数据、地图和图表。", "Built for the current filter and language: key "
+                      "figures, maps and charts."),
+    "map_download": ("下载地图", "Download map"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -69,3 +69,14 @@ def data_dir() -> Path:
 
 # Exported charts: 1920x1080 at 2x by default (print quality for press releases).
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
+# Tabs of the one warm export Chromium: a batch (the briefing pack) renders this many charts at once.
+EXPORT_RENDER_TABS = 2
+
+# Press template: an optional logo (PNG/JPEG path) placed top right on exported charts, maps and the briefing pack.
+EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") else None
+# Map review number (审图号) for published maps. Without one, every map export is marked internal (内部资料).
+MAP_REVIEW_NUMBER: str | None = os.environ.get("DASHBOARD_MAP_REVIEW_NUMBER") or None
+MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION", BOUNDARY_ATTRIBUTION)
+# Static map exports: pixels at scale 1 (like the charts) and the projection they are drawn in
+# (Albers equal-area for China, so the scale bar is in true metres).
+MAP_EXPORT_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"

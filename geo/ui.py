@@ -147,14 +147,16 @@ def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
 
 
-def chart(fig, key: str, file_stem: str, lang: str) -> None:
-    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked."""
+def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str | None = None) -> None:
+    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked; the
+    period goes into the subtitle and the file name, the place (of a filtered view) into the title."""
     st.plotly_chart(fig, key=key)
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
         col.download_button(f"{t('download', lang)} {fmt.upper()}", key=f"{key}_{fmt}", on_click="ignore",
-                            data=lambda fmt=fmt: export.chart_bytes(export.press_figure(fig, lang), fmt),
-                            file_name=export.file_name(file_stem, "", "", fmt), mime=MIME[fmt])
+                            data=lambda fmt=fmt: export.chart_bytes(
+                                export.press_figure(fig, lang, period=period or None, place=place), fmt),
+                            file_name=export.file_name(file_stem, "", period, fmt), mime=MIME[fmt])
 
 
 def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_stem: str, lang: str) -> None:

@@ -1,7 +1,7 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, filters, page_maps, ui
+from geo import charts, export, filters, page_maps, ui, ui_exports
 from geo.i18n import label, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -17,7 +17,9 @@ category = st.selectbox(t("choose_category", lang), categories, key="demo_catego
                         format_func=lambda c: label("demo_category", c, lang))
 ui.show_map(page_maps.demo_map(ds, flt, lang, category), key="demo_map")
 st.caption(t("largest_figure", lang))
+ui_exports.map_downloads(ds, flt, lang, "demo", category)
 ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
-         f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang)
+         f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
+         export.period_span(demo, ds["sources"]), ui.selection_label(ds, flt, lang) if flt.active else None)
 ui.show_table(demo, {"label_zh": t("category", lang), "count": t("count", lang), "period_label": t("period", lang),
                      "quote": t("quote", lang)})

@@ -1,7 +1,7 @@
 """Overview: key figures per city and an overview map."""
 import streamlit as st
 
-from geo import filters, page_maps, tables, ui
+from geo import filters, page_maps, tables, ui, ui_exports
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -19,3 +19,5 @@ else:
 
 ui.show_map(page_maps.overview_map(ds, flt, lang), key="overview_map")
 st.caption(t("map_caption", lang))
+ui_exports.map_downloads(ds, flt, lang, "overview")
+ui_exports.briefing_buttons(ds, flt, lang)

@@ -1,7 +1,7 @@
 """Trafficking routes: directed routes on a map and the cases along them."""
 import streamlit as st
 
-from geo import filters, page_maps, tables, ui
+from geo import filters, page_maps, tables, ui, ui_exports
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -12,6 +12,7 @@ if routes.empty:
     ui.no_records(ds, flt, lang)
 ui.show_map(page_maps.routes_map(ds, flt, lang), key="routes_map")
 st.caption(t("routes_legend", lang))
+ui_exports.map_downloads(ds, flt, lang, "routes")
 
 cases = ds["cases"]
 cases = cases[cases["case_id"].isin(routes["case_id"]) | cases["route_id"].isin(routes["route_id"])]

@@ -1,7 +1,7 @@
 """Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, filters, page_maps, tables, ui
+from geo import charts, export, filters, page_maps, tables, ui, ui_exports
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -16,15 +16,18 @@ style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], de
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
 ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
 st.caption(t("largest_figure", lang))
+ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 
 place = ui.selection_label(ds, flt, lang)
+titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 left, right = st.columns(2)
 with left:
     ui.chart(charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), "chart_totals",
-             f"{place}_{t('seizures_by_city', lang)}", lang)
+             f"{place}_{t('seizures_by_city', lang)}", lang, export.period_span(seizures, ds["sources"]), titled)
 with right:
     ui.chart(charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), "chart_cases",
-             f"{place}_{t('seizures_by_case', lang)}", lang)
+             f"{place}_{t('seizures_by_case', lang)}", lang,
+             export.period_span(seizures[seizures["case_id"].notna()], ds["sources"]), titled)
 rows = tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang)
 st.dataframe(rows, hide_index=True, width="stretch")
 ui.table_downloads(rows, ds["sources"], "seizures", f"{place}_{t('page_seizures', lang)}", lang)

@@ -63,3 +63,64 @@ def test_xlsx_has_sources_sheet(ds):
 def test_file_names_say_what_they_are():
     assert export.file_name("永州市", "缴获毒品", "2018-2021", "png") == "永州市_缴获毒品_2018-2021.png"
     assert export.file_name("a/b", "c:d", "", "csv") == "ab_cd.csv"
+
+
+def test_press_template_has_title_place_unit_period_source_and_date(ds):
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    press = export.press_figure(fig, "zh", date(2026, 11, 25), period="2018-2021", place="永州市")
+    title = press.layout.title.text
+    assert title.startswith("永州市 · 各市缴获毒品") and "单位：公斤" in title and "时期：2018-2021" in title
+    source = next(a.text for a in press.layout.annotations if a.name == "source")
+    assert source.startswith("来源：") and "(2017-07-11)" in source and "导出日期：2026-11-25" in source
+    assert not press.layout.images  # no logo unless EXPORT_LOGO is set
+
+
+def test_press_template_english_period(ds):
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "en")
+    press = export.press_figure(fig, "en", date(2026, 11, 25), period="2019")
+    assert "Period: 2019" in press.layout.title.text
+    assert "Exported 2026-11-25" in next(a.text for a in press.layout.annotations if a.name == "source")
+
+
+def test_logo_is_embedded_as_data_uri(ds, tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(logo)
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    press = export.press_figure(fig, "zh", logo=logo)
+    assert press.layout.images[0].source.startswith("data:image/png;base64,")  # never a URL to fetch
+    assert not export.press_figure(fig, "zh", logo=tmp_path / "missing.png").layout.images
+
+
+@pytest.mark.slow
+def test_logo_appears_top_right_of_the_png(ds, tmp_path):
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), (200, 0, 0)).save(logo)
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    img = Image.open(io.BytesIO(export.chart_bytes(export.press_figure(fig, "zh", logo=logo), "png"))).convert("RGB")
+    corner = img.crop((img.width * 3 // 4, 0, img.width, img.height // 8))
+    assert (200, 0, 0) in {c for _, c in corner.getcolors(1 << 20)}
+
+
+def test_period_span_uses_dates_then_document_dates(ds):
+    yongzhou = ds["seizures"][ds["seizures"]["adcode"].str.startswith("4311")]
+    assert export.period_span(yongzhou, ds["sources"]) == "2018-2021"
+    undated = ds["seizures"][ds["seizures"]["period_start"].isna() & ds["seizures"]["period_end"].isna()].head(1)
+    doc = ds["sources"].set_index("source_file").at[undated["source_file"].iloc[0], "doc_date"]
+    assert export.period_span(undated, ds["sources"]) == doc[:4]
+    assert export.period_span(undated) == ""
+
+
+def test_file_name_carries_the_internal_mark():
+    assert export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料") == "永州市_缴获毒品_2018-2021_内部资料.png"
+
+
+@pytest.mark.slow
+def test_batch_returns_each_render_in_job_order(figure):
+    out = export.charts_bytes([(figure, "svg"), (figure, "png"), (figure, "pdf"), (figure, "png")])
+    assert out[0].lstrip().startswith(b"<svg") and out[1].startswith(b"\x89PNG") and out[2].startswith(b"%PDF")
+    assert Image.open(io.BytesIO(out[3])).size == (3840, 2160)
+
+
+def test_unknown_format_is_refused(figure):
+    with pytest.raises(ValueError, match="expected png, svg or pdf"):
+        export.charts_bytes([(figure, "gif")])

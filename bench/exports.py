@@ -1,0 +1,84 @@
+"""Export times on the curated data: first and warm chart exports, a batch of 8 charts, static maps, the whole
+briefing pack, against the baseline of a fresh `fig.write_image` per chart (a new Chromium each time).
+
+Usage: python -m bench.exports        (prints a Markdown table; nothing is asserted)
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from geo import charts, export, pack, static_maps
+from geo.data import Dataset, load_dataset
+from geo.filters import Filter, apply
+
+WARM_RUNS = 5
+TARGETS = {"warm chart (PNG)": 0.4, "batch of 8 charts (PNG)": 2.0, "whole briefing pack": 10.0}
+
+
+def timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def median(work, runs: int = WARM_RUNS) -> float:
+    return statistics.median(timed(work) for _ in range(runs))
+
+
+def eight_charts(ds: Dataset) -> list[go.Figure]:
+    """The three page charts in both languages, and the seizure chart for two cities: 8 distinct figures."""
+    figs = []
+    j, src = ds["jurisdictions"], ds["sources"]
+    for lang in ("zh", "en"):
+        figs += [charts.seizure_totals(ds["seizures"], j, src, lang),
+                 charts.cases_ranked(ds["seizures"], ds["cases"], src, lang),
+                 charts.demo_by_category(ds["demo_sites"], j, src, lang)]
+    figs += [charts.seizure_totals(apply(ds["seizures"], Filter((c,))), j, src, "zh") for c in ("430400", "431100")]
+    return [export.press_figure(f, "zh") for f in figs]
+
+
+def fresh_exports(figs: list[go.Figure]) -> float:
+    """The baseline: plotly's own write_image per chart with no warm server (it starts Chromium each time)."""
+    export.stop_renderer()
+    with tempfile.TemporaryDirectory() as tmp:
+        return timed(lambda: [f.write_image(Path(tmp) / f"{i}.png", width=1920, height=1080, scale=2)
+                              for i, f in enumerate(figs)])
+
+
+def main() -> None:
+    ds = load_dataset()
+    figs = eight_charts(ds)
+    first = timed(lambda: export.chart_bytes(figs[0], "png"))
+    rows = [("first chart export (starts Chromium)", first, None)]
+    for fmt in ("png", "svg", "pdf"):
+        rows.append((f"warm chart ({fmt.upper()})", median(lambda fmt=fmt: export.chart_bytes(figs[0], fmt)), None))
+    batch = median(lambda: export.charts_bytes([(f, "png") for f in figs]), 3)
+    one_by_one = median(lambda: [export.chart_bytes(f, "png") for f in figs], 3)
+    rows += [("8 charts one call each (PNG)", one_by_one, None), ("batch of 8 charts (PNG)", batch, None)]
+    rows.append(("static map (overview, PNG)", median(lambda: static_maps.page_map(
+        ds, Filter(), "zh", "overview").to_bytes("png"), 3), None))
+    rows.append(("static map (overview, PDF)", median(lambda: static_maps.page_map(
+        ds, Filter(), "zh", "overview").to_bytes("pdf"), 3), None))
+    built = pack.briefing(ds, Filter(), "zh")
+    rows.append(("whole briefing pack", median(lambda: pack.briefing(ds, Filter(), "zh"), 3), None))
+    baseline = fresh_exports(figs)
+    rows.append(("baseline: 8 charts, fresh write_image each", baseline, None))
+    print(f"Curated data; pack = {len(built.files)} files ({sum(map(len, built.files.values())) / 1e6:.1f} MB), "
+          f"PDF {len(built.pdf) / 1e6:.1f} MB, ZIP {len(built.zip) / 1e6:.1f} MB; median of warm runs; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs.\n")
+    print("| export | seconds | target | baseline ÷ this |")
+    print("|---|---:|---:|---:|")
+    for name, secs, _ in rows:
+        target = TARGETS.get(name)
+        ratio = f"{baseline / secs:.1f}x" if "8 charts" in name else ""
+        print(f"| {name} | {secs:.2f} | {f'≤ {target:g}' if target else ''} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()

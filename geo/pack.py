@@ -1,0 +1,211 @@
+"""The briefing pack: one PDF (cover, key figures, maps, charts) and one ZIP (every chart as PNG/SVG/PDF, every
+map as PNG/PDF, the key figures as CSV), for the current filter and language."""
+from __future__ import annotations
+
+import io
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+from pypdf import PdfReader, PdfWriter
+
+from geo import charts, export, filters, settings, static_maps, tables
+from geo import map_furniture as mf
+from geo.data import Dataset
+from geo.filters import Filter
+from geo.i18n import t
+
+CHART_FORMATS = ("png", "svg", "pdf")
+MAP_FORMATS = ("png", "pdf")
+ROWS_PER_PAGE = 20
+
+
+@dataclass
+class Chart:
+    """A chart in the press template and what its files are called."""
+
+    key: str
+    figure: go.Figure
+    place: str
+    topic: str
+    period: str
+
+    def file_name(self, fmt: str) -> str:
+        return export.file_name(self.place, self.topic, self.period, fmt)
+
+
+@dataclass
+class Pack:
+    pdf: bytes
+    zip: bytes
+    pdf_name: str
+    zip_name: str
+    files: dict[str, bytes] = field(default_factory=dict)  # every file in the ZIP, by its path there
+
+
+def place_label(ds: Dataset, flt: Filter, lang: str) -> str:
+    return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang)
+
+
+def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None) -> str:
+    """'永州市_禁毒工作简报_2026-11-25_内部资料.pdf' (known before the pack is built, for the download button)."""
+    when = (exported or date.today()).isoformat()
+    return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, mf.internal_mark(lang))
+
+
+def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
+    """Every chart of the pages for the filter, in the press template; charts with no data are left out."""
+    seizures, demo = filters.apply(ds["seizures"], flt), filters.apply(ds["demo_sites"], flt)
+    j, src = ds["jurisdictions"], ds["sources"]
+    built = [("seizures_by_city", seizures, lambda: charts.seizure_totals(seizures, j, src, lang)),
+             ("seizures_by_case", seizures[seizures["case_id"].notna()],
+              lambda: charts.cases_ranked(seizures, ds["cases"], src, lang)),
+             ("demo_by_category", demo, lambda: charts.demo_by_category(demo, j, src, lang))]
+    place, out = place_label(ds, flt, lang), []
+    for key, frame, build in built:
+        if frame.empty:
+            continue
+        fig = build()
+        if not any(len(trace.x if trace.x is not None else []) for trace in fig.data):
+            continue
+        period = export.period_span(frame, src)
+        press = export.press_figure(fig, lang, exported, period=period, place=place if flt.active else None)
+        out.append(Chart(key, press, place, t(key, lang), period))
+    return out
+
+
+def pack_maps(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[static_maps.StaticMap]:
+    """The static map of every map page that has records for the filter."""
+    maps = [static_maps.page_map(ds, flt, lang, page, exported=exported) for page in static_maps.PAGES]
+    return [m for m in maps if m.records]
+
+
+def figure_rows(ds: Dataset, flt: Filter, lang: str) -> pd.DataFrame:
+    """Key figures as one table: city, place, figure, value, period and the source document."""
+    figures = filters.apply(ds["figures"], flt)
+    titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
+    rows = []
+    for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():
+        rows.append(frame.assign(city=city))
+    if not rows:
+        return pd.DataFrame(columns=["city", "place", "figure", "value", "period", "source"])
+    out = pd.concat(rows)
+    out["source"] = [charts.short_title(titles.get(s) or s) for s in figures.loc[out.index, "source_file"]]
+    return out[["city", "place", "figure", "value", "period", "source"]]
+
+
+def _cut(text: str, limit: int) -> str:
+    text = str(text or "")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def table_pages(rows: pd.DataFrame, title: str, lang: str) -> list[Figure]:
+    """The key figures drawn as table pages, ROWS_PER_PAGE rows each, every page headed."""
+    cols = [("place", 0.02, 10), ("figure", 0.14, 30), ("value", 0.47, 12), ("period", 0.60, 16),
+            ("source", 0.76, 22)]
+    pages = []
+    for start in range(0, max(len(rows), 1), ROWS_PER_PAGE):
+        fig = mf.new_figure()
+        fig.text(0.02, 0.95, title, **mf.text_props(30, weight="bold", va="top"))
+        y = 0.86
+        for key, x, _ in cols:
+            fig.text(x, y, t(key, lang), **mf.text_props(17, weight="bold"))
+        for i, row in enumerate(rows.iloc[start:start + ROWS_PER_PAGE].itertuples()):
+            y = 0.86 - 0.038 * (i + 1)
+            for key, x, limit in cols:
+                fig.text(x, y, _cut(getattr(row, key), limit), **mf.text_props(15, color="#111"))
+        if rows.empty:
+            fig.text(0.02, 0.80, t("no_records", lang, place=""), **mf.text_props(17))
+        pages.append(fig)
+    return pages
+
+
+def cover_page(place: str, lang: str, exported: date | None) -> Figure:
+    fig = mf.new_figure()
+    fig.text(0.06, 0.62, t("briefing_title", lang), **mf.text_props(54, weight="bold"))
+    fig.text(0.06, 0.52, f"{t('selection', lang)}：{place}" if lang == "zh" else f"{t('selection', lang)}: {place}",
+             **mf.text_props(28))
+    fig.text(0.06, 0.45, export.export_stamp(lang, exported), **mf.text_props(22, color="#333"))
+    fig.text(0.06, 0.38, mf.review_line(lang), **mf.text_props(22, color="#b00000" if not
+                                                                settings.MAP_REVIEW_NUMBER else "#222"))
+    return fig
+
+
+def render_charts(items: list[Chart]) -> dict[str, bytes]:
+    """Every chart in every format from the warm renderer, keyed by file name."""
+    jobs = [(c, fmt) for c in items for fmt in CHART_FORMATS]
+    rendered = export.charts_bytes([(c.figure, fmt) for c, fmt in jobs])
+    return {c.file_name(fmt): data for (c, fmt), data in zip(jobs, rendered)}
+
+
+def _pdf_bytes(writer: PdfWriter) -> bytes:
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
+def _front_pdf(front: list[Figure], maps: list[static_maps.StaticMap], meta: dict[str, str]) -> bytes:
+    """Cover, key-figure pages and maps as one matplotlib PDF: the CJK font is subset once for all of them."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
+            PdfPages(buf, metadata=meta) as doc:
+        for fig in front + [m.figure for m in maps]:
+            doc.savefig(fig)
+    return buf.getvalue()
+
+
+def _single_page(reader: PdfReader, index: int, meta: dict[str, str]) -> bytes:
+    """One page of the assembled PDF as its own file (a map PDF for the ZIP), with its own metadata."""
+    writer = PdfWriter()
+    writer.add_page(reader.pages[index])
+    writer.add_metadata({f"/{k}": v for k, v in meta.items() if k in ("Title", "Subject", "Keywords")})
+    return _pdf_bytes(writer)
+
+
+def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> bytes:
+    """Front pages then every chart (charts and maps share one page size: see map_furniture.DPI)."""
+    writer = PdfWriter()
+    writer.append(front)
+    for pdf in chart_pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    writer.add_metadata({f"/{k}": v for k, v in meta.items()})
+    return _pdf_bytes(writer)
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # PNG/PDF barely shrink
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+def briefing(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Pack:
+    """The whole pack in one go. Chromium renders the charts in a worker thread while matplotlib draws the maps."""
+    exported = exported or date.today()
+    place, mark = place_label(ds, flt, lang), mf.internal_mark(lang)
+    items = pack_charts(ds, flt, lang, exported)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chart_job = pool.submit(render_charts, items)
+        maps = pack_maps(ds, flt, lang, exported)
+        files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in maps}
+        rows = figure_rows(ds, flt, lang)
+        front = [cover_page(place, lang, exported)] + table_pages(rows, f"{place} · {t('key_figures', lang)}", lang)
+        title = f"{place} · {t('briefing_title', lang)}"
+        meta = {"Title": title, "Subject": mf.review_line(lang), "Keywords": mark}
+        reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
+        chart_files = chart_job.result()
+    for i, m in enumerate(maps):
+        files[f"maps/{m.file_name('pdf')}"] = _single_page(reader, len(front) + i, m.metadata)
+    files.update({f"charts/{name}": data for name, data in chart_files.items()})
+    files[export.file_name(place, t("key_figures", lang), "", "csv")] = export.csv_bytes(rows)
+    pdf = _merge(reader, [chart_files[c.file_name("pdf")] for c in items], meta)
+    return Pack(pdf=pdf, zip=_zip(files), pdf_name=pack_name(ds, flt, lang, "pdf", exported),
+                zip_name=pack_name(ds, flt, lang, "zip", exported), files=files)
