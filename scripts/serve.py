@@ -1,9 +1,10 @@
 """Start the dashboard (`streamlit run dashboard.py ARGS`) with Streamlit's v1 pages/ discovery off.
 
 Streamlit 1.67 treats an app with a pages/ folder as a v1 multipage app until st.navigation has run once, so the
-very first request on a fresh server for a page whose URL is not a file name in pages/ (e.g. /demo-sites) got a
-"Page not found" dialog and the overview. Turning v1 discovery off before the server starts avoids that; the
-router in dashboard.py is then the only source of pages from the first request on.
+very first request on a fresh server ran the page file without dashboard.py (and, for a URL that is not a file
+name in pages/, showed "Page not found"). Every url_path is its file name (tests/app/test_pages.py checks), and
+turning v1 discovery off before the server starts makes the router in dashboard.py the only source of pages
+from the first request on.
 """
 from __future__ import annotations
 

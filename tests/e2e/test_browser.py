@@ -3,8 +3,8 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["overview", "checkpoints", "routes", "seizures", "demo-sites", "sources"]
-MAP_PAGES = ["overview", "checkpoints", "routes", "seizures", "demo-sites"]
+PAGES = ["overview", "checkpoints", "routes", "seizures", "demo_sites", "sources"]
+MAP_PAGES = ["overview", "checkpoints", "routes", "seizures", "demo_sites"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 # Counts drawn pixels on the Leaflet canvas; a blank map has none.

@@ -25,8 +25,8 @@ def fresh_url():
 
 
 def test_first_request_opens_the_linked_page(page, fresh_url):
-    page.goto(f"{fresh_url}/demo-sites?lang=en")
+    page.goto(f"{fresh_url}/demo_sites?lang=en")
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function("() => document.querySelector('h1').innerText.includes('Demonstration')", timeout=60_000)
     assert "Page not found" not in page.inner_text("body")
-    assert page.url.split("?")[0].endswith("/demo-sites")
+    assert page.url.split("?")[0].endswith("/demo_sites")
