@@ -11,26 +11,26 @@ from geo.i18n import label, t
 
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    layers.checkpoint_layer(m, filters.view(ds, "checkpoints", flt), lang)
     return maps.finish(m)
 
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     m = maps.base_map(ds, lang, flt)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    layers.checkpoint_layer(m, filters.view(ds, "checkpoints", flt), lang)
     return maps.finish(m)
 
 
 def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
     return maps.finish(m)
 
 
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
     """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
-    seizures = filters.apply(ds["seizures"], flt)
+    seizures = filters.view(ds, "seizures", flt)
     kg = seizures[seizures["unit"] == "kg"]
     m = maps.base_map(ds, lang, flt)
     if style == "choropleth":
@@ -42,7 +42,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 
 
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
-    demo = filters.apply(ds["demo_sites"], flt)
+    demo = filters.view(ds, "demo_sites", flt)
     chosen = demo[demo["category"] == category]
     m = maps.base_map(ds, lang, flt)
     layers.choropleth_layer(m, ds, chosen.groupby("adcode")["count"].max(), lang,

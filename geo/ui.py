@@ -5,12 +5,15 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, settings
+from geo import export, filters, settings
 from geo.data import DataError, Dataset, DirectorySource
-from geo.filters import Filter, city_options, county_options
-from geo.i18n import name_col, t
+from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
+from geo.i18n import label, name_col, t
 
-KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
+KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
+KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
+DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies to
+KEY_SPAN = "_year_span"  # the data's full year range, remembered so reset can restore it
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -58,12 +61,27 @@ def _names(ds: Dataset, lang: str) -> dict[str, str]:
 
 
 def _reset() -> None:
+    """Clear every filter: places, drug types and years (the language stays)."""
     st.session_state[KEY_CITY] = []
     st.session_state[KEY_COUNTY] = []
+    st.session_state[KEY_DRUG] = []
+    if KEY_SPAN in st.session_state:
+        st.session_state[KEY_PERIOD] = st.session_state[KEY_SPAN]
+
+
+def _url_years(span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """?from=2018&to=2021 as a year range inside the data's span; either end may be left out."""
+    if span is None:
+        return None
+    years = []
+    for key, default in ((KEY_FROM, span[0]), (KEY_TO, span[1])):
+        raw = st.query_params.get(key, "")
+        years.append(min(max(int(raw), span[0]), span[1]) if raw.isdigit() else default)
+    return (years[0], years[1]) if years[0] <= years[1] else None
 
 
 def _state_from_url(ds: Dataset) -> None:
-    """Once per session: a shared link (?city=…&county=…&lang=en) sets the filter and language."""
+    """Once per session: a shared link (?city=…&county=…&drug=…&from=…&to=…&lang=en) sets filter and language."""
     if st.session_state.get("_url_loaded"):
         return
     st.session_state["_url_loaded"] = True
@@ -74,45 +92,73 @@ def _state_from_url(ds: Dataset) -> None:
     counties = [c for c in params.get_all(KEY_COUNTY) if c in county_options(ds["jurisdictions"], tuple(cities))]
     if cities or counties:
         st.session_state[KEY_CITY], st.session_state[KEY_COUNTY] = cities, counties
+    drugs = [d for d in params.get_all(KEY_DRUG) if d in drug_options(ds)]
+    if drugs:
+        st.session_state[KEY_DRUG] = drugs
+    years = _url_years(year_span(ds))
+    if years:
+        st.session_state[KEY_PERIOD] = years
 
 
 def _state_to_url(flt: Filter, lang: str) -> None:
-    """Mirror the view in the URL, so a copied link opens exactly this view (adcodes, language code)."""
-    wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties)}
-    if lang != settings.DEFAULT_LANGUAGE:
-        wanted[KEY_LANG] = lang
-    current = {k: st.query_params.get_all(k) for k in (KEY_CITY, KEY_COUNTY)}
-    current_lang = st.query_params.get(KEY_LANG)
-    if current != {KEY_CITY: wanted[KEY_CITY], KEY_COUNTY: wanted[KEY_COUNTY]} or current_lang != wanted.get(KEY_LANG):
+    """Mirror the view in the URL, so a copied link opens exactly this view (codes, years, language code)."""
+    wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties), KEY_DRUG: list(flt.drugs),
+              KEY_FROM: [str(flt.years[0])] if flt.years else [], KEY_TO: [str(flt.years[1])] if flt.years else [],
+              KEY_LANG: [lang] if lang != settings.DEFAULT_LANGUAGE else []}
+    current = {k: st.query_params.get_all(k) for k in wanted}
+    if current != wanted:
         st.query_params.from_dict({k: v for k, v in wanted.items() if v})
 
 
+def _place_widgets(ds: Dataset, names: dict[str, str], lang: str) -> tuple[list[str], list[str]]:
+    cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
+                            format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+    options = county_options(ds["jurisdictions"], tuple(cities))
+    if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
+        st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
+    counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
+                              format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+    return cities, counties
+
+
+def _period_widget(span: tuple[int, int] | None, lang: str) -> tuple[int, int] | None:
+    """A year-range slider over the years the data's periods touch; the full span means every period."""
+    if span is None or span[0] == span[1]:
+        return None
+    st.session_state[KEY_SPAN] = span
+    chosen = st.session_state.get(KEY_PERIOD)
+    if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2 and span[0] <= chosen[0] <= chosen[1] <= span[1]):
+        st.session_state[KEY_PERIOD] = span
+    first, last = st.select_slider(t("filter_period", lang), list(range(span[0], span[1] + 1)), key=KEY_PERIOD,
+                                   help=t("filter_period_help", lang))
+    return None if (first, last) == span else (int(first), int(last))
+
+
 def sidebar(ds: Dataset) -> Filter:
-    """Language and the city/county filter, written once for every page and mirrored in the URL."""
+    """Language and the filter (place, drug type, years), written once for every page and mirrored in the URL."""
     _state_from_url(ds)
     with st.sidebar:
         st.segmented_control(t("language", "zh"), list(settings.LANGUAGES), key=KEY_LANG,
                              default=settings.DEFAULT_LANGUAGE,
                              format_func=lambda c: {"zh": "中文", "en": "English"}[c])
         lang = language()
-        names = _names(ds, lang)
         st.header(t("filter_header", lang))
-        cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
-                                format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
-        options = county_options(ds["jurisdictions"], tuple(cities))
-        if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
-            st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
-        counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
-                                  format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+        cities, counties = _place_widgets(ds, _names(ds, lang), lang)
+        drugs = st.multiselect(t("drug", lang), drug_options(ds), key=KEY_DRUG, placeholder=t("all", lang),
+                               format_func=lambda d: label("drug_type", d, lang), help=t("filter_drug_help", lang))
+        years = _period_widget(year_span(ds), lang)
         st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
-    flt = Filter(tuple(cities), tuple(counties))
+    flt = Filter(tuple(cities), tuple(counties), tuple(drugs), years)
     _state_to_url(flt, lang)
     return flt
 
 
 def current_filter() -> Filter:
     """The filter the sidebar set on this run (pages read it; only the sidebar writes it)."""
-    return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])))
+    span, chosen = st.session_state.get(KEY_SPAN), st.session_state.get(KEY_PERIOD)
+    years = tuple(int(y) for y in chosen) if chosen and tuple(chosen) != tuple(span or ()) else None
+    return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])),
+                  tuple(st.session_state.get(KEY_DRUG, [])), years)
 
 
 def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
@@ -122,8 +168,39 @@ def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
     return sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
 
 
+def period_text(flt: Filter, lang: str) -> str:
+    """'2018—2021年' / '2018–2021' for the chosen years; empty for every period."""
+    if not flt.years:
+        return ""
+    first, last = flt.years
+    if lang == "zh":
+        return f"{first}年" if first == last else f"{first}—{last}年"
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
-    st.info(t("no_records", lang, place=selection_label(ds, flt, lang)))
+    """Explain an empty result with the place, drug types and years that were asked for."""
+    period = period_text(flt, lang)
+    drugs = [label("drug_type", d, lang) for d in flt.drugs]
+    if lang == "zh":
+        period, drug = (f"在{period}" if period else ""), "、".join(drugs)
+    else:
+        period, drug = (f" in {period}" if period else ""), "".join(f"{' or '.join(drugs).lower()} " if drugs else "")
+    st.info(t("no_records", lang, place=selection_label(ds, flt, lang), period=period, drug=drug))
+
+
+def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
+    """Say which parts of the filter do not apply to a table, and how many rows lack the period to be shown."""
+    frame, notes = ds[table], []
+    if flt.drugs and table not in DRUG_TABLES:
+        notes.append(t("drug_not_applicable", lang))
+    if flt.years and "period_start" not in frame:
+        notes.append(t("period_not_applicable", lang))
+    hidden = undated(filters.apply(frame, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    if hidden:
+        notes.append(t("undated_hidden", lang, n=str(hidden)))
+    if notes:
+        st.caption(" ".join(notes))
 
 
 def _select_clicked_county(key: str) -> None:
