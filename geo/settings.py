@@ -61,3 +61,8 @@ def data_dir() -> Path:
 
 # Exported charts: 1920x1080 at 2x by default (print quality for press releases).
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
+
+# Key-figure tiles on the overview: at most this many per city (geo/tiles.py picks them by importance).
+TILES_PER_CITY = 6
+# Charts of figures show at most this many bars per panel (the largest); the subtitle says how many are left out.
+CHART_MAX_BARS = 30

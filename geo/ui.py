@@ -1,11 +1,13 @@
 """The one Streamlit module of geo/: cached loading, the shared sidebar filter, and page helpers."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, filters, settings
+from geo import export, filters, settings, tiles
 from geo.data import DataError, Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
 from geo.i18n import label, name_col, t
@@ -43,6 +45,66 @@ def dataset() -> Dataset:
         st.code("\n".join(str(p) for p in err.problems[:200]), language=None)
         st.stop()
         raise  # unreachable: st.stop() ends the run
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(data_dir: str, fingerprint: str, table: str, flt: Filter) -> pd.DataFrame:
+    """Shared, read-only: callers never modify the frame (pandas operations here return new frames)."""
+    return filters.view(_load(data_dir, fingerprint).tables, table, flt)
+
+
+def view(ds: Dataset, table: str, flt: Filter) -> pd.DataFrame:
+    """The rows of a table the filter selects, computed once per dataset and filter (see filters.view)."""
+    return _view(str(DirectorySource().data_dir), ds.fingerprint, table, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _options(data_dir: str, fingerprint: str) -> tuple[list[str], tuple[int, int] | None]:
+    ds = _load(data_dir, fingerprint)
+    return drug_options(ds), year_span(ds)
+
+
+def filter_options(ds: Dataset) -> tuple[list[str], tuple[int, int] | None]:
+    """Drug types present and the years the data's periods span, computed once per dataset."""
+    return _options(str(DirectorySource().data_dir), ds.fingerprint)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _tiles(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> list[tiles.Tile]:
+    return tiles.tiles(_load(data_dir, fingerprint), flt, lang)
+
+
+def key_tiles(ds: Dataset, flt: Filter, lang: str) -> list[tiles.Tile]:
+    """Key-figure tiles of the filter (geo/tiles.py), computed once per dataset, filter and language."""
+    return _tiles(str(DirectorySource().data_dir), ds.fingerprint, flt, lang)
+
+
+TILE_CSS = """<style>
+.kf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin:4px 0 16px}
+.kf-tile{border:1px solid #c8c8c8;border-radius:6px;padding:10px 12px;background:#fff}
+.kf-label{font-size:0.95rem;color:#333}
+.kf-value{font-size:1.9rem;font-weight:700;color:#111;line-height:1.2}
+.kf-change{font-size:0.95rem;color:#333}
+.kf-meta{font-size:0.8rem;color:#555;margin-top:4px}
+</style>"""
+ARROWS = {1: "▲", -1: "▼", 0: ""}
+
+
+def tile_html(tile: tiles.Tile) -> str:
+    """One card; every piece of text is escaped here (labels, periods and quotes come from data files)."""
+    e = html.escape
+    meta = " · ".join(e(x) for x in (tile.place, tile.period, tile.source) if x)
+    change = f"<div class='kf-change'>{ARROWS[tile.direction]} {e(tile.change)}</div>" if tile.change else ""
+    return (f"<div class='kf-tile' title='{e(tile.quote)}'><div class='kf-label'>{e(tile.label)}</div>"
+            f"<div class='kf-value'>{e(tile.text)}</div>{change}<div class='kf-meta'>{meta}</div></div>")
+
+
+def show_tiles(tile_list: list[tiles.Tile]) -> None:
+    """Key-figure cards, grouped under their city's name."""
+    for city, group in tiles.by_city(tile_list).items():
+        st.markdown(f"**{md_escape(city)}**")
+        cards = "".join(tile_html(tile) for tile in group)
+        st.markdown(f"{TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
 
 
 def md_escape(text: str) -> str:
@@ -92,10 +154,11 @@ def _state_from_url(ds: Dataset) -> None:
     counties = [c for c in params.get_all(KEY_COUNTY) if c in county_options(ds["jurisdictions"], tuple(cities))]
     if cities or counties:
         st.session_state[KEY_CITY], st.session_state[KEY_COUNTY] = cities, counties
-    drugs = [d for d in params.get_all(KEY_DRUG) if d in drug_options(ds)]
+    drug_codes, span = filter_options(ds)
+    drugs = [d for d in params.get_all(KEY_DRUG) if d in drug_codes]
     if drugs:
         st.session_state[KEY_DRUG] = drugs
-    years = _url_years(year_span(ds))
+    years = _url_years(span)
     if years:
         st.session_state[KEY_PERIOD] = years
 
@@ -144,9 +207,10 @@ def sidebar(ds: Dataset) -> Filter:
         lang = language()
         st.header(t("filter_header", lang))
         cities, counties = _place_widgets(ds, _names(ds, lang), lang)
-        drugs = st.multiselect(t("drug", lang), drug_options(ds), key=KEY_DRUG, placeholder=t("all", lang),
+        drug_codes, span = filter_options(ds)
+        drugs = st.multiselect(t("drug", lang), drug_codes, key=KEY_DRUG, placeholder=t("all", lang),
                                format_func=lambda d: label("drug_type", d, lang), help=t("filter_drug_help", lang))
-        years = _period_widget(year_span(ds), lang)
+        years = _period_widget(span, lang)
         st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
     flt = Filter(tuple(cities), tuple(counties), tuple(drugs), years)
     _state_to_url(flt, lang)
@@ -196,7 +260,7 @@ def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
         notes.append(t("drug_not_applicable", lang))
     if flt.years and "period_start" not in frame:
         notes.append(t("period_not_applicable", lang))
-    hidden = undated(filters.apply(frame, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    hidden = undated(view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
     if hidden:
         notes.append(t("undated_hidden", lang, n=str(hidden)))
     if notes:

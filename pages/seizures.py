@@ -1,13 +1,14 @@
 """Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, filters, page_maps, tables, ui
+from geo import charts, page_maps, tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_seizures", lang))
 
-seizures = filters.apply(ds["seizures"], flt)
+seizures = ui.view(ds, "seizures", flt)
+ui.filter_notes(ds, flt, "seizures", lang)
 if seizures.empty:
     ui.no_records(ds, flt, lang)
     st.stop()
