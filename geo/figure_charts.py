@@ -108,13 +108,14 @@ def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sour
     return _finish(fig, t("chart_enforcement", lang), sub, source_line(rows, sources, lang), sum(heights))
 
 
-def _finish(fig: go.Figure, title: str, subtitle: str, source: str, bars: int) -> go.Figure:
+def _finish(fig: go.Figure, title: str, subtitle: str, source: str, bars: int,
+            order: str = "total ascending") -> go.Figure:
     """Shared layout; subplot titles are kept after the source line (which stays the first annotation)."""
     titles = [a.to_plotly_json() for a in fig.layout.annotations or []]
     fig.layout.annotations = ()
     _layout(fig, title, subtitle, source, height=max(420, 240 + ROW_PX * bars))
     fig.layout.annotations = tuple(fig.layout.annotations) + tuple(titles)
-    fig.update_yaxes(automargin=True, categoryorder="total ascending")
+    fig.update_yaxes(automargin=True, categoryorder=order)
     fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
     return fig
 
@@ -179,7 +180,8 @@ def outflow_trends(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: 
                         subplot_titles=[t(f"outflow_{k}", lang) for k in parts])
     seen: set = set()
     for i, (kind, rows) in enumerate(parts.items(), start=1):
-        rows = rows.sort_values(["adcode", "period_start"], ascending=[True, False], na_position="last")
+        rows = rows.sort_values(["adcode", "period_start"], ascending=[False, False], na_position="first",
+                                kind="stable")
         if kind == "counts":
             rows = rows.assign(city_name=[names.get(city_of(a), a) for a in rows["adcode"]])
             _city_bars(fig, rows, bar_labels(rows, jurisdictions, lang), i, lang, seen)
@@ -188,5 +190,6 @@ def outflow_trends(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: 
         else:
             _rank_dots(fig, rows, jurisdictions, lang, i)
     used = pd.concat(list(parts.values())) if parts else figures.iloc[:0]
+    # categories in data order (bottom to top): each place's periods read oldest to newest from the top
     return _finish(fig, t("chart_outflow", lang), t("outflow_note", lang), source_line(used, sources, lang),
-                   sum(heights))
+                   sum(heights), order="trace")

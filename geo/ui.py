@@ -192,8 +192,9 @@ def _period_widget(span: tuple[int, int] | None, lang: str) -> tuple[int, int] |
     chosen = st.session_state.get(KEY_PERIOD)
     if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2 and span[0] <= chosen[0] <= chosen[1] <= span[1]):
         st.session_state[KEY_PERIOD] = span
-    first, last = st.select_slider(t("filter_period", lang), list(range(span[0], span[1] + 1)), key=KEY_PERIOD,
-                                   help=t("filter_period_help", lang))
+    # value= makes it a range slider from the first run on (the session state set above takes precedence)
+    first, last = st.select_slider(t("filter_period", lang), list(range(span[0], span[1] + 1)), value=span,
+                                   key=KEY_PERIOD, help=t("filter_period_help", lang))
     return None if (first, last) == span else (int(first), int(last))
 
 
