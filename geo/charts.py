@@ -56,7 +56,8 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
-    totals["x"] = [f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])]
+    totals["x"] = pd.Series([f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])],
+                            index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"]

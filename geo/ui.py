@@ -11,6 +11,8 @@ from geo import export, filters, settings, tiles
 from geo.data import DataError, Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
 from geo.i18n import label, name_col, t
+from geo.schema import TABLES
+from geo.tables import all_records
 
 KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
 KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
@@ -18,9 +20,11 @@ DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies 
 KEY_SPAN = "_year_span"  # the data's full year range, remembered so reset can restore it
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(data_dir: str, fingerprint: str) -> Dataset:
-    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun."""
+    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun. One shared object
+    (cache_resource): cache_data would unpickle a copy on every rerun (130 ms for the large dataset); no code
+    modifies the loaded frames in place."""
     return DirectorySource(data_dir).load()
 
 
@@ -56,6 +60,19 @@ def _view(data_dir: str, fingerprint: str, table: str, flt: Filter) -> pd.DataFr
 def view(ds: Dataset, table: str, flt: Filter) -> pd.DataFrame:
     """The rows of a table the filter selects, computed once per dataset and filter (see filters.view)."""
     return _view(str(DirectorySource().data_dir), ds.fingerprint, table, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _records(data_dir: str, fingerprint: str, flt: Filter) -> pd.DataFrame:
+    ds = _load(data_dir, fingerprint)
+    chosen = {name: filters.view(ds, name, flt) for name, spec in TABLES.items() if spec.provenance}
+    records = all_records({**ds.tables, **chosen})
+    return records[filters.matches(records["adcode"], flt)]
+
+
+def records(ds: Dataset, flt: Filter) -> pd.DataFrame:
+    """Every record with provenance the filter selects (geo.tables.all_records), built once per filter."""
+    return _records(str(DirectorySource().data_dir), ds.fingerprint, flt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -1,7 +1,7 @@
 """Checkpoints: named checkpoints and stations on a map, with a table and the counts the text gives."""
 import streamlit as st
 
-from geo import page_maps, tables, ui
+from geo import tables, ui, ui_maps
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -14,7 +14,7 @@ ui.filter_notes(ds, flt, "checkpoints", lang)
 if checkpoints.empty and counts.empty:
     ui.no_records(ds, flt, lang)
 
-ui.show_map(page_maps.checkpoints_map(ds, flt, lang), key="checkpoints_map")
+ui_maps.show(ds, "checkpoints_map", flt, lang, "checkpoints_map")
 
 if not checkpoints.empty:
     view = checkpoints.assign(kind_label=[label("checkpoint_kind", k, lang) for k in checkpoints["kind"]],

@@ -1,7 +1,7 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, fmt, page_maps, ui
+from geo import charts, fmt, ui, ui_maps
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -15,7 +15,7 @@ if demo.empty:
 categories = sorted(set(demo["category"]))
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
-ui.show_map(page_maps.demo_map(ds, flt, lang, category), key="demo_map")
+ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
 st.caption(t("largest_figure", lang))
 ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
          f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang)

@@ -1,7 +1,7 @@
 """Overview: key-figure tiles per city for the current filter, every figure with its quote, an overview map."""
 import streamlit as st
 
-from geo import page_maps, tables, ui
+from geo import tables, ui, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -23,5 +23,5 @@ if not figures.empty:
             st.markdown(f"**{ui.md_escape(city)}**")
             ui.show_table(frame, tables.key_figure_columns(lang))
 
-ui.show_map(page_maps.overview_map(ds, flt, lang), key="overview_map")
+ui_maps.show(ds, "overview_map", flt, lang, "overview_map")
 st.caption(t("map_caption", lang))

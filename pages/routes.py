@@ -1,7 +1,7 @@
 """Trafficking routes: directed routes on a map, the cases along them, and outflow-trafficking trends."""
 import streamlit as st
 
-from geo import figure_charts, page_maps, tables, ui
+from geo import figure_charts, tables, ui, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -10,7 +10,7 @@ st.title(t("page_routes", lang))
 routes = ui.view(ds, "routes", flt)
 if routes.empty:
     ui.no_records(ds, flt, lang)
-ui.show_map(page_maps.routes_map(ds, flt, lang), key="routes_map")
+ui_maps.show(ds, "routes_map", flt, lang, "routes_map")
 st.caption(t("routes_legend", lang))
 
 cases = ui.view(ds, "cases", flt)

@@ -1,7 +1,7 @@
 """Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, page_maps, tables, ui
+from geo import charts, tables, ui, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -15,7 +15,7 @@ if seizures.empty:
 
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
-ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
+ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
 st.caption(t("largest_figure", lang))
 
 place = ui.selection_label(ds, flt, lang)

@@ -1,16 +1,13 @@
 """Sources: every record with its quote, searchable, and the source documents."""
 import streamlit as st
 
-from geo import filters, tables, ui
+from geo import tables, ui
 from geo.i18n import t
-from geo.schema import TABLES
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_sources", lang))
 
-# every table as the filter selects it (place, drug type, years), so this page agrees with the others
-records = tables.all_records({**ds.tables, **{name: ui.view(ds, name, flt) for name in TABLES if TABLES[name].provenance}})
-records = records[filters.matches(records["adcode"], flt)]
+records = ui.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
 query = st.text_input(t("search", lang), key="sources_query")
 found = tables.search(records, query)
 st.caption(f"{len(found)} {t('records', lang)}")

@@ -1,7 +1,7 @@
 """In Chromium: a shared link with county, drug type, years and language opens exactly that view."""
 import pytest
 
-from tests.e2e.test_browser import open_page, poll
+from tests.e2e.test_browser import open_page
 
 pytestmark = pytest.mark.e2e
 
