@@ -12,6 +12,7 @@ lang = ui.language()
 
 PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),
+    ("pages/enforcement.py", "page_enforcement", "enforcement", False),
     ("pages/checkpoints.py", "page_checkpoints", "checkpoints", False),
     ("pages/routes.py", "page_routes", "routes", False),
     ("pages/seizures.py", "page_seizures", "seizures", False),

@@ -17,8 +17,8 @@ def _frame(ds: Dataset, flt: Filter, adcodes) -> list[list[float]] | None:
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
-    checkpoints = filters.apply(ds["checkpoints"], flt)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    checkpoints = filters.view(ds, "checkpoints", flt)
     if len(checkpoints) > settings.OVERVIEW_MAX_POINTS:
         layers.checkpoint_count_layer(m, ds, checkpoints, lang)
     else:
@@ -28,7 +28,7 @@ def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
-    checkpoints = filters.apply(ds["checkpoints"], flt)
+    checkpoints = filters.view(ds, "checkpoints", flt)
     m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, checkpoints["adcode"]))
     layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
@@ -37,14 +37,14 @@ def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
     return maps.finish(m)
 
 
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
     """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
     ds = maps.display_dataset(ds)
-    seizures = filters.apply(ds["seizures"], flt)
+    seizures = filters.view(ds, "seizures", flt)
     kg = seizures[seizures["unit"] == "kg"]
     m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, kg["adcode"]))
     if style == "choropleth":
@@ -61,7 +61,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
     """Counts of one category per county or city; with no filter the map frames the places that have some."""
     ds = maps.display_dataset(ds)
-    demo = filters.apply(ds["demo_sites"], flt)
+    demo = filters.view(ds, "demo_sites", flt)
     chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
     m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, chosen["adcode"]))
     texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}

@@ -80,3 +80,8 @@ MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION", BO
 # Static map exports: pixels at scale 1 (like the charts) and the projection they are drawn in
 # (Albers equal-area for China, so the scale bar is in true metres).
 MAP_EXPORT_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"
+
+# Key-figure tiles on the overview: at most this many per city (geo/tiles.py picks them by importance).
+TILES_PER_CITY = 6
+# Charts of figures show at most this many bars per panel (the largest); the subtitle says how many are left out.
+CHART_MAX_BARS = 30

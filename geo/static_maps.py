@@ -293,7 +293,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     parts = [(f"时期：{period}" if lang == "zh" else f"Period: {period}") if period else "", unit,
              t("largest_figure", lang) if page.startswith("seizures") else ""]
     source = (charts.source_line(shown, ds["sources"], lang, per_line=3).replace("<br>", "\n")
-              if len(shown) else t("no_records", lang, place=title.split(" · ")[0]))
+              if len(shown) else t("no_records", lang, place=title.split(" · ")[0], period="", drug=""))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
     meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),
             "Keywords": mf.internal_mark(lang) or settings.MAP_REVIEW_NUMBER or "",
