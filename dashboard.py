@@ -1,7 +1,7 @@
 """Entry point and router: `streamlit run dashboard.py`."""
 import streamlit as st
 
-from geo import ui
+from geo import ui, ui_briefing
 from geo.i18n import t
 
 st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
@@ -18,7 +18,10 @@ PAGES = [
     ("pages/seizures.py", "page_seizures", "seizures", False),
     ("pages/demo_sites.py", "page_demo", "demo_sites", False),
     ("pages/sources.py", "page_sources", "sources", False),
+    ("pages/briefing.py", "page_briefing", "briefing", False),
 ]
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, default=default)
-                     for path, title, url, default in PAGES])
+                     for path, title, url, default in PAGES],
+                    position="hidden" if ui_briefing.active() else "sidebar")
+ui_briefing.chrome(lang)
 nav.run()

@@ -85,3 +85,12 @@ MAP_EXPORT_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84
 TILES_PER_CITY = 6
 # Charts of figures show at most this many bars per panel (the largest); the subtitle says how many are left out.
 CHART_MAX_BARS = 30
+
+# Briefing mode (projector): the slideshow's slides in order ("overview", "routes", "seizures", "demo",
+# "city:<adcode>"), seconds per slide, the base type size, and the height of maps.
+BRIEFING_SLIDES = ("overview", "routes", "seizures", "demo", "city:430400", "city:431100", "city:410400",
+                   "city:421200")
+BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
+BRIEFING_FONT_PX = 24
+BRIEFING_MAP_HEIGHT = 540
+BRIEFING_TILES_PER_CITY = 4

@@ -16,6 +16,7 @@ from geo.tables import all_records
 
 KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
 KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
+KEY_MODE, KEY_BRIEFING, BRIEFING = "mode", "briefing", "briefing"  # ?mode=briefing ⇄ session_state["briefing"]
 DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies to
 KEY_SPAN = "_year_span"  # the data's full year range, remembered so reset can restore it
 
@@ -165,6 +166,8 @@ def _state_from_url(ds: Dataset) -> None:
         return
     st.session_state["_url_loaded"] = True
     params = st.query_params
+    if params.get(KEY_MODE) == BRIEFING:
+        st.session_state[KEY_BRIEFING] = True
     if params.get(KEY_LANG) in settings.LANGUAGES:
         st.session_state[KEY_LANG] = params[KEY_LANG]
     cities = [c for c in params.get_all(KEY_CITY) if c in city_options(ds["jurisdictions"])]
@@ -184,7 +187,8 @@ def _state_to_url(flt: Filter, lang: str) -> None:
     """Mirror the view in the URL, so a copied link opens exactly this view (codes, years, language code)."""
     wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties), KEY_DRUG: list(flt.drugs),
               KEY_FROM: [str(flt.years[0])] if flt.years else [], KEY_TO: [str(flt.years[1])] if flt.years else [],
-              KEY_LANG: [lang] if lang != settings.DEFAULT_LANGUAGE else []}
+              KEY_LANG: [lang] if lang != settings.DEFAULT_LANGUAGE else [],
+              KEY_MODE: [BRIEFING] if st.session_state.get(KEY_BRIEFING) else []}
     current = {k: st.query_params.get_all(k) for k in wanted}
     if current != wanted:
         st.query_params.from_dict({k: v for k, v in wanted.items() if v})
@@ -230,6 +234,8 @@ def sidebar(ds: Dataset) -> Filter:
                                format_func=lambda d: label("drug_type", d, lang), help=t("filter_drug_help", lang))
         years = _period_widget(span, lang)
         st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
+        st.divider()
+        st.toggle(t("briefing_mode", lang), key=KEY_BRIEFING, help=t("briefing_keys", lang))
     flt = Filter(tuple(cities), tuple(counties), tuple(drugs), years)
     _state_to_url(flt, lang)
     return flt

@@ -51,8 +51,9 @@ def _cached(data_dir: str, fingerprint: str, builder: str, flt: Filter, lang: st
 
 
 def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
-         height: int = settings.MAP_HEIGHT) -> None:
+         height: int | None = None) -> None:
     """Draw page_maps.<builder>(ds, flt, lang, *extra); a click on a county of the four cities selects it."""
+    height = height or (settings.BRIEFING_MAP_HEIGHT if st.session_state.get(ui.KEY_BRIEFING) else settings.MAP_HEIGHT)
     args = dict(_cached(str(DirectorySource().data_dir), ds.fingerprint, builder, flt, lang, tuple(extra)))
     hash_key = f"{args.pop('hash')}_{key}"
 

@@ -1,4 +1,4 @@
-"""Screenshots of every page in headless Chromium at 1920x1080 and 1024x768 (normal and, later, briefing mode).
+"""Screenshots of every page in headless Chromium at 1920x1080 and 1024x768, in normal and briefing mode.
 
 Usage: python scripts/screenshots.py [APP_URL] [OUT_DIR]   (the app must be running)
 """
@@ -13,9 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = ["", "checkpoints", "routes", "seizures", "demo_sites", "sources"]
+PAGES = ["", "enforcement", "checkpoints", "routes", "seizures", "demo_sites", "sources", "briefing"]
 SIZES = [(1920, 1080), (1024, 768)]
-MODES = {"normal": ""}
+MODES = {"normal": "", "briefing": "mode=briefing"}
 
 
 def main() -> None:

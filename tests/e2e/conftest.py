@@ -1,4 +1,5 @@
 """A real app server and headless Chromium (Debian's /usr/bin/chromium) for end-to-end tests."""
+import contextlib
 import os
 import socket
 import subprocess
@@ -38,13 +39,14 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
     raise TimeoutError(f"{url} did not answer in {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextlib.contextmanager
+def serve(env: dict[str, str] | None = None):
+    """A dashboard server on a free port (started as run_app.sh starts it), stopped afterwards; yields its URL."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--server.port", str(port),
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://localhost:{port}"
     try:
         wait_until_up(url, proc)
@@ -52,6 +54,12 @@ def app_url():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

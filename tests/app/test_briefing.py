@@ -1,0 +1,44 @@
+"""Briefing mode and the slideshow in AppTest: switched on by URL and sidebar, slides step and pause."""
+from streamlit.testing.v1 import AppTest
+
+from tests.app.test_pages import APP, run
+
+
+def counter(at: AppTest) -> str:
+    return next(h.proto.body for h in at.get("html") if "brief-counter" in h.proto.body)
+
+
+def test_url_switches_briefing_mode_on_and_keeps_it_in_the_url():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["mode"] = "briefing"
+    at.run()
+    assert not at.exception
+    assert at.session_state["briefing"] is True
+    assert at.button(key="briefing_exit") is not None
+    assert at.query_params.get("mode") in ("briefing", ["briefing"])
+    at.button(key="briefing_exit").click().run()
+    assert at.session_state["briefing"] is False and "mode" not in at.query_params
+
+
+def test_slideshow_steps_and_pauses():
+    at = run("pages/briefing.py", briefing=True)
+    assert "1 / 8" in counter(at) and at.title[0].value == "主要数据"
+    at.button(key="brief_next").click().run()
+    assert "2 / 8" in counter(at) and at.title[0].value == "贩毒通道"
+    at.button(key="brief_prev").click().run()
+    at.button(key="brief_prev").click().run()
+    assert "8 / 8" in counter(at) and at.title[0].value == "咸宁市"
+    at.button(key="brief_pause").click().run()
+    assert "已暂停" in counter(at)
+
+
+def test_slideshow_in_english():
+    at = run("pages/briefing.py", briefing=True, lang="en")
+    assert at.title[0].value == "Key figures" and "every 20 s" in counter(at)
+
+
+def test_sidebar_toggle_is_there_outside_briefing_mode():
+    at = run()
+    assert at.toggle(key="briefing").value is False
+    at.toggle(key="briefing").set_value(True).run()
+    assert at.session_state["briefing"] is True

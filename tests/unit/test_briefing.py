@@ -1,0 +1,35 @@
+"""The slideshow as data: slide specs, wrap-around stepping, per-slide filters and titles."""
+import pytest
+
+from geo import briefing, settings
+from geo.filters import Filter
+
+
+def test_default_deck_has_the_views_and_one_slide_per_city():
+    deck = briefing.slides()
+    assert [s.kind for s in deck[:4]] == ["overview", "routes", "seizures", "demo"]
+    assert [s.city for s in deck if s.kind == "city"] == list(settings.FOCUS_CITIES)
+
+
+@pytest.mark.parametrize("spec", ["map", "city", "city:", "routes:430400", ""])
+def test_bad_slide_specs_are_refused_with_the_expected_forms(spec):
+    with pytest.raises(ValueError, match="city:<adcode>"):
+        briefing.parse(spec)
+
+
+def test_step_wraps_both_ways():
+    assert briefing.step(7, 8, 1) == 0 and briefing.step(0, 8, -1) == 7 and briefing.step(3, 8, 1) == 4
+    assert briefing.step(0, 0, 1) == 0
+
+
+def test_city_slide_shows_its_city_whatever_the_filter():
+    flt = Filter(cities=("431100",), counties=("431126",))
+    assert briefing.parse("city:430400").filter(flt) == Filter(cities=("430400",))
+    assert briefing.parse("routes").filter(flt) is flt
+
+
+def test_titles_in_both_languages():
+    names = {"430400": "衡阳市"}
+    assert briefing.title(briefing.parse("city:430400"), names, "zh") == "衡阳市"
+    assert briefing.title(briefing.parse("routes"), names, "zh") == "贩毒通道"
+    assert briefing.title(briefing.parse("routes"), names, "en") == "Trafficking routes"
