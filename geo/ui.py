@@ -1,22 +1,26 @@
 """The one Streamlit module of geo/: cached loading, the shared sidebar filter, and page helpers."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, settings
-from geo.data import DataError, Dataset, DirectorySource
+from geo import export, settings, snapshot
+from geo.data import Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options
 from geo.i18n import name_col, t
+from geo.snapshot import Loaded
 
 KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
+BANNER_PROBLEMS = 5  # problems spelled out in the banner; the table below it lists them all
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _load(data_dir: str, fingerprint: str) -> Dataset:
-    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun."""
-    return DirectorySource(data_dir).load()
+def _load(data_dir: str, fingerprint: str) -> Loaded:
+    """Keyed on the files' fingerprint, so an edited file is reloaded (and validated) on the next rerun."""
+    return snapshot.load_safely(Path(data_dir))
 
 
 def _route_through_dashboard() -> None:
@@ -30,16 +34,37 @@ def _route_through_dashboard() -> None:
         st.rerun()
 
 
-def dataset() -> Dataset:
+def dataset(banner: bool = False) -> Dataset:
+    """The data to show. When a file is broken: the last valid version and, with `banner`, the problems; if no
+    version was ever valid, the problems and a stop. The router asks for the banner once per run."""
     _route_through_dashboard()
     source = DirectorySource()
-    try:
-        return _load(str(source.data_dir), source.fingerprint())
-    except DataError as err:
-        st.error(t("data_problem", language()))
-        st.code("\n".join(str(p) for p in err.problems[:200]), language=None)
+    loaded = _load(str(source.data_dir), source.fingerprint())
+    if banner and loaded.problems:
+        data_banner(loaded, language())
+    if loaded.dataset is None:
         st.stop()
-        raise  # unreachable: st.stop() ends the run
+    return loaded.dataset
+
+
+def data_banner(loaded: Loaded, lang: str) -> None:
+    """What is wrong with the files: the first problems in the banner, every one in the table below it."""
+    problems = loaded.problems
+    first = "\n".join(f"- {md_escape(snapshot.describe(p, lang))}" for p in problems[:BANNER_PROBLEMS])
+    more = f"\n\n{t('data_more', lang, n=len(problems) - BANNER_PROBLEMS)}" if len(problems) > BANNER_PROBLEMS else ""
+    if loaded.stale:
+        st.warning(f"{t('data_stale', lang, n=len(problems), saved=snapshot.saved_label(loaded.saved_at))}\n\n"
+                   f"{first}{more}", icon="⚠️")
+    else:
+        st.error(f"{t('data_problem', lang)}\n\n{first}{more}", icon="⛔")
+    with st.expander(t("data_problems_all", lang, n=len(problems)), expanded=loaded.dataset is None):
+        st.dataframe(snapshot.problem_frame(problems, lang), hide_index=True, width="stretch", key="data_problems")
+
+
+def data_encodings(ds: Dataset, lang: str) -> None:
+    """Which encoding each data file was saved in, for staff who edit them in Excel."""
+    with st.expander(t("data_encodings", lang)):
+        st.dataframe(snapshot.encoding_frame(ds, lang), hide_index=True, width="stretch", key="data_encodings")
 
 
 def md_escape(text: str) -> str:
