@@ -85,7 +85,8 @@ def read_text(path: Path, name: str) -> Decoded:
 def delimiter_problem(name: str, first_line: str, table: Table) -> Problem | None:
     """A file saved with semicolons or tabs (a common Excel setting) reads as one column: say so plainly."""
     for delim, label in DELIMITERS.items():
-        if first_line.count(delim) >= len(table.columns) // 2 and first_line.count(delim) > first_line.count(","):
+        known = sum(cell.strip().strip('"') in table.column_names for cell in first_line.split(delim))
+        if known >= 2:
             return Problem(name, 1, None, first_line[:80], f"comma-separated columns; this file is separated by "
                                                            f"{label}: save it as 'CSV UTF-8 (comma delimited)'")
     return None

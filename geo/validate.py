@@ -93,6 +93,12 @@ def swapped_coordinates(name: str, line: int, row: dict[str, str]) -> Problem | 
     return None
 
 
+def period_reversed(row: dict[str, str]) -> bool:
+    """Both dates valid (a bad one has its own problem) and the period ends before it starts."""
+    start, end = row.get("period_start", "").strip(), row.get("period_end", "").strip()
+    return bool(start and end) and check_date(start) is None and check_date(end) is None and start > end
+
+
 def check_table(name: str, rows: Rows, table: Table) -> list[Problem]:
     problems = []
     seen: dict[str, int] = {}
@@ -110,7 +116,7 @@ def check_table(name: str, rows: Rows, table: Table) -> list[Problem]:
             if key in seen:
                 problems.append(Problem(name, line, table.key, key, f"a unique id (also on line {seen[key]})"))
             seen.setdefault(key, line)
-        if row.get("period_start") and row.get("period_end") and row["period_start"] > row["period_end"]:
+        if period_reversed(row):
             problems.append(Problem(name, line, "period_end", row["period_end"], "a date on or after period_start"))
     return problems
 
