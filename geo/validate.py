@@ -14,13 +14,14 @@ from shapely.geometry import shape
 
 from geo import settings
 from geo.reading import UTF8, Problem, Rows, read_csv, read_rows, read_text  # noqa: F401 (re-exported)
-from geo.schema import BOUNDARY_FILES, TABLES, Column, Table
+from geo.schema import BOUNDARY_FILES, BOUNDARY_PROPERTIES, TABLES, Column, Table
 
-ADCODE_RE = re.compile(r"^\d{6}$")
+ADCODE_RE = re.compile(r"^\d{6}$", re.ASCII)
 WHITESPACE_RE = re.compile(r"\s+")
-# Plain decimals only: float() would also take "nan", "inf", "1_000" and non-ASCII digits, which pandas cannot read.
-NUMBER_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Plain ASCII decimals only: float() would also take "nan", "inf", "1_000" and other scripts' digits, which pandas
+# cannot read (hence re.ASCII: \d alone matches any Unicode digit).
+NUMBER_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # Formats staff's spreadsheets produce, recognised only to suggest the ISO spelling; day-first forms are ambiguous.
 DATE_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%Y-%m-%d", "%Y年%m月%d日", "%Y%m%d")
 
@@ -193,28 +194,42 @@ def check_boundaries(boundary_dir: Path) -> list[Problem]:
         if problem:
             problems.append(problem)
             continue
+        if not doc["features"]:
+            problems.append(Problem(file, None, None, None, "at least one feature"))
         for i, feat in enumerate(doc["features"], start=1):
-            problems += check_feature(file, i, feat)
+            problems += check_feature(file, i, feat, BOUNDARY_PROPERTIES[name])
     return problems
 
 
-def check_feature(file: str, index: int, feat: object) -> list[Problem]:
+def check_feature(file: str, index: int, feat: object, required: tuple[str, ...] = ()) -> list[Problem]:
+    """One boundary feature: a valid (multi)polygon in the region, with the properties the maps use."""
     props = feat.get("properties") if isinstance(feat, dict) else None
     props = props if isinstance(props, dict) else {}
     label = str(props.get("adcode") or props.get("iso3"))
+    problems = [Problem(file, None, f"feature {index}", label, expected) for expected in [geometry_problem(feat)]
+                if expected]
+    missing = [key for key in required if not isinstance(props.get(key), str) or not props[key]]
+    if missing:
+        problems.append(Problem(file, None, f"feature {index}", label, "the properties " + ", ".join(missing)))
+    return problems
+
+
+def geometry_problem(feat: object) -> str | None:
+    """What a feature's geometry should have been, or None when it is a valid polygon in the region."""
     try:
         geom = shape(feat["geometry"])
         valid, bounds = geom.is_valid, geom.bounds
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, shapely.errors.ShapelyError) as exc:
-        return [Problem(file, None, f"feature {index}", label, f"a GeoJSON geometry ({exc})")]
+        return f"a GeoJSON geometry ({exc})"
+    if geom.geom_type not in ("Polygon", "MultiPolygon"):
+        return f"a Polygon or MultiPolygon, not {geom.geom_type}"
     if not valid:
-        return [Problem(file, None, f"feature {index}", label,
-                        f"a valid polygon ({shapely.is_valid_reason(geom)})")]
+        return f"a valid polygon ({shapely.is_valid_reason(geom)})"
     lo, la = settings.COORD_BOUNDS["lon"], settings.COORD_BOUNDS["lat"]
     minx, miny, maxx, maxy = bounds
     if not (lo[0] - 10 <= minx and maxx <= lo[1] + 10 and la[0] - 10 <= miny and maxy <= la[1] + 10):
-        return [Problem(file, None, f"feature {index}", label, "coordinates in China or its neighbours")]
-    return []
+        return "coordinates in China or its neighbours"
+    return None
 
 
 @dataclass

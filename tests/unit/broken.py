@@ -94,7 +94,7 @@ def tabs(d: Path) -> Expect:
 
 
 def swapped_lon_lat(d: Path) -> Expect:
-    header, rows = read_csv(d / "checkpoints.csv")
+    _, rows = read_csv(d / "checkpoints.csv")
     lon, lat = rows[0]["lon"], rows[0]["lat"]
     line = edit_row(d / "checkpoints.csv", rows[0]["checkpoint_id"], lon=lat, lat=lon)
     return Expect("checkpoints.csv", line, "lon", f"these two look swapped (write lon {lon}, lat {lat})",
@@ -207,6 +207,14 @@ def not_a_feature_collection(d: Path) -> Expect:
     return Expect("boundaries/provinces.geojson", None, None, "a GeoJSON FeatureCollection")
 
 
+def boundary_without_names(d: Path) -> Expect:
+    path = d / "boundaries/prefectures.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    del doc["features"][0]["properties"]["name_zh"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return Expect("boundaries/prefectures.geojson", None, "feature 1", "the properties name_zh")
+
+
 def utf16(d: Path) -> Expect:
     path = d / "routes.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
@@ -237,4 +245,5 @@ CORPUS = [missing_column, extra_column, extra_cell, missing_cell, empty_file, mi
           swapped_lon_lat, outside_china, negative_quantity, non_numeric_quantity, wan_quantity, qualifier_in_number,
           thousands_separator, nan_quantity, unknown_adcode, malformed_adcode, duplicate_id, unknown_waypoint,
           date_with_slashes, date_in_chinese, date_compact, date_unreadable, date_impossible, truncated_geojson,
-          self_intersecting_polygon, not_a_feature_collection, utf16, damaged_utf8, neither_encoding, period_reversed]
+          self_intersecting_polygon, not_a_feature_collection, boundary_without_names,
+          utf16, damaged_utf8, neither_encoding, period_reversed]
