@@ -1,10 +1,13 @@
 """A data file broken after a valid load: every page keeps working on the last valid data and shows the banner."""
+import shutil
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo import snapshot, ui
 from geo.validate import Problem
 from tests.app.test_pages import APP
+from tests.conftest import DATA
 from tests.unit.broken import edit_row
 
 
@@ -36,12 +39,24 @@ def key_figure_values(at: AppTest) -> list[str]:
 
 @pytest.fixture
 def broken_after_valid_load(data_copy, monkeypatch):
-    """Served once while valid, then hy-fig-001 (破获毒品案件340起) gets a letter O for a zero."""
+    """Served once by the app while valid, then hy-fig-001 (破获毒品案件340起) gets a letter O for a zero."""
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     at = run()
     assert not at.warning and not at.error
     line = edit_row(data_copy / "figures.csv", "hy-fig-001", value="34O")
     return data_copy, line, key_figure_values(at)
+
+
+@pytest.fixture(scope="module")
+def stale_data(tmp_path_factory):
+    """The same, shared by the read-only page tests: loaded once (as the app loads it), then broken."""
+    data_dir = tmp_path_factory.mktemp("stale") / "data"
+    shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    assert snapshot.load_safely(data_dir).problems == ()
+    edit_row(data_dir / "figures.csv", "hy-fig-001", value="34O")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+        yield data_dir
 
 
 def test_overview_keeps_the_last_valid_figures_and_names_the_problem(broken_after_valid_load):
@@ -56,7 +71,7 @@ def test_overview_keeps_the_last_valid_figures_and_names_the_problem(broken_afte
 
 @pytest.mark.parametrize("page", ["pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
                                   "pages/demo_sites.py", "pages/sources.py"])
-def test_every_page_still_renders_with_the_banner(broken_after_valid_load, page):
+def test_every_page_still_renders_with_the_banner(stale_data, page):
     at = run(page)
     assert at.title and len(at.warning) == 1  # once per run, not once per ui.dataset() call
     assert "figures\\.csv" in at.warning[0].value
