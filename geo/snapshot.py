@@ -25,6 +25,7 @@ import pandas as pd
 from geo import settings
 from geo.data import DataError, Dataset, DirectorySource
 from geo.i18n import t
+from geo.problems_zh import expected_zh
 from geo.validate import Problem
 
 log = logging.getLogger(__name__)
@@ -159,13 +160,17 @@ def describe(problem: Problem, lang: str) -> str:
     if problem.value is not None:
         parts.append(t("problem_value", lang, value=problem.value[:80]))
     sep = "，" if lang == "zh" else ", "
-    return sep.join(parts) + t("problem_expected", lang, expected=problem.expected)
+    return sep.join(parts) + t("problem_expected", lang, expected=expected_text(problem, lang))
+
+
+def expected_text(problem: Problem, lang: str) -> str:
+    return expected_zh(problem.expected) if lang == "zh" else problem.expected
 
 
 def problem_frame(problems: tuple[Problem, ...] | list[Problem], lang: str) -> pd.DataFrame:
     """The problems as a table with translated headers (shown with st.dataframe, which never renders HTML)."""
     rows = [{"file": p.file, "line": p.line, "column": p.column or "", "value": p.value or "",
-             "expected": p.expected} for p in problems]
+             "expected": expected_text(p, lang)} for p in problems]
     frame = pd.DataFrame(rows, columns=["file", "line", "column", "value", "expected"])
     frame["line"] = frame["line"].astype("Int64")
     return frame.rename(columns={c: t(c, lang) for c in frame.columns})

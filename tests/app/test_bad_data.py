@@ -66,7 +66,7 @@ def test_overview_keeps_the_last_valid_figures_and_names_the_problem(broken_afte
     problem = Problem("figures.csv", line, "value", "34O", "a number")
     assert at.warning and ui.md_escape(snapshot.describe(problem, "zh")) in at.warning[0].value
     table = problem_table(at)
-    assert table.iloc[0].tolist() == ["figures.csv", line, "value", "34O", "a number"]
+    assert table.iloc[0].tolist() == ["figures.csv", line, "value", "34O", "数字"]
 
 
 @pytest.mark.parametrize("page", ["pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
@@ -96,7 +96,7 @@ def test_never_valid_data_shows_the_problems_and_stops(data_copy, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     (data_copy / "cases.csv").write_text("case_id;name_zh;level\n", encoding="utf-8")
     at = run()
-    assert at.error and "cases\\.csv" in at.error[0].value and "semicolons" in at.error[0].value
+    assert at.error and "cases\\.csv" in at.error[0].value and "此文件以分号分隔" in at.error[0].value
     assert not at.title  # nothing is drawn from data that was never valid
     assert problem_table(at).iloc[0]["行"] == 1
 
