@@ -26,6 +26,7 @@ from geo import settings
 from geo.data import DataError, Dataset, DirectorySource
 from geo.i18n import t
 from geo.problems_zh import expected_zh
+from geo.schema import BOUNDARY_FILES, TABLES
 from geo.validate import Problem
 
 log = logging.getLogger(__name__)
@@ -57,13 +58,20 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def data_files(data_dir: Path) -> list[Path]:
+    """The files validation reads (tables, boundaries, source texts); working files such as _extract/ are not."""
+    wanted = [data_dir / t.file for t in TABLES.values()]
+    wanted += [data_dir / "boundaries" / f"{name}.geojson" for name in BOUNDARY_FILES]
+    return [p for p in wanted if p.is_file()] + sorted((data_dir / "sources").glob("*.txt"))
+
+
 def _stage(data_dir: Path) -> Path | None:
     """A private copy of the data files (mtimes kept, so the fingerprint is the same), or None if unwritable."""
     staging = None
     try:
         snapshot_root(data_dir).mkdir(exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix="staging-", dir=snapshot_root(data_dir)))
-        for path in DirectorySource(data_dir).files():
+        for path in data_files(data_dir):
             target = staging / path.relative_to(data_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
