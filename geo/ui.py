@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, filters, settings, tiles
-from geo.data import DataError, Dataset, DirectorySource
+from geo import export, filters, settings, snapshot, tiles
+from geo.data import Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
 from geo.i18n import label, name_col, t
 from geo.schema import TABLES
+from geo.snapshot import Loaded
 from geo.tables import all_records
 
 KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
@@ -19,14 +21,20 @@ KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
 KEY_MODE, KEY_BRIEFING, BRIEFING = "mode", "briefing", "briefing"  # ?mode=briefing ⇄ session_state["briefing"]
 DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies to
 KEY_SPAN = "_year_span"  # the data's full year range, remembered so reset can restore it
+BANNER_PROBLEMS = 5  # problems spelled out in the banner; the table below it lists them all
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
+def _loaded(data_dir: str, fingerprint: str) -> Loaded:
+    """Keyed on the files' fingerprint, so an edited file is reloaded (and validated) on the next rerun. One shared
+    object (cache_resource): cache_data would unpickle a copy on every rerun (130 ms for the large dataset); no
+    code modifies the loaded frames in place."""
+    return snapshot.load_safely(Path(data_dir))
+
+
 def _load(data_dir: str, fingerprint: str) -> Dataset:
-    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun. One shared object
-    (cache_resource): cache_data would unpickle a copy on every rerun (130 ms for the large dataset); no code
-    modifies the loaded frames in place."""
-    return DirectorySource(data_dir).load()
+    """The dataset served for these files: theirs when valid, else the last valid version (see dataset())."""
+    return _loaded(data_dir, fingerprint).dataset
 
 
 def _route_through_dashboard() -> None:
@@ -40,16 +48,37 @@ def _route_through_dashboard() -> None:
         st.rerun()
 
 
-def dataset() -> Dataset:
+def dataset(banner: bool = False) -> Dataset:
+    """The data to show. When a file is broken: the last valid version and, with `banner`, the problems; if no
+    version was ever valid, the problems and a stop. The router asks for the banner once per run."""
     _route_through_dashboard()
     source = DirectorySource()
-    try:
-        return _load(str(source.data_dir), source.fingerprint())
-    except DataError as err:
-        st.error(t("data_problem", language()))
-        st.code("\n".join(str(p) for p in err.problems[:200]), language=None)
+    loaded = _loaded(str(source.data_dir), source.fingerprint())
+    if banner and loaded.problems:
+        data_banner(loaded, language())
+    if loaded.dataset is None:
         st.stop()
-        raise  # unreachable: st.stop() ends the run
+    return loaded.dataset
+
+
+def data_banner(loaded: Loaded, lang: str) -> None:
+    """What is wrong with the files: the first problems in the banner, every one in the table below it."""
+    problems = loaded.problems
+    first = "\n".join(f"- {md_escape(snapshot.describe(p, lang))}" for p in problems[:BANNER_PROBLEMS])
+    more = f"\n\n{t('data_more', lang, n=len(problems) - BANNER_PROBLEMS)}" if len(problems) > BANNER_PROBLEMS else ""
+    if loaded.stale:
+        st.warning(f"{t('data_stale', lang, n=len(problems), saved=snapshot.saved_label(loaded.saved_at))}\n\n"
+                   f"{first}{more}", icon="⚠️")
+    else:
+        st.error(f"{t('data_problem', lang)}\n\n{first}{more}", icon="⛔")
+    with st.expander(t("data_problems_all", lang, n=len(problems)), expanded=loaded.dataset is None):
+        st.dataframe(snapshot.problem_frame(problems, lang), hide_index=True, width="stretch", key="data_problems")
+
+
+def data_encodings(ds: Dataset, lang: str) -> None:
+    """Which encoding each data file was saved in, for staff who edit them in Excel."""
+    with st.expander(t("data_encodings", lang)):
+        st.dataframe(snapshot.encoding_frame(ds, lang), hide_index=True, width="stretch", key="data_encodings")
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -25,3 +25,4 @@ ui.show_table(ds["sources"].fillna(""), {"source_file": t("source", lang),
 for name, text in ds.texts.items():
     with st.expander(name):
         st.text(text)
+ui.data_encodings(ds, lang)

@@ -12,7 +12,7 @@ DATA = ROOT / "data"
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes"))
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
     return target
 
 

@@ -97,3 +97,23 @@ def page(browser):
     pg.requests = requests
     yield pg
     context.close()
+
+
+@pytest.fixture
+def app_on():
+    """Start an app server on another data directory: `url = app_on(path)`; each is stopped after the test."""
+    procs = []
+
+    def start(data_dir: Path) -> str:
+        port = free_port()
+        cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "DASHBOARD_DATA_DIR": str(data_dir)}
+        procs.append(subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+        wait_until_up(f"http://localhost:{port}", procs[-1])
+        return f"http://localhost:{port}"
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=20)

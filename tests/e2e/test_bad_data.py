@@ -1,0 +1,48 @@
+"""In real Chromium: a data file broken after a valid load leaves the app up on the last valid data, with a
+banner naming the file, line and column."""
+import shutil
+
+import pytest
+
+from tests.conftest import DATA
+from tests.e2e.test_browser import MAP_FRAME, open_page
+from tests.unit.broken import edit_row
+
+pytestmark = pytest.mark.e2e
+
+ALERT = '[data-testid="stAlert"]'
+TABLES = '[data-testid="stDataFrame"]'
+
+
+def key_figure_340(page) -> None:
+    """Wait for the key-figure tables and the 340 cases solved of hy-fig-001 in one of their cells (the grid is a
+    canvas; its accessible cells are in the DOM, hidden)."""
+    page.wait_for_function(f"() => document.querySelectorAll('{TABLES}').length >= 4", timeout=60_000)
+    page.locator('[data-testid^="glide-cell"]', has_text="340起").first.wait_for(state="attached", timeout=30_000)
+
+
+def test_broken_file_keeps_the_app_up_with_a_banner(page, app_on, tmp_path):
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    url = app_on(data_dir)
+    open_page(page, url, "overview")
+    key_figure_340(page)
+    assert page.locator(ALERT).count() == 0
+    tables_before = page.locator(TABLES).count()
+
+    line = edit_row(data_dir / "figures.csv", "hy-fig-001", value="34O")
+    open_page(page, url, "overview")
+    banner = page.locator(ALERT).first
+    banner.wait_for(timeout=30_000)
+    text = banner.inner_text()
+    assert "figures.csv" in text and f"第{line}行" in text and "列“value”" in text and "值“34O”" in text
+    assert "最近一次有效的数据" in text
+    key_figure_340(page)  # still the last valid value, not the broken "34O"
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(TABLES).count() == tables_before + 1  # plus the problem table
+    page.wait_for_selector(MAP_FRAME, state="attached", timeout=60_000)  # the map component is still there
+
+    open_page(page, url, "seizures")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    assert "figures.csv" in page.locator(ALERT).first.inner_text()
+    assert page.requests.external == []
