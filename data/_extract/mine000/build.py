@@ -12,6 +12,8 @@ def fig(i, ad, cat, metric, val, q, unit, zh, en, quote, period=NOP, note="", ch
                 period_start=period[0], period_end=period[1], period_label=period[2], period_label_en=period[3],
                 change_value=change[0], change_unit=change[1], change_basis=change[2], label_zh=zh, label_en=en,
                 source_file=SRC, quote=quote, note=note)
+SPRING_NOTE = ("the body dates these to the Spring Festival travel season (春运期间, no year: presumably early 2017); "
+               "the lead paragraph repeats them without a period")
 CAMPAIGN_NOTE = "period not stated; results of the 禁毒风暴 campaign announced at the press conference of 2017-07-11"
 figures = [
  fig(1, "430400", "enforcement", "drug_cases_solved", 340, "exact", "case", "破获毒品案件", "Drug cases solved", "破获毒品案件340起", note=CAMPAIGN_NOTE),
@@ -22,9 +24,9 @@ figures = [
  fig(6, "430400", "ranking", "province_rank_cases_and_suspects", 1, "exact", "rank", "破案数、抓获犯罪嫌疑人数全省排名", "Provincial rank: cases solved and suspects caught", "缉毒执法破案数、抓获犯罪嫌疑人数量均名列全省第一", note=CAMPAIGN_NOTE),
  fig(7, "430400", "ranking", "province_rank_seizures", 2, "exact", "rank", "缴获毒品数量全省排名", "Provincial rank: quantity of drugs seized", "缴获毒品数量名列全省第二", note=CAMPAIGN_NOTE),
  fig(8, "430400", "education", "school_lecture_events", 300, "plus", "event", "送课进学校活动", "Lectures delivered in schools", "开展送课进学校活动300余场次"),
- fig(9, "430400", "education", "education_events", 498, "exact", "event", "各类禁毒宣传活动", "Drug-awareness events", "组织各类禁毒宣传活动498场"),
- fig(10, "430400", "education", "materials_distributed", 300000, "plus", "copy", "发放宣传资料", "Leaflets distributed", "发放宣传资料30余万份"),
- fig(11, "430400", "education", "people_educated", 1280000, "plus", "person", "受教育群众", "People reached", "受教育群众达128万余人"),
+ fig(9, "430400", "education", "education_events", 498, "exact", "event", "各类禁毒宣传活动", "Drug-awareness events", "春运期间，以返乡农民工为重点，认真抓好禁毒宣传活动，共发放宣传资料30余万份，组织各类宣传活动498场，受教育群众达128万余人", period=("", "", "春运期间", "Spring Festival travel season"), note=SPRING_NOTE),
+ fig(10, "430400", "education", "materials_distributed", 300000, "plus", "copy", "发放宣传资料", "Leaflets distributed", "春运期间，以返乡农民工为重点，认真抓好禁毒宣传活动，共发放宣传资料30余万份，组织各类宣传活动498场，受教育群众达128万余人", period=("", "", "春运期间", "Spring Festival travel season"), note=SPRING_NOTE),
+ fig(11, "430400", "education", "people_educated", 1280000, "plus", "person", "受教育群众", "People reached", "春运期间，以返乡农民工为重点，认真抓好禁毒宣传活动，共发放宣传资料30余万份，组织各类宣传活动498场，受教育群众达128万余人", period=("", "", "春运期间", "Spring Festival travel season"), note=SPRING_NOTE),
  fig(12, "430426", "outflow", "offenders_caught_in_cooperation", 120, "plus", "person", "协作抓获涉毒人员", "Drug offenders caught with other provinces", "祁东县主动加强与云南、贵州、广东、广西、湖北等主要流入地禁毒部门的联系协作，在情报交流、案件协查、人员审讯及追捕毒贩等方面联动联动，协作抓获涉毒人员120余名", note="the same sentence also appears earlier in the article without the county name"),
  fig(13, "430426", "outflow", "outflow_decline_years", 3, "exact", "other", "外流贩毒人数连续下降年数", "Years in a row outflow trafficking fell", "全县外流贩毒人数连续三年下降，国家禁毒办正式取消了对祁东县的“外流贩毒通报警示”"),
  fig(14, "430400", "enforcement", "target_cases_solved", 13, "exact", "case", "破获部、省督目标案件", "Ministry/provincial target cases solved", "仅去年就破获部、省督目标案件13起", period=("2016-01-01", "2016-12-31", "去年", "last year (2016)")),
@@ -75,9 +77,9 @@ def case(cid, num, level, zh, en, ad, period, sus, susq, veh, cash, cashq, cashw
                 period_end=period[1], period_label=period[2], period_label_en=period[3], suspects=sus, suspects_qualifier=susq,
                 vehicles=veh, cash_cny=cash, cash_qualifier=cashq, cash_as_written=cashw, route_id=route, source_file=SRC, quote=quote, note=note)
 cases = [
- case("hy-case-2016-361", "2016-361", "ministry_target", "部督“2016-361”特大毒品目标案件", "Ministry target case 2016-361", "430407", M361, 20, "exact", 5, 38600, "exact", "缴获毒资人民币3.86万元、泰珠13.93万元，冻结毒资68万元", "", "该案共抓获犯罪嫌疑人20人", note="city narcotics detachment with the Shigu (石鼓) branch; 泰珠 (Thai baht) and frozen funds kept as written"),
+ case("hy-case-2016-361", "2016-361", "ministry_target", "部督“2016-361”特大毒品目标案件", "Ministry target case 2016-361", "430407", M361, 20, "exact", 5, 38600, "exact", "缴获毒资人民币3.86万元、泰珠13.93万元，冻结毒资68万元", "", "该案共抓获犯罪嫌疑人20人，缴获冰毒2.5公斤、麻古12万粒重11.389公斤、海洛因50克。缴获毒资人民币3.86万元、泰珠13.93万元，冻结毒资68万元，扣押涉案车辆5台", note="city narcotics detachment with the Shigu (石鼓) branch; 泰珠 (Thai baht) and frozen funds kept as written"),
  case("hy-case-2017-410", "2017-410", "provincial_target", "省督“2017-410”特大毒品目标案件", "Provincial target case 2017-410", "430421", M410, 12, "exact", 5, 20000, "plus", "毒资2万余元", "hy-route-03", "该案共抓获涉案嫌疑人12名，现场缴获冰毒、麻古20公斤，毒资2万余元，运输毒品车辆5台", note="with the Hengyang County (衡阳县) police"),
- case("hy-case-2017-406", "2017-406", "provincial_target", "省督“2017-406”特大毒品目标案件", "Provincial target case 2017-406", "430407", M406, 5, "exact", 2, 60000, "plus", "毒资6万余元", "", "共抓获主要涉案人员5名", note="Shigu (石鼓) branch; suspects and goods brought back from Myanmar (从缅甸押回)"),
+ case("hy-case-2017-406", "2017-406", "provincial_target", "省督“2017-406”特大毒品目标案件", "Provincial target case 2017-406", "430407", M406, 5, "exact", 2, 60000, "plus", "毒资6万余元", "", "共抓获主要涉案人员5名，缴获毒品麻古42包25万余粒，重25公斤，交易价值200多万元，同时缴获毒资6万余元，作案小车2台", note="Shigu (石鼓) branch; suspects and goods brought back from Myanmar (从缅甸押回)"),
  case("hy-case-2017-226", "2017-226", "other", "“2017-226”特大贩卖运输毒品案", "Major trafficking case 2017-226", "430426", NOP, "", "", 1, 350000, "plus", "毒资35万余元", "hy-route-04", "缴获毒品海洛因21.7公斤、毒资35万余元、运输毒品车辆1台", note="network led by people from 祁东 (Qidong), with the Qidong police; number of suspects not stated"),
  case("hy-case-2017-401", "2017-401", "provincial_target", "省督“2017-401”易某贩毒案", "Provincial target case 2017-401", "430482", M401, 19, "exact", 5, 120000, "plus", "毒资12万余元", "hy-route-05", "该案共抓获涉案嫌疑人19名，现场缴获冰毒、麻古27公斤、毒资12万余元、运输毒品车辆5台", note="with the Changning (常宁市) police"),
 ]

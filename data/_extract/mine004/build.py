@@ -75,15 +75,15 @@ cases = [
 routes = [
  dict(route_id="xn-route-01", name_zh="缅甸佤邦→湖北（马某案）", name_en="Wa State (Myanmar) → Hubei (Ma case)", drug_type="magu", case_id="xn-case-2019-ma", source_file=SRC,
       quote="发现嘉鱼籍涉毒逃犯马某长期潜藏缅甸佤邦,有向境内贩运毒品的重大嫌疑", note="shipped by logistics to Hubei (the text writes 发住湖北); no transit named"),
- dict(route_id="xn-route-02", name_zh="境外→云南→咸宁（“2021.1.29”案）", name_en="Abroad → Yunnan → Xianning (case 2021.1.29)", drug_type="magu", case_id="xn-case-2021-129", source_file=SRC,
-      quote="针对该团伙毒品来源境外途经云南省的特殊情况", note="境外 (abroad) is drawn at Myanmar: the supplier 余某讯 was active on the China–Myanmar border (中缅边境)"),
+ dict(route_id="xn-route-02", name_zh="缅甸佤邦→云南→咸宁（“2021.1.29”案）", name_en="Wa State (Myanmar) → Yunnan → Xianning (case 2021.1.29)", drug_type="magu", case_id="xn-case-2021-129", source_file=SRC,
+      quote="全案告破,成功斩断了一条从缅甸佤邦经云南向湖北贩运毒品的通道", note="the text names the channel 缅甸佤邦 → 云南 → 湖北; its end is drawn at 咸宁, where the deal and arrests took place (arrests also in 武汉市江岸区)"),
 ]
 waypoints = [
  dict(route_id="xn-route-01", seq=1, place_ref="MMR-WA", role="origin", as_written="缅甸佤邦"),
  dict(route_id="xn-route-01", seq=2, place_ref="420000", role="destination", as_written="湖北", note="准备通过物流发住湖北"),
- dict(route_id="xn-route-02", seq=1, place_ref="MMR", role="origin", as_written="境外", note="supplier active on the China–Myanmar border"),
+ dict(route_id="xn-route-02", seq=1, place_ref="MMR-WA", role="origin", as_written="缅甸佤邦"),
  dict(route_id="xn-route-02", seq=2, place_ref="530000", role="transit", as_written="云南省"),
- dict(route_id="xn-route-02", seq=3, place_ref=XN, role="destination", as_written="咸宁"),
+ dict(route_id="xn-route-02", seq=3, place_ref=XN, role="destination", as_written="湖北", note="drawn at 咸宁, where the deal took place"),
 ]
 demo = [
  dict(record_id=nid("demo"), adcode=XN, category="rehab_community", level="unspecified", count=70, qualifier="exact", label_zh="中心戒毒社区（全覆盖）", source_file=SRC, quote=q_rehab, note="first in Hubei; full coverage"),
