@@ -4,6 +4,7 @@ import pytest
 
 from geo import reading, validate
 from geo.data import DirectorySource
+from geo.problems_zh import expected_zh
 from tests.conftest import DATA, read_csv, write_csv
 from tests.unit.broken import CORPUS, edit_row, line_of
 
@@ -17,6 +18,12 @@ def test_each_broken_file_is_reported_precisely(data_copy, breaker):
     assert match, "\n".join(str(p) for p in problems[:20])
     if expect.value is not None:
         assert match[0].value == expect.value
+    untranslated = [p.expected for p in problems if not has_cjk(expected_zh(p.expected).replace(p.expected, ""))]
+    assert untranslated == []  # staff read the banner in Chinese
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def test_swapped_coordinates_are_one_problem_not_two(data_copy):
