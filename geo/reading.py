@@ -55,10 +55,13 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 def decode(raw: bytes, name: str) -> Decoded:
     """Text and its encoding, tried strictly: UTF-8 (BOM or not), then GB18030; never guessed into mojibake."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in raw:
-        return Decoded(None, None, Problem(name, _line_of(raw, max(raw.find(b"\x00"), 0)), None, None,
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(b"\x00") > len(raw) // 10:
+        return Decoded(None, None, Problem(name, 1, None, None,
                                            "UTF-8 or GB18030 text; this file looks like UTF-16 (Excel 'Unicode "
                                            "Text'): save it as 'CSV UTF-8 (comma delimited)'"))
+    if b"\x00" in raw:  # a stray NUL: csv and every editor treat it differently, so refuse it where it is
+        return Decoded(None, None, Problem(name, _line_of(raw, raw.find(b"\x00")), None, "00",
+                                           "text without NUL characters (byte 00)"))
     try:
         return Decoded(raw.decode("utf-8-sig"), UTF8_BOM if raw.startswith(codecs.BOM_UTF8) else UTF8)
     except UnicodeDecodeError as exc:

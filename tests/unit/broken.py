@@ -221,6 +221,13 @@ def utf16(d: Path) -> Expect:
     return Expect("routes.csv", 1, None, "looks like UTF-16")
 
 
+def stray_nul(d: Path) -> Expect:
+    path = d / "routes.csv"
+    line = line_of(path, "hy-route-02")
+    replace_text(path, "hy-route-02,", "hy-route-02\x00,")
+    return Expect("routes.csv", line, None, "text without NUL characters", "00")
+
+
 def damaged_utf8(d: Path) -> Expect:
     path = d / "figures.csv"
     line = line_of(path, "hy-fig-002")
@@ -246,4 +253,4 @@ CORPUS = [missing_column, extra_column, extra_cell, missing_cell, empty_file, mi
           thousands_separator, nan_quantity, unknown_adcode, malformed_adcode, duplicate_id, unknown_waypoint,
           date_with_slashes, date_in_chinese, date_compact, date_unreadable, date_impossible, truncated_geojson,
           self_intersecting_polygon, not_a_feature_collection, boundary_without_names,
-          utf16, damaged_utf8, neither_encoding, period_reversed]
+          utf16, stray_nul, damaged_utf8, neither_encoding, period_reversed]
