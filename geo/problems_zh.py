@@ -16,6 +16,8 @@ PATTERNS: list[tuple[str, str]] = [
     (r"UTF-8 text; the file is UTF-8 except for a damaged character here", "UTF-8 文本；此处有一个损坏的字符"),
     (r"text in UTF-8 or GB18030/GBK; the file is in neither", "UTF-8 或 GB18030/GBK 编码的文本；此文件两者都不是"),
     (r"the file to exist", "此文件存在（文件缺失）"),
+    (r"one encoding for the whole file; this line is UTF-8, the rest GB18030/GBK",
+     "整个文件使用同一种编码；此行为 UTF-8，其余为 GB18030/GBK"),
     (r"text without NUL characters \(byte 00\)", "不含 NUL 字符（字节 00）的文本"),
     (r"comma-separated columns; this file is separated by (.+?): save it as .*",
      "以逗号分隔的列；此文件以{d}分隔，" + SAVE_AS),
