@@ -55,10 +55,13 @@ def _mostly_utf8(raw: bytes) -> bool:
 
 def decode(raw: bytes, name: str) -> Decoded:
     """Text and its encoding, tried strictly: UTF-8 (BOM or not), then GB18030; never guessed into mojibake."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in raw:
-        return Decoded(None, None, Problem(name, _line_of(raw, max(raw.find(b"\x00"), 0)), None, None,
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or raw.count(b"\x00") > len(raw) // 10:
+        return Decoded(None, None, Problem(name, 1, None, None,
                                            "UTF-8 or GB18030 text; this file looks like UTF-16 (Excel 'Unicode "
                                            "Text'): save it as 'CSV UTF-8 (comma delimited)'"))
+    if b"\x00" in raw:  # a stray NUL: csv and every editor treat it differently, so refuse it where it is
+        return Decoded(None, None, Problem(name, _line_of(raw, raw.find(b"\x00")), None, "00",
+                                           "text without NUL characters (byte 00)"))
     try:
         return Decoded(raw.decode("utf-8-sig"), UTF8_BOM if raw.startswith(codecs.BOM_UTF8) else UTF8)
     except UnicodeDecodeError as exc:
@@ -67,11 +70,27 @@ def decode(raw: bytes, name: str) -> Decoded:
         bad = raw[utf8_error.start:utf8_error.end + 2]
         return Decoded(None, None, Problem(name, _line_of(raw, utf8_error.start), None, bad.hex(" "),
                                            "UTF-8 text; the file is UTF-8 except for a damaged character here"))
+    utf8_line = _utf8_line(raw)
+    if utf8_line:
+        return Decoded(None, None, Problem(name, utf8_line, None, None, "one encoding for the whole file; this line "
+                                                                        "is UTF-8, the rest GB18030/GBK"))
     try:
         return Decoded(raw.decode("gb18030"), GB18030)
     except UnicodeDecodeError as exc:
         return Decoded(None, None, Problem(name, _line_of(raw, exc.start), None, raw[exc.start:exc.end].hex(" "),
                                            "text in UTF-8 or GB18030/GBK; the file is in neither"))
+
+
+def _utf8_line(raw: bytes) -> int | None:
+    """The first line that is valid UTF-8 Chinese in a file that is not UTF-8 (a row pasted from another file):
+    read as GB18030 it would turn into mojibake, often without an error."""
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            if any(ord(ch) > 0x7FF for ch in line.decode("utf-8")):
+                return number
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def read_text(path: Path, name: str) -> Decoded:

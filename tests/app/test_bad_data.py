@@ -109,3 +109,10 @@ def test_sources_page_lists_the_encodings(data_copy, monkeypatch):
     table = next(df.value for df in at.dataframe if "编码" in df.value.columns)
     assert dict(zip(table["文件"], table["编码"]))["figures.csv"] == "GB18030"
     assert not at.warning
+
+
+def test_values_in_the_banner_are_escaped(broken_after_valid_load):
+    data_dir, _, _ = broken_after_valid_load
+    edit_row(data_dir / "figures.csv", "hy-fig-002", value="<img src=x onerror=alert(1)>**7**")
+    banner = run().warning[0].value
+    assert "<img" not in banner.replace("\\<img", "") and "\\<img src=x onerror=alert\\(1\\)\\>\\*\\*7\\*\\*" in banner

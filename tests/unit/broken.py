@@ -221,6 +221,13 @@ def utf16(d: Path) -> Expect:
     return Expect("routes.csv", 1, None, "looks like UTF-16")
 
 
+def stray_nul(d: Path) -> Expect:
+    path = d / "routes.csv"
+    line = line_of(path, "hy-route-02")
+    replace_text(path, "hy-route-02,", "hy-route-02\x00,")
+    return Expect("routes.csv", line, None, "text without NUL characters", "00")
+
+
 def damaged_utf8(d: Path) -> Expect:
     path = d / "figures.csv"
     line = line_of(path, "hy-fig-002")
@@ -228,6 +235,15 @@ def damaged_utf8(d: Path) -> Expect:
     at = raw.index("侦破".encode())
     path.write_bytes(raw[:at] + b"\xe4\xbe" + raw[at + 3:])  # one character lost its last byte
     return Expect("figures.csv", line, None, "the file is UTF-8 except for a damaged character here")
+
+
+def mixed_encodings(d: Path) -> Expect:
+    path = d / "routes.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = line_of(path, "hy-route-02")
+    raw = b"".join(text.encode("utf-8" if i == line else "gb18030") for i, text in enumerate(lines, start=1))
+    path.write_bytes(raw)  # one row pasted from a UTF-8 file into a GBK one
+    return Expect("routes.csv", line, None, "this line is UTF-8, the rest GB18030/GBK")
 
 
 def neither_encoding(d: Path) -> Expect:
@@ -246,4 +262,4 @@ CORPUS = [missing_column, extra_column, extra_cell, missing_cell, empty_file, mi
           thousands_separator, nan_quantity, unknown_adcode, malformed_adcode, duplicate_id, unknown_waypoint,
           date_with_slashes, date_in_chinese, date_compact, date_unreadable, date_impossible, truncated_geojson,
           self_intersecting_polygon, not_a_feature_collection, boundary_without_names,
-          utf16, damaged_utf8, neither_encoding, period_reversed]
+          utf16, stray_nul, damaged_utf8, mixed_encodings, neither_encoding, period_reversed]

@@ -4,6 +4,7 @@ import pytest
 
 from geo import reading, validate
 from geo.data import DirectorySource
+from geo.problems_zh import expected_zh
 from tests.conftest import DATA, read_csv, write_csv
 from tests.unit.broken import CORPUS, edit_row, line_of
 
@@ -17,6 +18,12 @@ def test_each_broken_file_is_reported_precisely(data_copy, breaker):
     assert match, "\n".join(str(p) for p in problems[:20])
     if expect.value is not None:
         assert match[0].value == expect.value
+    untranslated = [p.expected for p in problems if not has_cjk(expected_zh(p.expected).replace(p.expected, ""))]
+    assert untranslated == []  # staff read the banner in Chinese
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def test_swapped_coordinates_are_one_problem_not_two(data_copy):
@@ -58,14 +65,18 @@ def test_excel_encodings_are_read_and_reported(data_copy, encoding, label):
     assert list(ds["figures"]["label_zh"]) == [r["label_zh"] for r in original]  # not one character mangled
 
 
-def test_line_numbers_stay_right_in_gb18030_and_with_bom(data_copy):
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])  # Excel on Windows writes CRLF
+def test_line_numbers_stay_right_in_every_encoding_and_line_ending(data_copy, encoding, newline):
     path = data_copy / "seizures.csv"
+    header, rows = read_csv(path)
+    rows[0]["note"] = "a note\nover two lines"  # a quoted multi-line cell shifts the lines after it
+    write_csv(path, header, rows)
     line = edit_row(path, "hy-sz-002", quantity="2.5公斤")
-    utf8 = path.read_text(encoding="utf-8")
-    for encoding in ("utf-8-sig", "gb18030"):
-        path.write_bytes(utf8.encode(encoding))
-        _, problems = validate.validate_dir(data_copy)
-        assert [(p.line, p.column) for p in problems] == [(line, "quantity")], encoding
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\n", newline)
+    path.write_bytes(text.encode(encoding))
+    _, problems = validate.validate_dir(data_copy)
+    assert line == 4 and [(p.line, p.column) for p in problems] == [(line, "quantity")]
 
 
 def test_a_source_document_in_gb18030_still_matches_its_quotes(data_copy):

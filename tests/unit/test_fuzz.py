@@ -18,7 +18,7 @@ from geo.schema import TABLES, Column
 from tests.conftest import DATA
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TABLE_NAMES = sorted(TABLES)
 # Values spreadsheets and people produce that a float() check alone would let through or choke on.
 TRICKY = ["nan", "NaN", "inf", "-inf", "Infinity", "1_000", "١٢", "１２", "1e400", "-0", "+5", ".5", "5.", "0x10",

@@ -1,22 +1,7 @@
-"""Staff read problems in Chinese: every message the broken-file corpus produces has a Chinese rendering."""
-import pytest
-
-from geo import snapshot, validate
+"""Staff read problems in Chinese (that the whole broken-file corpus is covered is checked in test_broken_files)."""
+from geo import snapshot
 from geo.problems_zh import expected_zh
 from geo.validate import Problem
-from tests.unit.broken import CORPUS
-
-
-def has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-@pytest.mark.parametrize("breaker", CORPUS, ids=lambda f: f.__name__)
-def test_every_corpus_message_is_translated(data_copy, breaker):
-    breaker(data_copy)
-    _, problems = validate.validate_dir(data_copy)
-    untranslated = [p.expected for p in problems if not has_cjk(expected_zh(p.expected).replace(p.expected, ""))]
-    assert problems and untranslated == []
 
 
 def test_translations_keep_the_specifics():
