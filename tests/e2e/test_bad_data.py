@@ -15,10 +15,8 @@ TABLES = '[data-testid="stDataFrame"]'
 
 
 def key_figure_340(page) -> None:
-    """Wait for the key-figure tables and the 340 cases solved of hy-fig-001 in one of their cells (the grid is a
-    canvas; its accessible cells are in the DOM, hidden)."""
-    page.wait_for_function(f"() => document.querySelectorAll('{TABLES}').length >= 4", timeout=60_000)
-    page.locator('[data-testid^="glide-cell"]', has_text="340起").first.wait_for(state="attached", timeout=30_000)
+    """Wait for the key-figure tiles and the 340 cases solved of hy-fig-001 in one of them."""
+    page.locator(".kf-value", has_text="340起").first.wait_for(timeout=60_000)
 
 
 def test_broken_file_keeps_the_app_up_with_a_banner(page, app_on, tmp_path):
@@ -28,7 +26,6 @@ def test_broken_file_keeps_the_app_up_with_a_banner(page, app_on, tmp_path):
     open_page(page, url, "overview")
     key_figure_340(page)
     assert page.locator(ALERT).count() == 0
-    tables_before = page.locator(TABLES).count()
 
     line = edit_row(data_dir / "figures.csv", "hy-fig-001", value="34O")
     open_page(page, url, "overview")
@@ -39,7 +36,7 @@ def test_broken_file_keeps_the_app_up_with_a_banner(page, app_on, tmp_path):
     assert "最近一次有效的数据" in text
     key_figure_340(page)  # still the last valid value, not the broken "34O"
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator(TABLES).count() == tables_before + 1  # plus the problem table
+    assert page.locator(TABLES).count() >= 1  # the problem table
     page.wait_for_selector(MAP_FRAME, state="attached", timeout=60_000)  # the map component is still there
 
     open_page(page, url, "seizures")
