@@ -7,6 +7,7 @@ import math
 import shutil
 import subprocess
 import textwrap
+import threading
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +29,9 @@ DPI = 96
 PX = 72 / DPI  # points per CSS pixel
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 INTERNAL_MARK = {"zh": "内部资料", "en": "internal"}
+# matplotlib shares its cached FreeType fonts between figures: two Streamlit sessions saving at once could garble
+# each other's text, so rendering to a file is serialised.
+RENDER_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +190,7 @@ def save(fig: Figure, fmt: str, metadata: dict[str, str], scale: float = setting
 
     buf = io.BytesIO()
     keep = {"Title", "Subject", "Keywords", "Author"} if fmt == "pdf" else {"Title", "Description", "Copyright"}
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": cjk_font()}):
+    with RENDER_LOCK, matplotlib.rc_context({"pdf.fonttype": 42, "font.family": cjk_font()}):
         # zlib level 1: a 3840x2160 map encodes ~15% faster for ~10% more bytes
         extra = {"dpi": DPI * scale, "pil_kwargs": {"compress_level": 1}} if fmt == "png" else {"dpi": DPI}
         fig.savefig(buf, format=fmt, metadata={k: v for k, v in metadata.items() if k in keep}, **extra)

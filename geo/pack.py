@@ -154,7 +154,7 @@ def _front_pdf(front: list[Figure], maps: list[static_maps.StaticMap], meta: dic
     import matplotlib
 
     buf = io.BytesIO()
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
+    with mf.RENDER_LOCK, matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
             PdfPages(buf, metadata=meta) as doc:
         for fig in front + [m.figure for m in maps]:
             doc.savefig(fig)
