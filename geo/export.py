@@ -22,11 +22,19 @@ _render_lock = threading.Lock()
 
 
 def start_renderer() -> None:
-    """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched."""
+    """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched.
+    Callers hold _render_lock."""
     global _server_started
     if not _server_started:
         kaleido.start_sync_server(n=settings.EXPORT_RENDER_TABS, mathjax=False, silence_warnings=True)
         _server_started = True
+
+
+def warm_up() -> None:
+    """Start the renderer and draw one tiny chart in the background, so the first export a user asks for is warm
+    (starting Chromium and loading plotly.js take seconds). Does nothing when EXPORT_PREWARM is off."""
+    if settings.EXPORT_PREWARM and not _server_started:
+        threading.Thread(target=lambda: chart_bytes(go.Figure(), "svg", 10, 10, 1), daemon=True).start()
 
 
 def stop_renderer() -> None:
@@ -34,9 +42,6 @@ def stop_renderer() -> None:
     if _server_started:
         kaleido.stop_sync_server(silence_warnings=True)
         _server_started = False
-# kaleido's sync server hands results back through one shared queue: concurrent callers (Streamlit sessions run
-# in threads) could receive each other's images, so calls are serialised.
-_render_lock = threading.Lock()
 
 
 def export_stamp(lang: str, exported: date | None = None) -> str:

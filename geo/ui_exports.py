@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from geo import pack, settings, static_maps
+from geo import export, pack, settings, static_maps
 from geo.data import Dataset
 from geo.filters import Filter
 from geo.i18n import t
@@ -33,6 +33,7 @@ def _pack(ds: Dataset, flt: Filter, lang: str) -> pack.Pack:
 
 def briefing_buttons(ds: Dataset, flt: Filter, lang: str) -> None:
     """One click: the briefing PDF (key figures, maps, charts) or a ZIP of every chart and map file."""
+    export.warm_up()
     st.subheader(t("briefing_pack", lang))
     st.caption(t("briefing_help", lang))
     left, right = st.columns(2)

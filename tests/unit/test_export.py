@@ -124,3 +124,25 @@ def test_batch_returns_each_render_in_job_order(figure):
 def test_unknown_format_is_refused(figure):
     with pytest.raises(ValueError, match="expected png, svg or pdf"):
         export.charts_bytes([(figure, "gif")])
+
+
+def test_warm_up_is_off_in_tests():
+    export.stop_renderer()
+    export.warm_up()  # DASHBOARD_EXPORT_PREWARM=0 (tests/conftest.py)
+    assert not export._server_started
+
+
+@pytest.mark.slow
+def test_warm_up_starts_the_renderer_in_the_background(monkeypatch):
+    import time
+
+    export.stop_renderer()
+    monkeypatch.setattr(export.settings, "EXPORT_PREWARM", True)
+    export.warm_up()
+    deadline = time.monotonic() + 120
+    while not export._server_started and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling the background thread, not a fixed wait
+    assert export._server_started
+    with export._render_lock:  # the warm-up render has finished once the lock is free
+        pass
+    export.stop_renderer()
