@@ -36,17 +36,22 @@ RENDER_LOCK = threading.RLock()
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str:
-    """Register the Noto CJK fonts (Debian's fonts-noto-cjk) with matplotlib; the family to draw with."""
-    paths = []
-    if shutil.which("fc-list"):
-        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
-        paths = [line.split(":")[0] for line in out.splitlines() if "NotoSansCJK" in line]
+    """The Noto CJK family to draw with (Debian's fonts-noto-cjk). Registered from `fc-list :lang=zh` when
+    matplotlib's font cache does not list it (a cache built before the fonts were installed). Without a CJK font
+    Chinese would print as empty boxes, so that is an error, not a fallback."""
     names = {f.name for f in font_manager.fontManager.ttflist}
-    if not names & set(CJK_FAMILIES):  # registering a font twice would embed it twice in every PDF
+    if not names & set(CJK_FAMILIES):
+        paths = []
+        if shutil.which("fc-list"):
+            out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+            paths = [line.split(":")[0] for line in out.splitlines() if "NotoSansCJK" in line]
         for path in sorted(set(paths)) or [p for p in FALLBACK_FONTS if glob.glob(p)]:
             font_manager.fontManager.addfont(path)
         names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((f for f in CJK_FAMILIES if f in names), "DejaVu Sans")
+    family = next((f for f in CJK_FAMILIES if f in names), None)
+    if family is None:
+        raise RuntimeError("No Chinese font for map exports: install fonts-noto-cjk (scripts/setup.sh does)")
+    return family
 
 
 def new_figure(width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT) -> Figure:

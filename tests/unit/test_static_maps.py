@@ -160,3 +160,7 @@ def test_logo_from_settings_is_drawn(ds, tmp_path, monkeypatch):
     m = static_maps.page_map(ds, YONGZHOU, "zh", "checkpoints")
     images = [im for ax in m.figure.axes for im in ax.get_images()]
     assert len(images) == 1 and images[0].get_array().shape[:2] == (30, 60)
+
+
+def test_maps_are_drawn_in_noto_sans_cjk():
+    assert mf.cjk_font() in ("Noto Sans CJK SC", "Noto Sans CJK JP")
