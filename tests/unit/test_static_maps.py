@@ -164,3 +164,16 @@ def test_logo_from_settings_is_drawn(ds, tmp_path, monkeypatch):
 
 def test_maps_are_drawn_in_noto_sans_cjk():
     assert mf.cjk_font() in ("Noto Sans CJK SC", "Noto Sans CJK JP")
+
+
+def test_cjk_font_is_registered_when_the_font_cache_lacks_it(monkeypatch):
+    from matplotlib import font_manager
+
+    without = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", without)
+    mf.cjk_font.cache_clear()
+    try:
+        assert mf.cjk_font() in ("Noto Sans CJK SC", "Noto Sans CJK JP")
+        assert any("CJK" in f.name for f in font_manager.fontManager.ttflist)
+    finally:
+        mf.cjk_font.cache_clear()
