@@ -292,7 +292,9 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     title, period = map_title(ds, flt, lang, page, category), export.period_span(shown, ds["sources"])
     parts = [(f"时期：{period}" if lang == "zh" else f"Period: {period}") if period else "", unit,
              t("largest_figure", lang) if page.startswith("seizures") else ""]
-    source = (charts.source_line(shown, ds["sources"], lang, per_line=3).replace("<br>", "\n")
+    # a map page has room for longer titles than a chart's source line
+    source = (charts.source_line(shown, ds["sources"], lang, per_line=3, limit=26 if lang == "zh" else 40)
+              .replace("<br>", "\n")
               if len(shown) else t("no_records", lang, place=title.split(" · ")[0]))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
     meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),
