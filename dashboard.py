@@ -12,10 +12,11 @@ lang = ui.language()
 
 PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),
+    ("pages/enforcement.py", "page_enforcement", "enforcement", False),
     ("pages/checkpoints.py", "page_checkpoints", "checkpoints", False),
     ("pages/routes.py", "page_routes", "routes", False),
     ("pages/seizures.py", "page_seizures", "seizures", False),
-    ("pages/demo_sites.py", "page_demo", "demo-sites", False),
+    ("pages/demo_sites.py", "page_demo", "demo_sites", False),
     ("pages/sources.py", "page_sources", "sources", False),
 ]
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, default=default)

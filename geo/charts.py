@@ -20,10 +20,12 @@ def short_title(title: str, limit: int = 18) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
-def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2, limit: int = 18) -> str:
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2,
+                limit: int | None = None) -> str:
     """'来源：title (date)；…' for the documents behind the plotted rows, wrapped every `per_line` documents."""
     titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
     dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
+    limit = limit or (18 if lang == "zh" else 36)  # about the same printed width
     used = [f"{short_title(titles.get(s) or s, limit)} ({dates.get(s, '')})" for s in sorted(set(frame["source_file"]))]
     sep = "；" if lang == "zh" else "; "
     lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]
@@ -55,7 +57,8 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
-    totals["x"] = [f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])]
+    totals["x"] = pd.Series([f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])],
+                            index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"]
@@ -97,6 +100,7 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
         fig.add_bar(x=[f"{names.get(a, a)}" for a in part["adcode"]], y=part["count"].astype(float),
                     name=label("demo_category", cat, lang), marker_color=palette[i % len(palette)],
                     text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
-                    customdata=part["label_zh"], hovertemplate="%{x} %{customdata}: %{y}<extra></extra>")
+                    customdata=part["label_zh"] if lang == "zh" else [label("demo_category", cat, lang)] * len(part),
+                    hovertemplate="%{x} %{customdata}: %{text}<extra></extra>")
     fig.update_layout(barmode="group")
     return _layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))

@@ -38,19 +38,26 @@ def unit_label(unit: str | None, lang: str = "zh") -> str:
     return UNITS[lang].get(unit or "", unit or "")
 
 
+def qualified(value: float | None, qualifier: str | None, lang: str = "zh") -> str:
+    """A number with its qualifier and no unit: ('plus', 800) → '800+'; about → '约800' / 'about 800'."""
+    text = number(value, lang)
+    if text == "—" or _missing(qualifier):
+        return text
+    if qualifier == "plus":
+        return f"{text}+"
+    if qualifier == "at_most":
+        return f"≤{text}"
+    if qualifier == "about":
+        return f"约{text}" if lang == "zh" else f"about {text}"
+    return text
+
+
 def quantity(value: float | None, qualifier: str | None, unit: str | None = None, lang: str = "zh") -> str:
     """A figure with its qualifier and unit: ('plus', 800, kg) → '800+ 公斤' / '800+ kg'; about → '约800'."""
-    text = number(value, lang)
+    text = qualified(value, qualifier, lang)
     if text == "—":
         return text
-    qualifier = None if _missing(qualifier) else qualifier
     unit = None if _missing(unit) else unit
-    if qualifier == "plus":
-        text = f"{text}+"
-    elif qualifier == "at_most":
-        text = f"≤{text}"
-    elif qualifier == "about":
-        text = f"约{text}" if lang == "zh" else f"about {text}"
     if unit == "rank":
         return f"第{text}名" if lang == "zh" else f"No. {text}"
     label = unit_label(unit, lang)
@@ -59,3 +66,12 @@ def quantity(value: float | None, qualifier: str | None, unit: str | None = None
     if label == "%":
         return f"{text}%"
     return f"{text}{label}" if lang == "zh" else f"{text} {label}"
+
+
+def signed(value: float | None, unit: str | None, lang: str = "zh") -> str:
+    """A change with its sign: (170.34, percent) → '+170.34%', (-3, percentage_point) → '−3个百分点' / '−3 pp'."""
+    if _missing(value):
+        return ""
+    sign = "+" if float(value) > 0 else "−" if float(value) < 0 else "±"
+    suffix = {"percent": "%", "percentage_point": "个百分点" if lang == "zh" else " pp"}.get(unit or "", "")
+    return f"{sign}{number(abs(float(value)), lang)}{suffix}"

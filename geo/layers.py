@@ -14,10 +14,11 @@ from jinja2 import Template
 from geo import fmt, settings
 from geo.data import Dataset, place_points
 from geo.i18n import label, name_col, t
-from geo.maps import esc, legend, popup_html
+from geo.maps import blank, esc, legend
 
 SYMBOL_COLOR = "#D55E00"
 POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
+CASE_POPUP_SEIZURES = 5  # likewise, a case's popup lists its largest seizures
 CHOROPLETH_SHADES = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 
 # Popups are assembled in the browser from compact rows and de-duplicated string tables, so 10,000 points
@@ -84,6 +85,16 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
                                   for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
 
 
+def checkpoint_count_layer(m: folium.Map, ds: Dataset, checkpoints: pd.DataFrame, lang: str) -> None:
+    """Checkpoints counted per county as proportional symbols: the overview's view when there are too many to
+    show one by one (the checkpoints page still shows each)."""
+    counts = checkpoints.groupby(["adcode", "kind"]).size().rename("n").reset_index()
+    per_place = counts.groupby("adcode")["n"].transform("sum")
+    frame = counts.assign(total=per_place.astype(float))
+    symbol_layer(m, ds, frame, "total", lang, t("page_checkpoints", lang),
+                 lambda r: f"{label('checkpoint_kind', r.kind, lang)}: {fmt.number(r.n, lang)}", unit="site")
+
+
 def route_kg(ds: Dataset, routes: pd.DataFrame) -> pd.Series:
     """Kilograms seized in the case(s) on each route, by route_id (0 where the text gives none)."""
     seized = ds["seizures"][(ds["seizures"]["unit"] == "kg") & ds["seizures"]["case_id"].notna()]
@@ -107,24 +118,36 @@ def route_offsets(legs: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
     return slots
 
 
-def _case_popups(ds: Dataset, case_ids: set[str], lang: str) -> dict[str, str]:
-    """Popup HTML per case on the shown routes: level, period, suspects, drugs seized and the quote."""
-    cases = ds["cases"][ds["cases"]["case_id"].isin(case_ids)]
-    seized = ds["seizures"][ds["seizures"]["case_id"].isin(case_ids)]
-    texts = [f"{label('drug_type', d, lang)} {fmt.quantity(q, ql, u, lang)}" for d, q, ql, u in
-             zip(seized["drug_type"], seized["quantity"], seized["qualifier"], seized["unit"])]
-    drugs = pd.Series(texts, index=seized["case_id"].to_numpy(), dtype=object).groupby(level=0).agg("、".join).to_dict()
-    return {case.case_id: popup_html(getattr(case, name_col(lang)), [
-        (t("level", lang), label("case_level", case.level, lang)), (t("period", lang), case.period_label),
-        (t("suspects", lang), fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
-         if pd.notna(case.suspects) else ""), (t("drug", lang), drugs.get(case.case_id, ""))], case.quote)
-        for case in cases.itertuples()}
+def _case_rows(ds: Dataset, case_ids: list[str], lang: str, strings: Interner) -> list[list]:
+    """Per case on the shown routes, [title, rows, quote] as indexes into one escaped string table; the browser
+    turns them into popups on click, so 2,000 cases cost a few hundred kB rather than megabytes of HTML."""
+    cases = ds["cases"].set_index("case_id").reindex(case_ids)
+    seized = ds["seizures"][ds["seizures"]["case_id"].isin(case_ids)].sort_values("quantity", ascending=False)
+    parts: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for case_id, d, q, ql, u in zip(seized["case_id"], seized["drug_type"], seized["quantity"], seized["qualifier"],
+                                    seized["unit"]):
+        counts[case_id] += 1
+        if len(parts[case_id]) < CASE_POPUP_SEIZURES:
+            parts[case_id].append(f"{label('drug_type', d, lang)} {fmt.quantity(q, ql, u, lang)}")
+    drugs = {c: "、".join(p) + (f" … +{counts[c] - len(p)}" if counts[c] > len(p) else "") for c, p in parts.items()}
+    heads = [strings(t(k, lang)) for k in ("level", "period", "suspects", "drug")]
+    rows = []
+    for case_id, case in zip(case_ids, cases.itertuples()):
+        suspects = (fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
+                    if pd.notna(case.suspects) else "")
+        values = [label("case_level", case.level, lang) if not blank(case.level) else "", case.period_label,
+                  suspects, drugs.get(case_id, "")]
+        rows.append([strings(getattr(case, name_col(lang))), [[h, strings(v)] for h, v in zip(heads, values)
+                                                              if not blank(v)], strings(case.quote)])
+    return rows
 
 
 class RouteLines(JSCSSMixin, folium.map.Layer):
     """All routes as one data array drawn in the browser: offset polylines with arrowheads for direction.
 
-    Row: [coords, drug, weight, offset, title, via, total, quote, [cases]]; drug, quote and cases index tables.
+    Row: [coords, drug, weight, offset, title, via, total, quote, [cases]]; drug indexes T.drugs, quote T.s,
+    cases T.cases, whose entries index the escaped string table T.s.
     """
 
     default_js = [("polylineoffset", "leaflet-polylineoffset"), ("polylinedecorator", "leaflet-polylinedecorator")]
@@ -139,8 +162,11 @@ var {{ this.get_name() }} = (function () {
     var line = L.polyline(r[0], {color: drug[0], weight: r[2], opacity: 0.9, offset: r[3]});
     line.bindTooltip(r[6] ? r[4] + ' · ' + r[6] : r[4]);
     line.bindPopup(function () {
-      return dashPopup(r[4], [[T.labels[0], r[5]], [T.labels[1], drug[1]], [T.labels[2], r[6]]], T.quotes[r[7]])
-        + r[8].map(function (c) { return T.cases[c]; }).join('');
+      return dashPopup(r[4], [[T.labels[0], r[5]], [T.labels[1], drug[1]], [T.labels[2], r[6]]], T.s[r[7]])
+        + r[8].map(function (i) {
+          var c = T.cases[i];
+          return dashPopup(T.s[c[0]], c[1].map(function (p) { return [T.s[p[0]], T.s[p[1]]]; }), T.s[c[2]]);
+        }).join('');
     }, {maxWidth: 420});
     line.addTo(group);
     L.polylineDecorator(line, {patterns: [{offset: '12%', repeat: '22%', symbol: L.Symbol.arrowHead(
@@ -171,9 +197,10 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
     case_lists = {r.route_id: list(dict.fromkeys(([r.case_id] if isinstance(r.case_id, str) else [])
                                                  + on_route.get(r.route_id, []))) for r in routes.itertuples()}
     case_ids = sorted({c for v in case_lists.values() for c in v})
-    popups = _case_popups(ds, set(case_ids), lang)
+    strings = Interner()
+    case_rows = _case_rows(ds, case_ids, lang, strings)
     case_index = {c: i for i, c in enumerate(case_ids)}
-    drugs, quotes = Interner(), Interner()
+    drugs = Interner()
     drug_colors: dict[int, str] = {}
     lat, lon, names = points["lat"].to_dict(), points["lon"].to_dict(), points[name_col(lang)].to_dict()
     rows = []
@@ -185,9 +212,9 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
         rows.append([[[round(float(lat[r]), 4), round(float(lon[r]), 4)] for r in stops], d,
                      round(3 + 7 * (kg[row.route_id] / top) ** 0.5, 1), 6 * slots.get(row.route_id, 0),
                      esc(getattr(row, name_col(lang))), esc(" → ".join(str(names[r]) for r in stops)), esc(total),
-                     quotes(row.quote), [case_index[c] for c in case_lists[row.route_id]]])
-    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "quotes": quotes.values,
-              "cases": [popups.get(c, "") for c in case_ids],
+                     strings(row.quote), [case_index[c] for c in case_lists[row.route_id]]])
+    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "s": strings.values,
+              "cases": case_rows,
               "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
     RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
     present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
@@ -217,27 +244,34 @@ var {{ this.get_name() }} = (function () {
 
 
 def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str, lang: str, name: str,
-                 describe) -> None:
+                 describe, unit: str = "kg") -> None:
     """Proportional circles per jurisdiction: size by the largest single figure (never a sum of figures of
     different periods), popup listing the largest records of the place."""
     points = place_points(ds)
-    rows: list[list] = []
     ranked = frame[frame["adcode"].isin(points.index)].sort_values(value_col, ascending=False)
     top = float(ranked[value_col].iloc[0]) if len(ranked) else 0.0
-    counts = ranked.groupby("adcode").size()
-    shown = ranked.groupby("adcode").head(POPUP_RECORDS)
-    shown = shown.assign(_text=[esc(describe(r)) for r in shown.itertuples()])
-    for adcode, part in shown.groupby("adcode", sort=False):
-        place = str(points.at[adcode, name_col(lang)])
-        lines = "".join(f"<li>{text}</li>" for text in part["_text"])
-        more = int(counts[adcode]) - len(part)
-        lines += f"<li>… +{more}</li>" if more > 0 else ""
-        popup = f"<div style='font-size:14px;max-width:380px'><b>{esc(place)}</b><ul>{lines}</ul></div>"
-        rows.append([round(float(points.at[adcode, "lat"]), 5), round(float(points.at[adcode, "lon"]), 5),
-                     round(symbol_radius(float(part[value_col].iloc[0]), top), 1), esc(place), popup])
+    texts: dict[str, list[str]] = defaultdict(list)
+    firsts: dict[str, float] = {}
+    counts: dict[str, int] = defaultdict(int)
+    # plain dicts rather than a pandas groupby loop: at 50,000 records this is several times faster
+    for adcode, value, row in zip(ranked["adcode"], ranked[value_col], ranked.itertuples()):
+        counts[adcode] += 1
+        firsts.setdefault(adcode, float(value))
+        if len(texts[adcode]) < POPUP_RECORDS:
+            texts[adcode].append(esc(describe(row)))
+    names, lat, lon = points[name_col(lang)].to_dict(), points["lat"].to_dict(), points["lon"].to_dict()
+    rows: list[list] = []
+    for adcode, lines in texts.items():
+        items = "".join(f"<li>{text}</li>" for text in lines)
+        more = counts[adcode] - len(lines)
+        items += f"<li>… +{more}</li>" if more > 0 else ""
+        place = esc(names[adcode])
+        popup = f"<div style='font-size:14px;max-width:380px'><b>{place}</b><ul>{items}</ul></div>"
+        rows.append([round(float(lat[adcode]), 5), round(float(lon[adcode]), 5),
+                     round(symbol_radius(firsts[adcode], top), 1), place, popup])
     SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
     if top:
-        legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", "kg", lang), symbol_radius(v, top))
+        legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", unit, lang), symbol_radius(v, top))
                          for v in size_steps(top)])
 
 
@@ -250,27 +284,55 @@ def size_steps(top: float) -> list[float]:
     return sorted({round(top, 1), round(top / 4, 1), round(top / 16, 1)} - {0.0})
 
 
-def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str) -> None:
-    """Counties and cities shaded by value per adcode, in natural-breaks classes with a classed legend."""
+def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str,
+                     texts: dict[str, str] | None = None) -> None:
+    """Counties and cities shaded by value per adcode in quantile classes with a classed legend; each labelled
+    with its name and figure as written ("800+") in type large enough for a projector."""
     layers = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
     chosen = layers[layers["adcode"].isin(values.index)].copy()
     if chosen.empty:
         return
     chosen["value"] = chosen["adcode"].map(values).astype(float)
+    chosen["text"] = [(texts or {}).get(a) or fmt.number(v, lang) for a, v in zip(chosen["adcode"], chosen["value"])]
     bins = class_breaks(chosen["value"])
-    chosen["shade"] = [CHOROPLETH_SHADES[next(i for i, b in enumerate(bins) if v <= b)] for v in chosen["value"]]
+    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    shades = class_shades(len(bins))
+    chosen["shade"] = [shades[i] for i in classes]
     chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties drawn on top
     col = name_col(lang)
-    data = json.loads(chosen[["adcode", col, "value", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
+    data = json.loads(chosen[["adcode", col, "text", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
     for feat in data["features"]:
         feat["properties"]["name"] = esc(feat["properties"]["name"])
+        feat["properties"]["text"] = esc(feat["properties"]["text"])
     folium.GeoJson(data, name=name, style_function=lambda f: {"fillColor": f["properties"]["shade"],
                                                               "color": "#333", "weight": 1, "fillOpacity": 0.8},
-                   tooltip=folium.GeoJsonTooltip(["name", "value"], aliases=[t("place", lang), t("count", lang)])
-                   ).add_to(m)
-    lows = [chosen["value"].min()] + [b for b in bins[:-1]]
-    legend(m, name, [(CHOROPLETH_SHADES[i], f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
-                     for i, (lo, hi) in enumerate(zip(lows, bins))])
+                   tooltip=folium.GeoJsonTooltip(["name", "text"], aliases=[t("place", lang), name])).add_to(m)
+    if len(chosen) <= settings.MAP_LABEL_LIMIT:
+        place_labels(m, chosen, col)
+    lows = [chosen["value"][[c == i for c in classes]].min() for i in range(len(bins))]
+    legend(m, name, [(shades[i], fmt.number(lo, lang) if lo == hi
+                      else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+                     for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)])
+
+
+LABEL_STYLE = ("font-size:16px;font-weight:700;color:#111;white-space:nowrap;text-align:center;"
+               "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;transform:translate(-50%,-50%)")
+
+
+def place_labels(m: folium.Map, chosen: pd.DataFrame, name_column: str) -> None:
+    """A name and figure on each shaded place (a white halo keeps them readable over any shade)."""
+    group = folium.FeatureGroup(name="labels", control=False)
+    for name, text, point in zip(chosen[name_column], chosen["text"], chosen.geometry.representative_point()):
+        body = f"<div style='{LABEL_STYLE}'>{esc(name)}<br>{esc(text)}</div>"
+        folium.Marker([point.y, point.x], icon=folium.DivIcon(html=body, icon_size=(0, 0)),
+                      interactive=False).add_to(group)
+    group.add_to(m)
+
+
+def class_shades(n: int) -> list[str]:
+    """n shades spread over the whole ramp, so two classes are light and dark, not two light pinks."""
+    last = len(CHOROPLETH_SHADES) - 1
+    return [CHOROPLETH_SHADES[round(i * last / (n - 1))] for i in range(n)] if n > 1 else [CHOROPLETH_SHADES[2]]
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:

@@ -3,20 +3,37 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import replace
 
 import folium
+import numpy as np
 import pandas as pd
+import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from geo import settings
+from geo import coords, settings
 from geo.data import Dataset, place_points
 from geo.filters import Filter
 from geo.i18n import name_col
 from geo.offline import localise
 
 # folium writes map data with Jinja's tojson; compact separators make every map about a third smaller.
-folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+JSON_KWARGS = {"sort_keys": True, "separators": (",", ":")}
+_DUMPED: dict[int, tuple[object, str]] = {}  # id -> (object, its JSON): the basemap layers, serialised once
+
+
+def _dumps(obj, **kwargs) -> str:
+    """json.dumps for Jinja's tojson, answering from _DUMPED for the (unchanging) basemap layers: serialising
+    them took most of a map's render time, and they are the same for every filter."""
+    hit = _DUMPED.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    return json.dumps(obj, **kwargs)
+
+
+folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = JSON_KWARGS
+folium.GeoJson._template.environment.policies["json.dumps_function"] = _dumps
 
 BASE_STYLES = {
     "countries": {"fillColor": "#eeeeee", "color": "#999999", "weight": 1, "fillOpacity": 1},
@@ -35,25 +52,45 @@ def esc(value) -> str:
     return "" if blank(value) else html.escape(str(value))
 
 
-def popup_html(title: str, rows: list[tuple[str, str]], quote: str | None = None) -> str:
-    """A popup body; every piece is escaped here, so callers pass raw text."""
-    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{esc(k)}</th><td>{esc(v)}</td></tr>"
-                   for k, v in rows if not blank(v))
-    q = "" if blank(quote) else f"<blockquote style='margin:6px 0;color:#333'>“{esc(quote)}”</blockquote>"
-    return f"<div style='font-size:14px;max-width:360px'><b>{esc(title)}</b><table>{body}</table>{q}</div>"
+_DISPLAY: dict[tuple[str, str], Dataset] = {}
 
 
-def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
-    """[[south, west], [north, east]] of the chosen counties or cities, None for no filter."""
-    codes = list(flt.counties) or list(flt.cities)
-    if not codes:
-        return None
+def display_dataset(ds: Dataset, datum: str | None = None) -> Dataset:
+    """The dataset in the datum of the basemap. The data and the offline basemap are WGS-84; Chinese tile
+    providers draw in GCJ-02, so with such tiles every coordinate is shifted the same way (built once)."""
+    datum = datum or (settings.ONLINE_TILES_DATUM if settings.ONLINE_TILES else "wgs84")
+    if datum not in settings.DATUMS:
+        raise ValueError(f"unknown datum {datum!r}; expected one of {settings.DATUMS}")
+    if datum == "wgs84":
+        return ds
+    key = (ds.fingerprint, datum)
+    if key not in _DISPLAY or not ds.fingerprint:
+        tables = dict(ds.tables)
+        for name in ("checkpoints", "places", "jurisdictions"):
+            frame = ds[name].copy()
+            frame["lon"], frame["lat"] = coords.wgs84_to_gcj02(frame["lon"].astype(float), frame["lat"].astype(float))
+            tables[name] = frame
+        shift = lambda xy: np.column_stack(coords.wgs84_to_gcj02(xy[:, 0], xy[:, 1]))  # noqa: E731
+        boundaries = {k: g.set_geometry(shapely.transform(g.geometry.values, shift)) for k, g in ds.boundaries.items()}
+        _DISPLAY.clear()
+        _DISPLAY[key] = replace(ds, tables=tables, boundaries=boundaries, fingerprint=f"{ds.fingerprint}:{datum}")
+    return _DISPLAY[key]
+
+
+def bounds_of(ds: Dataset, codes: list[str]) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of these counties or cities, None if none is known."""
     layers = pd.concat([ds.boundaries["counties"], ds.boundaries["prefectures"]])
     chosen = layers[layers["adcode"].isin(codes)]
     if chosen.empty:
         return None
     minx, miny, maxx, maxy = chosen.total_bounds
-    return [[miny, minx], [maxy, maxx]]
+    return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
+
+
+def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
+    """The chosen counties, else the chosen cities; None for no filter."""
+    codes = list(flt.counties) or list(flt.cities)
+    return bounds_of(ds, codes) if codes else None
 
 
 def default_bounds(ds: Dataset) -> list[list[float]]:
@@ -68,7 +105,8 @@ def default_bounds(ds: Dataset) -> list[list[float]]:
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
 
 
-def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[float]] | None = None) -> folium.Map:
+def base_map(ds: Dataset, lang: str, flt: Filter | None = None,
+             bounds: list[list[float]] | None = None) -> folium.Map:
     """A map with no tiles: countries, provinces, prefectures and counties drawn from data/boundaries."""
     m = folium.Map(location=settings.MAP_DEFAULT_CENTER, zoom_start=settings.MAP_DEFAULT_ZOOM, tiles=None,
                    prefer_canvas=True, control_scale=True, attribution_control=True)
@@ -78,7 +116,7 @@ def base_map(ds: Dataset, lang: str, flt: Filter = Filter(), bounds: list[list[f
         folium.TileLayer(settings.ONLINE_TILES, attr=settings.ONLINE_TILES_ATTRIBUTION, name="tiles").add_to(m)
     for layer in ("countries", "provinces", "prefectures", "counties"):
         add_outline(m, ds, layer, lang)
-    m.fit_bounds(bounds or selection_bounds(ds, flt) or default_bounds(ds))
+    m.fit_bounds(bounds or selection_bounds(ds, flt or Filter()) or default_bounds(ds))
     return m
 
 
@@ -97,7 +135,9 @@ def outline_geojson(ds: Dataset, layer: str, lang: str) -> dict:
             feat["properties"]["name"] = esc(feat["properties"]["name"])
         if len(_OUTLINES) > 64:
             _OUTLINES.clear()
+            _DUMPED.clear()
         _OUTLINES[key] = data
+        _DUMPED[id(data)] = (data, json.dumps(data, **JSON_KWARGS))
     return _OUTLINES[key]
 
 

@@ -120,7 +120,7 @@ def table_pages(rows: pd.DataFrame, title: str, lang: str) -> list[Figure]:
             for key, x, limit in cols:
                 fig.text(x, y, _cut(getattr(row, key), limit), **mf.text_props(15, color="#111"))
         if rows.empty:
-            fig.text(0.02, 0.80, t("no_records", lang, place=""), **mf.text_props(17))
+            fig.text(0.02, 0.80, t("no_records", lang, place="", period="", drug=""), **mf.text_props(17))
         pages.append(fig)
     return pages
 

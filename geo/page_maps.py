@@ -3,38 +3,55 @@ from __future__ import annotations
 
 import folium
 
-from geo import filters, layers, maps
+from geo import filters, fmt, layers, maps, settings
 from geo.data import Dataset
 from geo.filters import Filter
 from geo.i18n import label, t
 
 
+def _frame(ds: Dataset, flt: Filter, adcodes) -> list[list[float]] | None:
+    """With no filter, frame the places the map shows (the filter's own bounds win when there is one)."""
+    return None if flt.cities or flt.counties else maps.bounds_of(ds, sorted(set(adcodes)))
+
+
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    checkpoints = filters.view(ds, "checkpoints", flt)
+    if len(checkpoints) > settings.OVERVIEW_MAX_POINTS:
+        layers.checkpoint_count_layer(m, ds, checkpoints, lang)
+    else:
+        layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
-    m = maps.base_map(ds, lang, flt)
-    layers.checkpoint_layer(m, filters.apply(ds["checkpoints"], flt), lang)
+    ds = maps.display_dataset(ds)
+    checkpoints = filters.view(ds, "checkpoints", flt)
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, checkpoints["adcode"]))
+    layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 
 
 def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt), lang)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
     return maps.finish(m)
 
 
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
     """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
-    seizures = filters.apply(ds["seizures"], flt)
+    ds = maps.display_dataset(ds)
+    seizures = filters.view(ds, "seizures", flt)
     kg = seizures[seizures["unit"] == "kg"]
-    m = maps.base_map(ds, lang, flt)
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, kg["adcode"]))
     if style == "choropleth":
-        layers.choropleth_layer(m, ds, kg.groupby("adcode")["quantity"].max(), lang, t("page_seizures", lang))
+        largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
+        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
+        layers.choropleth_layer(m, ds, largest.set_index("adcode")["quantity"], lang, t("page_seizures", lang),
+                                texts)
     else:
         layers.symbol_layer(m, ds, kg, "quantity", lang, t("page_seizures", lang),
                             lambda r: layers.seizure_text(r, lang))
@@ -42,9 +59,12 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 
 
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
-    demo = filters.apply(ds["demo_sites"], flt)
-    chosen = demo[demo["category"] == category]
-    m = maps.base_map(ds, lang, flt)
-    layers.choropleth_layer(m, ds, chosen.groupby("adcode")["count"].max(), lang,
-                            label("demo_category", category, lang))
+    """Counts of one category per county or city; with no filter the map frames the places that have some."""
+    ds = maps.display_dataset(ds)
+    demo = filters.view(ds, "demo_sites", flt)
+    chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
+    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, chosen["adcode"]))
+    texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
+    layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
+                            texts)
     return maps.finish(m)

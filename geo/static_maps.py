@@ -295,7 +295,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     # a map page has room for longer titles than a chart's source line
     source = (charts.source_line(shown, ds["sources"], lang, per_line=3, limit=26 if lang == "zh" else 40)
               .replace("<br>", "\n")
-              if len(shown) else t("no_records", lang, place=title.split(" · ")[0]))
+              if len(shown) else t("no_records", lang, place=title.split(" · ")[0], period="", drug=""))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
     meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),
             "Keywords": mf.internal_mark(lang) or settings.MAP_REVIEW_NUMBER or "",

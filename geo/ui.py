@@ -1,21 +1,30 @@
 """The one Streamlit module of geo/: cached loading, the shared sidebar filter, and page helpers."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, settings
+from geo import export, filters, settings, tiles
 from geo.data import DataError, Dataset, DirectorySource
-from geo.filters import Filter, city_options, county_options
-from geo.i18n import name_col, t
+from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
+from geo.i18n import label, name_col, t
+from geo.schema import TABLES
+from geo.tables import all_records
 
-KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
+KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
+KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
+DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies to
+KEY_SPAN = "_year_span"  # the data's full year range, remembered so reset can restore it
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(data_dir: str, fingerprint: str) -> Dataset:
-    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun."""
+    """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun. One shared object
+    (cache_resource): cache_data would unpickle a copy on every rerun (130 ms for the large dataset); no code
+    modifies the loaded frames in place."""
     return DirectorySource(data_dir).load()
 
 
@@ -42,6 +51,79 @@ def dataset() -> Dataset:
         raise  # unreachable: st.stop() ends the run
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(data_dir: str, fingerprint: str, table: str, flt: Filter) -> pd.DataFrame:
+    """Shared, read-only: callers never modify the frame (pandas operations here return new frames)."""
+    return filters.view(_load(data_dir, fingerprint).tables, table, flt)
+
+
+def view(ds: Dataset, table: str, flt: Filter) -> pd.DataFrame:
+    """The rows of a table the filter selects, computed once per dataset and filter (see filters.view)."""
+    return _view(str(DirectorySource().data_dir), ds.fingerprint, table, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _records(data_dir: str, fingerprint: str, flt: Filter) -> pd.DataFrame:
+    ds = _load(data_dir, fingerprint)
+    chosen = {name: filters.view(ds, name, flt) for name, spec in TABLES.items() if spec.provenance}
+    records = all_records({**ds.tables, **chosen})
+    return records[filters.matches(records["adcode"], flt)]
+
+
+def records(ds: Dataset, flt: Filter) -> pd.DataFrame:
+    """Every record with provenance the filter selects (geo.tables.all_records), built once per filter."""
+    return _records(str(DirectorySource().data_dir), ds.fingerprint, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _options(data_dir: str, fingerprint: str) -> tuple[list[str], tuple[int, int] | None]:
+    ds = _load(data_dir, fingerprint)
+    return drug_options(ds), year_span(ds)
+
+
+def filter_options(ds: Dataset) -> tuple[list[str], tuple[int, int] | None]:
+    """Drug types present and the years the data's periods span, computed once per dataset."""
+    return _options(str(DirectorySource().data_dir), ds.fingerprint)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _tiles(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> list[tiles.Tile]:
+    return tiles.tiles(_load(data_dir, fingerprint), flt, lang)
+
+
+def key_tiles(ds: Dataset, flt: Filter, lang: str) -> list[tiles.Tile]:
+    """Key-figure tiles of the filter (geo/tiles.py), computed once per dataset, filter and language."""
+    return _tiles(str(DirectorySource().data_dir), ds.fingerprint, flt, lang)
+
+
+TILE_CSS = """<style>
+.kf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin:4px 0 16px}
+.kf-tile{border:1px solid #c8c8c8;border-radius:6px;padding:10px 12px;background:#fff}
+.kf-label{font-size:0.95rem;color:#333}
+.kf-value{font-size:1.9rem;font-weight:700;color:#111;line-height:1.2}
+.kf-change{font-size:0.95rem;color:#333}
+.kf-meta{font-size:0.8rem;color:#555;margin-top:4px}
+</style>"""
+ARROWS = {1: "▲", -1: "▼", 0: ""}
+
+
+def tile_html(tile: tiles.Tile) -> str:
+    """One card; every piece of text is escaped here (labels, periods and quotes come from data files)."""
+    e = html.escape
+    meta = " · ".join(e(x) for x in (tile.place, tile.period, tile.source) if x)
+    change = f"<div class='kf-change'>{ARROWS[tile.direction]} {e(tile.change)}</div>" if tile.change else ""
+    return (f"<div class='kf-tile' title='{e(tile.quote)}'><div class='kf-label'>{e(tile.label)}</div>"
+            f"<div class='kf-value'>{e(tile.text)}</div>{change}<div class='kf-meta'>{meta}</div></div>")
+
+
+def show_tiles(tile_list: list[tiles.Tile]) -> None:
+    """Key-figure cards, grouped under their city's name."""
+    for city, group in tiles.by_city(tile_list).items():
+        st.markdown(f"**{md_escape(city)}**")
+        cards = "".join(tile_html(tile) for tile in group)
+        st.markdown(f"{TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
+
+
 def md_escape(text: str) -> str:
     """Text from data shown through st.markdown: markdown and HTML characters are escaped, never interpreted."""
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))
@@ -58,12 +140,27 @@ def _names(ds: Dataset, lang: str) -> dict[str, str]:
 
 
 def _reset() -> None:
+    """Clear every filter: places, drug types and years (the language stays)."""
     st.session_state[KEY_CITY] = []
     st.session_state[KEY_COUNTY] = []
+    st.session_state[KEY_DRUG] = []
+    if KEY_SPAN in st.session_state:
+        st.session_state[KEY_PERIOD] = st.session_state[KEY_SPAN]
+
+
+def _url_years(span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """?from=2018&to=2021 as a year range inside the data's span; either end may be left out."""
+    if span is None:
+        return None
+    years = []
+    for key, default in ((KEY_FROM, span[0]), (KEY_TO, span[1])):
+        raw = st.query_params.get(key, "")
+        years.append(min(max(int(raw), span[0]), span[1]) if raw.isdigit() else default)
+    return (years[0], years[1]) if years[0] <= years[1] else None
 
 
 def _state_from_url(ds: Dataset) -> None:
-    """Once per session: a shared link (?city=…&county=…&lang=en) sets the filter and language."""
+    """Once per session: a shared link (?city=…&county=…&drug=…&from=…&to=…&lang=en) sets filter and language."""
     if st.session_state.get("_url_loaded"):
         return
     st.session_state["_url_loaded"] = True
@@ -74,45 +171,76 @@ def _state_from_url(ds: Dataset) -> None:
     counties = [c for c in params.get_all(KEY_COUNTY) if c in county_options(ds["jurisdictions"], tuple(cities))]
     if cities or counties:
         st.session_state[KEY_CITY], st.session_state[KEY_COUNTY] = cities, counties
+    drug_codes, span = filter_options(ds)
+    drugs = [d for d in params.get_all(KEY_DRUG) if d in drug_codes]
+    if drugs:
+        st.session_state[KEY_DRUG] = drugs
+    years = _url_years(span)
+    if years:
+        st.session_state[KEY_PERIOD] = years
 
 
 def _state_to_url(flt: Filter, lang: str) -> None:
-    """Mirror the view in the URL, so a copied link opens exactly this view (adcodes, language code)."""
-    wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties)}
-    if lang != settings.DEFAULT_LANGUAGE:
-        wanted[KEY_LANG] = lang
-    current = {k: st.query_params.get_all(k) for k in (KEY_CITY, KEY_COUNTY)}
-    current_lang = st.query_params.get(KEY_LANG)
-    if current != {KEY_CITY: wanted[KEY_CITY], KEY_COUNTY: wanted[KEY_COUNTY]} or current_lang != wanted.get(KEY_LANG):
+    """Mirror the view in the URL, so a copied link opens exactly this view (codes, years, language code)."""
+    wanted = {KEY_CITY: list(flt.cities), KEY_COUNTY: list(flt.counties), KEY_DRUG: list(flt.drugs),
+              KEY_FROM: [str(flt.years[0])] if flt.years else [], KEY_TO: [str(flt.years[1])] if flt.years else [],
+              KEY_LANG: [lang] if lang != settings.DEFAULT_LANGUAGE else []}
+    current = {k: st.query_params.get_all(k) for k in wanted}
+    if current != wanted:
         st.query_params.from_dict({k: v for k, v in wanted.items() if v})
 
 
+def _place_widgets(ds: Dataset, names: dict[str, str], lang: str) -> tuple[list[str], list[str]]:
+    cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
+                            format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+    options = county_options(ds["jurisdictions"], tuple(cities))
+    if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
+        st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
+    counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
+                              format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+    return cities, counties
+
+
+def _period_widget(span: tuple[int, int] | None, lang: str) -> tuple[int, int] | None:
+    """A year-range slider over the years the data's periods touch; the full span means every period."""
+    if span is None or span[0] == span[1]:
+        return None
+    st.session_state[KEY_SPAN] = span
+    chosen = st.session_state.get(KEY_PERIOD)
+    if not (isinstance(chosen, (tuple, list)) and len(chosen) == 2 and span[0] <= chosen[0] <= chosen[1] <= span[1]):
+        st.session_state[KEY_PERIOD] = span
+    # value= makes it a range slider from the first run on (the session state set above takes precedence)
+    first, last = st.select_slider(t("filter_period", lang), list(range(span[0], span[1] + 1)), value=span,
+                                   key=KEY_PERIOD, help=t("filter_period_help", lang))
+    return None if (first, last) == span else (int(first), int(last))
+
+
 def sidebar(ds: Dataset) -> Filter:
-    """Language and the city/county filter, written once for every page and mirrored in the URL."""
+    """Language and the filter (place, drug type, years), written once for every page and mirrored in the URL."""
     _state_from_url(ds)
     with st.sidebar:
         st.segmented_control(t("language", "zh"), list(settings.LANGUAGES), key=KEY_LANG,
                              default=settings.DEFAULT_LANGUAGE,
                              format_func=lambda c: {"zh": "中文", "en": "English"}[c])
         lang = language()
-        names = _names(ds, lang)
         st.header(t("filter_header", lang))
-        cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
-                                format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
-        options = county_options(ds["jurisdictions"], tuple(cities))
-        if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):
-            st.session_state[KEY_COUNTY] = [c for c in st.session_state[KEY_COUNTY] if c in options]
-        counties = st.multiselect(t("filter_counties", lang), options, key=KEY_COUNTY,
-                                  format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
+        cities, counties = _place_widgets(ds, _names(ds, lang), lang)
+        drug_codes, span = filter_options(ds)
+        drugs = st.multiselect(t("drug", lang), drug_codes, key=KEY_DRUG, placeholder=t("all", lang),
+                               format_func=lambda d: label("drug_type", d, lang), help=t("filter_drug_help", lang))
+        years = _period_widget(span, lang)
         st.button(t("filter_reset", lang), on_click=_reset, key="filter_reset")
-    flt = Filter(tuple(cities), tuple(counties))
+    flt = Filter(tuple(cities), tuple(counties), tuple(drugs), years)
     _state_to_url(flt, lang)
     return flt
 
 
 def current_filter() -> Filter:
     """The filter the sidebar set on this run (pages read it; only the sidebar writes it)."""
-    return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])))
+    span, chosen = st.session_state.get(KEY_SPAN), st.session_state.get(KEY_PERIOD)
+    years = tuple(int(y) for y in chosen) if chosen and tuple(chosen) != tuple(span or ()) else None
+    return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])),
+                  tuple(st.session_state.get(KEY_DRUG, [])), years)
 
 
 def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
@@ -122,8 +250,39 @@ def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
     return sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
 
 
+def period_text(flt: Filter, lang: str) -> str:
+    """'2018—2021年' / '2018–2021' for the chosen years; empty for every period."""
+    if not flt.years:
+        return ""
+    first, last = flt.years
+    if lang == "zh":
+        return f"{first}年" if first == last else f"{first}—{last}年"
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
-    st.info(t("no_records", lang, place=selection_label(ds, flt, lang)))
+    """Explain an empty result with the place, drug types and years that were asked for."""
+    period = period_text(flt, lang)
+    drugs = [label("drug_type", d, lang) for d in flt.drugs]
+    if lang == "zh":
+        period, drug = (f"在{period}" if period else ""), "、".join(drugs)
+    else:
+        period, drug = (f" in {period}" if period else ""), "".join(f"{' or '.join(drugs).lower()} " if drugs else "")
+    st.info(t("no_records", lang, place=selection_label(ds, flt, lang), period=period, drug=drug))
+
+
+def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
+    """Say which parts of the filter do not apply to a table, and how many rows lack the period to be shown."""
+    frame, notes = ds[table], []
+    if flt.drugs and table not in DRUG_TABLES:
+        notes.append(t("drug_not_applicable", lang))
+    if flt.years and "period_start" not in frame:
+        notes.append(t("period_not_applicable", lang))
+    hidden = undated(view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    if hidden:
+        notes.append(t("undated_hidden", lang, n=str(hidden)))
+    if notes:
+        st.caption(" ".join(notes))
 
 
 def _select_clicked_county(key: str) -> None:

@@ -1,19 +1,20 @@
 """Checkpoints: named checkpoints and stations on a map, with a table and the counts the text gives."""
 import streamlit as st
 
-from geo import filters, page_maps, tables, ui, ui_exports
+from geo import tables, ui, ui_exports, ui_maps
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_checkpoints", lang))
 
-checkpoints = filters.apply(ds["checkpoints"], flt)
-counts = filters.apply(ds["figures"], flt)
+checkpoints = ui.view(ds, "checkpoints", flt)
+counts = ui.view(ds, "figures", flt)
 counts = counts[counts["category"] == "checkpoint"]
+ui.filter_notes(ds, flt, "checkpoints", lang)
 if checkpoints.empty and counts.empty:
     ui.no_records(ds, flt, lang)
 
-ui.show_map(page_maps.checkpoints_map(ds, flt, lang), key="checkpoints_map")
+ui_maps.show(ds, "checkpoints_map", flt, lang, "checkpoints_map")
 ui_exports.map_downloads(ds, flt, lang, "checkpoints")
 
 if not checkpoints.empty:

@@ -1,13 +1,13 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, export, filters, page_maps, ui, ui_exports
-from geo.i18n import label, t
+from geo import charts, export, fmt, ui, ui_exports, ui_maps
+from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_demo", lang))
 
-demo = filters.apply(ds["demo_sites"], flt)
+demo = ui.view(ds, "demo_sites", flt)
 if demo.empty:
     ui.no_records(ds, flt, lang)
     st.stop()
@@ -15,11 +15,17 @@ if demo.empty:
 categories = sorted(set(demo["category"]))
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
-ui.show_map(page_maps.demo_map(ds, flt, lang, category), key="demo_map")
+ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
 st.caption(t("largest_figure", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
 ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
          f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
          export.period_span(demo, ds["sources"]), ui.selection_label(ds, flt, lang) if flt.active else None)
-ui.show_table(demo, {"label_zh": t("category", lang), "count": t("count", lang), "period_label": t("period", lang),
-                     "quote": t("quote", lang)})
+ui.filter_notes(ds, flt, "demo_sites", lang)
+names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
+                    category_label=[label("demo_category", c, lang) for c in demo["category"]],
+                    count_text=[fmt.quantity(c, q, None, lang) for c, q in zip(demo["count"], demo["qualifier"])],
+                    period=demo["period_label_en" if lang == "en" else "period_label"].fillna(demo["period_label"]))
+ui.show_table(table, {"place": t("place", lang), "category_label": t("category", lang), "count_text": t("count", lang),
+                      "period": t("period", lang), "label_zh": t("as_written", lang), "quote": t("quote", lang)})

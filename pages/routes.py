@@ -1,23 +1,32 @@
-"""Trafficking routes: directed routes on a map and the cases along them."""
+"""Trafficking routes: directed routes on a map, the cases along them, and outflow-trafficking trends."""
 import streamlit as st
 
-from geo import filters, page_maps, tables, ui, ui_exports
+from geo import figure_charts, tables, ui, ui_exports, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_routes", lang))
 
-routes = filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt)
+routes = ui.view(ds, "routes", flt)
 if routes.empty:
     ui.no_records(ds, flt, lang)
-ui.show_map(page_maps.routes_map(ds, flt, lang), key="routes_map")
+ui_maps.show(ds, "routes_map", flt, lang, "routes_map")
 st.caption(t("routes_legend", lang))
 ui_exports.map_downloads(ds, flt, lang, "routes")
 
-cases = ds["cases"]
+cases = ui.view(ds, "cases", flt)
 cases = cases[cases["case_id"].isin(routes["case_id"]) | cases["route_id"].isin(routes["route_id"])]
 st.subheader(t("cases_on_routes", lang))
 if cases.empty:
     ui.no_records(ds, flt, lang)
 else:
     st.dataframe(tables.case_rows(cases, ds["jurisdictions"], lang), hide_index=True, width="stretch")
+
+st.subheader(t("chart_outflow", lang))
+figures = ui.view(ds, "figures", flt)
+if any(len(part) for part in figure_charts.outflow_parts(figures).values()):
+    ui.chart(figure_charts.outflow_trends(figures, ds["jurisdictions"], ds["sources"], lang), "chart_outflow",
+             f"{ui.selection_label(ds, flt, lang)}_{t('chart_outflow', lang)}", lang)
+else:
+    ui.no_records(ds, flt, lang)
+ui.filter_notes(ds, flt, "figures", lang)

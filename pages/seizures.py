@@ -1,20 +1,21 @@
 """Seizures: a map of seizure figures and charts by city, drug type and case."""
 import streamlit as st
 
-from geo import charts, export, filters, page_maps, tables, ui, ui_exports
+from geo import charts, export, tables, ui, ui_exports, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_seizures", lang))
 
-seizures = filters.apply(ds["seizures"], flt)
+seizures = ui.view(ds, "seizures", flt)
+ui.filter_notes(ds, flt, "seizures", lang)
 if seizures.empty:
     ui.no_records(ds, flt, lang)
     st.stop()
 
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
-ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{style}")
+ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
 st.caption(t("largest_figure", lang))
 ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 

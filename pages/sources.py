@@ -1,14 +1,13 @@
 """Sources: every record with its quote, searchable, and the source documents."""
 import streamlit as st
 
-from geo import filters, tables, ui
+from geo import tables, ui
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
 st.title(t("page_sources", lang))
 
-records = tables.all_records(ds.tables)
-records = records[filters.matches(records["adcode"], flt)]
+records = ui.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
 query = st.text_input(t("search", lang), key="sources_query")
 found = tables.search(records, query)
 st.caption(f"{len(found)} {t('records', lang)}")

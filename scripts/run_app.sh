@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/streamlit run dashboard.py --server.port "${PORT:-8501}" "$@"
+exec .venv/bin/python scripts/serve.py --server.port "${PORT:-8501}" "$@"

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = ["", "checkpoints", "routes", "seizures", "demo-sites", "sources"]
+PAGES = ["", "checkpoints", "routes", "seizures", "demo_sites", "sources"]
 SIZES = [(1920, 1080), (1024, 768)]
 MODES = {"normal": ""}
 

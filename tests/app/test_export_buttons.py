@@ -4,11 +4,8 @@ import pytest
 
 from tests.app.test_pages import run
 
-# AppTest.switch_page lands on the overview for the page whose url_path ("demo-sites") differs from its file
-# name, so that page cannot be reached here yet; strict, so the mark goes once AppTest reaches it.
-UNREACHABLE = pytest.mark.xfail(reason="AppTest runs the overview for pages/demo_sites.py", strict=True)
 MAP_PAGES = [("pages/overview.py", "overview"), ("pages/checkpoints.py", "checkpoints"), ("pages/routes.py", "routes"),
-             ("pages/seizures.py", "seizures"), pytest.param("pages/demo_sites.py", "demo", marks=UNREACHABLE)]
+             ("pages/seizures.py", "seizures"), ("pages/demo_sites.py", "demo")]
 
 
 def buttons(at) -> dict[str, object]:

@@ -1,4 +1,6 @@
 """Every page run headless with AppTest: no exception, expected elements, filtering changes the page."""
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -91,3 +93,19 @@ def test_link_with_unknown_codes_is_ignored():
     at.query_params["county"] = "<script>"
     at.run()
     assert not at.exception and at.multiselect(key="county").value == []
+
+
+def test_every_url_path_is_its_file_name():
+    """Streamlit (and AppTest on every run) starts in pages/-folder mode, where a page is found by file name; a
+    url_path that differs would open the overview instead of the linked page."""
+    at = run()
+    pages = list(at._registered_pages.values())
+    assert len(pages) >= len(PAGES)
+    for info in pages:
+        assert info["url_pathname"] in ("", Path(info["script_path"]).stem), info
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_switching_page_runs_that_page(page):
+    at = run(page)
+    assert at.title[0].value != run().title[0].value or page == "pages/overview.py"

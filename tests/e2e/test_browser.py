@@ -3,8 +3,8 @@ import pytest
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["overview", "checkpoints", "routes", "seizures", "demo-sites", "sources"]
-MAP_PAGES = ["overview", "checkpoints", "routes", "seizures", "demo-sites"]
+PAGES = ["overview", "checkpoints", "routes", "seizures", "demo_sites", "sources"]
+MAP_PAGES = ["overview", "checkpoints", "routes", "seizures", "demo_sites"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 # Counts drawn pixels on the Leaflet canvas; a blank map has none.
@@ -19,11 +19,13 @@ PAINTED = """() => {
 }"""
 
 
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid*=\"Running\"]')"
+
+
 def open_page(page, app_url: str, path: str, query: str = ""):
     page.goto(f"{app_url}/{'' if path == 'overview' else path}{query}")
     page.wait_for_selector("h1", timeout=60_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] [data-testid*=\"Running\"]')",
-                           timeout=60_000)
+    page.wait_for_function(IDLE, timeout=60_000)
     return page
 
 

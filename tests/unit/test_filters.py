@@ -39,3 +39,30 @@ def test_routes_in_selection():
     cases = pd.DataFrame({"case_id": ["c1"], "adcode": ["430407"]})
     assert filters.routes_in(routes, way, cases, Filter(counties=("430426",)))["route_id"].tolist() == ["r2"]
     assert filters.routes_in(routes, way, cases, Filter(counties=("430407",)))["route_id"].tolist() == ["r1"]
+
+
+def test_years_keep_overlapping_periods_and_drop_undated():
+    rows = pd.DataFrame({"adcode": ["431126"] * 4, "source_file": ["a.txt"] * 4,
+                         "period_start": ["2015-01-01", "2021-01-01", None, "2019-01-01"],
+                         "period_end": ["2015-12-31", "2021-05-31", None, None]})
+    dates = {"a.txt": "2021-06-25"}  # an open period ("今年以来") runs to the document's date
+    assert filters.apply(rows, Filter(years=(2016, 2020)), doc_dates=dates).index.tolist() == [3]
+    assert filters.apply(rows, Filter(years=(2021, 2021)), doc_dates=dates).index.tolist() == [1, 3]
+    assert filters.undated(rows, Filter(years=(2021, 2021))) == 1
+    assert len(filters.apply(rows, Filter())) == 4
+
+
+def test_drug_types_filter_only_tables_that_have_them():
+    rows = pd.DataFrame({"adcode": ["430400", "430400"], "drug_type": ["heroin", "magu"]})
+    assert filters.apply(rows, Filter(drugs=("heroin",)))["drug_type"].tolist() == ["heroin"]
+    assert len(filters.apply(ROWS, Filter(drugs=("heroin",)))) == 5  # no drug_type column: not filtered
+
+
+def test_view_of_curated_data():
+    from geo.data import load_dataset
+
+    ds = load_dataset()
+    heroin = filters.view(ds, "cases", Filter(drugs=("heroin",)))
+    assert sorted(heroin["case_id"]) == ["hy-case-2016-361", "hy-case-2017-226", "xn-case-2020-li"]
+    assert filters.view(ds, "routes", Filter(drugs=("heroin",)))["route_id"].tolist() == ["hy-route-04"]
+    assert filters.year_span(ds) == (2011, 2021)

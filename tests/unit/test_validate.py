@@ -104,7 +104,8 @@ def test_truncated_geojson_and_invalid_polygon(data_copy):
     path = data_copy / "boundaries/counties.geojson"
     path.write_text(path.read_text(encoding="utf-8")[:5000], encoding="utf-8")
     bowtie = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"iso3": "X"},
-              "geometry": {"type": "Polygon", "coordinates": [[[100, 20], [101, 21], [101, 20], [100, 21], [100, 20]]]}}]}
+              "geometry": {"type": "Polygon",
+                           "coordinates": [[[100, 20], [101, 21], [101, 20], [100, 21], [100, 20]]]}}]}
     (data_copy / "boundaries/countries.geojson").write_text(json.dumps(bowtie), encoding="utf-8")
     _, problems = validate.validate_dir(data_copy)
     assert any(p.file == "boundaries/counties.geojson" and "valid GeoJSON" in p.expected for p in problems)
