@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from pypdf import PdfReader, PdfWriter
 
-from geo import charts, export, filters, settings, static_maps, tables
+from geo import charts, export, figure_charts, filters, settings, static_maps, tables
 from geo import map_furniture as mf
 from geo.data import Dataset
 from geo.filters import Filter
@@ -49,7 +50,7 @@ class Pack:
 
 
 def place_label(ds: Dataset, flt: Filter, lang: str) -> str:
-    return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang)
+    return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs, flt.years)
 
 
 def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None) -> str:
@@ -58,15 +59,27 @@ def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | No
     return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, mf.internal_mark(lang))
 
 
+def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.DataFrame, Callable[[], go.Figure]]]:
+    """(title key, plotted rows, builder) for every chart the pages show, in page order."""
+    seizures, demo = filters.view(ds, "seizures", flt), filters.view(ds, "demo_sites", flt)
+    figures = filters.view(ds, "figures", flt)
+    outflow = pd.concat([p for p in figure_charts.outflow_parts(figures).values()] or [figures.head(0)])
+    j, src = ds["jurisdictions"], ds["sources"]
+    return [
+        ("chart_enforcement", figure_charts.enforcement_rows(figures),
+         lambda: figure_charts.enforcement_figures(figures, j, src, lang)),
+        ("chart_changes", figure_charts.change_rows(figures), lambda: figure_charts.changes(figures, j, src, lang)),
+        ("chart_outflow", outflow, lambda: figure_charts.outflow_trends(figures, j, src, lang)),
+        ("seizures_by_city", seizures, lambda: charts.seizure_totals(seizures, j, src, lang)),
+        ("seizures_by_case", seizures[seizures["case_id"].notna()],
+         lambda: charts.cases_ranked(seizures, ds["cases"], src, lang)),
+        ("demo_by_category", demo, lambda: charts.demo_by_category(demo, j, src, lang))]
+
+
 def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
     """Every chart of the pages for the filter, in the press template; charts with no data are left out."""
-    seizures, demo = filters.apply(ds["seizures"], flt), filters.apply(ds["demo_sites"], flt)
-    j, src = ds["jurisdictions"], ds["sources"]
-    built = [("seizures_by_city", seizures, lambda: charts.seizure_totals(seizures, j, src, lang)),
-             ("seizures_by_case", seizures[seizures["case_id"].notna()],
-              lambda: charts.cases_ranked(seizures, ds["cases"], src, lang)),
-             ("demo_by_category", demo, lambda: charts.demo_by_category(demo, j, src, lang))]
-    place, out = place_label(ds, flt, lang), []
+    src, place, out = ds["sources"], place_label(ds, flt, lang), []
+    built = _page_charts(ds, flt, lang)
     for key, frame, build in built:
         if frame.empty:
             continue
@@ -87,7 +100,7 @@ def pack_maps(ds: Dataset, flt: Filter, lang: str, exported: date | None = None)
 
 def figure_rows(ds: Dataset, flt: Filter, lang: str) -> pd.DataFrame:
     """Key figures as one table: city, place, figure, value, period and the source document."""
-    figures = filters.apply(ds["figures"], flt)
+    figures = filters.view(ds, "figures", flt)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     rows = []
     for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():

@@ -146,3 +146,12 @@ def test_warm_up_starts_the_renderer_in_the_background(monkeypatch):
     with export._render_lock:  # the warm-up render has finished once the lock is free
         pass
     export.stop_renderer()
+
+
+def test_place_label_names_the_whole_filter(ds):
+    j = ds["jurisdictions"]
+    assert export.place_label(j, (), "zh") == "全部"
+    assert export.place_label(j, ("430400",), "zh", ("methamphetamine",), (2017, 2017)) == "衡阳市（冰毒，2017年）"
+    assert export.place_label(j, ("431100",), "en", (), (2018, 2021)) == "Yongzhou (2018-2021)"
+    assert export.file_name(export.place_label(j, ("430400",), "zh", ("heroin", "magu")), "缴获毒品", "", "png") \
+        == "衡阳市（海洛因、麻古）_缴获毒品.png"
