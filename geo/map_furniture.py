@@ -68,7 +68,8 @@ def text_props(size: float, **extra) -> dict:
 def review_line(lang: str) -> str:
     """The printed review number, or the internal-only notice when there is none."""
     if settings.MAP_REVIEW_NUMBER:
-        return f"审图号：{settings.MAP_REVIEW_NUMBER}" if lang == "zh" else f"Map review no. {settings.MAP_REVIEW_NUMBER}"
+        number = settings.MAP_REVIEW_NUMBER
+        return f"审图号：{number}" if lang == "zh" else f"Map review no. {number}"
     return "内部资料 · 未经审图，不得公开" if lang == "zh" else "Internal — not for publication (no map review number)"
 
 

@@ -111,7 +111,8 @@ def test_period_span_uses_dates_then_document_dates(ds):
 
 
 def test_file_name_carries_the_internal_mark():
-    assert export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料") == "永州市_缴获毒品_2018-2021_内部资料.png"
+    name = export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料")
+    assert name == "永州市_缴获毒品_2018-2021_内部资料.png"
 
 
 @pytest.mark.slow
