@@ -90,7 +90,7 @@ def metres_per_px(ax: Axes) -> float:
     return (x1 - x0) / (MAP_RECT[2] * settings.EXPORT_WIDTH)
 
 
-def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None) -> None:
+def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None, label_cities: bool = True) -> None:
     """Countries, provinces, prefectures and counties in the interactive basemap's colours; focus cities named;
     the selected cities or counties outlined, so a filtered map shows what it is about."""
     x0, x1 = ax.get_xlim()
@@ -107,6 +107,8 @@ def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None) -> None
     chosen = chosen[chosen["adcode"].isin((flt.counties or flt.cities) if flt else ())]
     if len(chosen):
         chosen.plot(ax=ax, facecolor="none", edgecolor="#333", linewidth=2.5, zorder=6)
+    if not label_cities:  # a choropleth labels its own places
+        return
     j = ds["jurisdictions"]
     focus = j[j["adcode"].isin(settings.FOCUS_CITIES)]
     xs, ys = to_map(focus["lon"], focus["lat"])
@@ -302,7 +304,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     records = page_records(ds, flt, page, category)
     framed = None if page in ("overview", "routes") else [a for f in records.values() for a in f["adcode"]]
     set_extent(ax, ds, flt, framed)
-    basemap(ax, ds, lang, flt)
+    basemap(ax, ds, lang, flt, label_cities=page not in ("seizures_choropleth", "demo"))
     sections, unit = _layers(ax, ds, records, lang, page, category)
     ax.set_xticks([]), ax.set_yticks([]), ax.set_xlabel(""), ax.set_ylabel("")
     for spine in ax.spines.values():
