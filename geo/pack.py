@@ -193,10 +193,12 @@ def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> b
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
+    """PNG and PDF are compressed already: stored as they are; SVG and CSV deflated."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # PNG/PDF barely shrink
+    with zipfile.ZipFile(buf, "w") as archive:
         for name, data in files.items():
-            archive.writestr(name, data)
+            packed = name.endswith((".png", ".pdf"))
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
