@@ -149,9 +149,9 @@ def cover_page(place: str, lang: str, exported: date | None) -> Figure:
     return fig
 
 
-def render_charts(items: list[Chart]) -> dict[str, bytes]:
-    """Every chart in every format from the warm renderer, keyed by file name."""
-    jobs = [(c, fmt) for c in items for fmt in CHART_FORMATS]
+def render_charts(items: list[Chart], formats: tuple[str, ...] = CHART_FORMATS) -> dict[str, bytes]:
+    """The charts in these formats from the warm renderer, keyed by file name."""
+    jobs = [(c, fmt) for c in items for fmt in formats]
     rendered = export.charts_bytes([(c.figure, fmt) for c, fmt in jobs])
     return {c.file_name(fmt): data for (c, fmt), data in zip(jobs, rendered)}
 
@@ -192,7 +192,7 @@ def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> b
     return _pdf_bytes(writer)
 
 
-def _zip(files: dict[str, bytes]) -> bytes:
+def pack_zip(files: dict[str, bytes]) -> bytes:
     """PNG and PDF are compressed already: stored as they are; SVG and CSV deflated."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:
@@ -202,25 +202,60 @@ def _zip(files: dict[str, bytes]) -> bytes:
     return buf.getvalue()
 
 
-def briefing(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Pack:
-    """The whole pack in one go. Chromium renders the charts in a worker thread while matplotlib draws the maps."""
+@dataclass
+class Parts:
+    """What the PDF and the ZIP share, built once: the charts (and their PDFs), the maps and the front pages
+    (cover, key figures, maps) as one PDF."""
+
+    place: str
+    charts: list[Chart]
+    maps: list[static_maps.StaticMap]
+    rows: pd.DataFrame
+    front: PdfReader
+    front_pages: int
+    chart_files: dict[str, bytes]
+    meta: dict[str, str]
+
+
+def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Parts:
+    """Charts as PDF (Chromium, in a worker thread) while matplotlib draws the maps and the front pages."""
     exported = exported or date.today()
-    place, mark = place_label(ds, flt, lang), mf.internal_mark(lang)
+    place = place_label(ds, flt, lang)
     items = pack_charts(ds, flt, lang, exported)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        chart_job = pool.submit(render_charts, items)
+        chart_job = pool.submit(render_charts, items, ("pdf",))
         maps = pack_maps(ds, flt, lang, exported)
-        files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in maps}
         rows = figure_rows(ds, flt, lang)
         front = [cover_page(place, lang, exported)] + table_pages(rows, f"{place} · {t('key_figures', lang)}", lang)
-        title = f"{place} · {t('briefing_title', lang)}"
-        meta = {"Title": title, "Subject": mf.review_line(lang), "Keywords": mark}
+        meta = {"Title": f"{place} · {t('briefing_title', lang)}", "Subject": mf.review_line(lang),
+                "Keywords": mf.internal_mark(lang)}
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
-        chart_files = chart_job.result()
-    for i, m in enumerate(maps):
-        files[f"maps/{m.file_name('pdf')}"] = _single_page(reader, len(front) + i, m.metadata)
-    files.update({f"charts/{name}": data for name, data in chart_files.items()})
-    files[export.file_name(place, t("key_figures", lang), "", "csv")] = export.csv_bytes(rows)
-    pdf = _merge(reader, [chart_files[c.file_name("pdf")] for c in items], meta)
-    return Pack(pdf=pdf, zip=_zip(files), pdf_name=pack_name(ds, flt, lang, "pdf", exported),
+        return Parts(place, items, maps, rows, reader, len(front), chart_job.result(), meta)
+
+
+def pack_pdf(parts: Parts) -> bytes:
+    """The briefing PDF: cover, key figures, maps, then every chart."""
+    return _merge(parts.front, [parts.chart_files[c.file_name("pdf")] for c in parts.charts], parts.meta)
+
+
+def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
+    """Every file of the ZIP: charts as PNG/SVG/PDF, maps as PNG/PDF, the key figures as CSV. Chromium renders
+    the PNG/SVG charts while matplotlib draws the map PNGs."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chart_job = pool.submit(render_charts, parts.charts, ("png", "svg"))
+        files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in parts.maps}
+        for i, m in enumerate(parts.maps):
+            files[f"maps/{m.file_name('pdf')}"] = _single_page(parts.front, parts.front_pages + i, m.metadata)
+        rendered = {**chart_job.result(), **parts.chart_files}
+    files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
+    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)
+    return files
+
+
+def briefing(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Pack:
+    """The whole pack in one go: the PDF and the ZIP of every file."""
+    exported = exported or date.today()
+    parts = prepare(ds, flt, lang, exported)
+    files = pack_files(parts, lang)
+    return Pack(pdf=pack_pdf(parts), zip=pack_zip(files), pdf_name=pack_name(ds, flt, lang, "pdf", exported),
                 zip_name=pack_name(ds, flt, lang, "zip", exported), files=files)
