@@ -74,7 +74,7 @@ EXPORT_RENDER_TABS = 2
 # Start the export renderer in the background when the overview is first shown, so the first export is warm.
 EXPORT_PREWARM = os.environ.get("DASHBOARD_EXPORT_PREWARM", "1") != "0"
 
-# Press template: an optional logo (PNG/JPEG path) placed top right on exported charts, maps and the briefing pack.
+# Press template: an optional logo (PNG/JPEG path) on exported charts (top right) and maps (bottom right).
 EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") \
     else None
 # Map review number (审图号) for published maps. Without one, every map export is marked internal (内部资料).
