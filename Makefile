@@ -21,3 +21,4 @@ data:  ## rebuild boundaries and jurisdictions (needs requirements-build.txt), m
 
 bench:  ## benchmarks: each prints a Markdown table
 	.venv/bin/python -m bench.maps
+	.venv/bin/python -m bench.exports

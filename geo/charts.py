@@ -20,11 +20,12 @@ def short_title(title: str, limit: int = 18) -> str:
     return head if len(head) <= limit else head[: limit - 1] + "…"
 
 
-def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2) -> str:
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2,
+                limit: int | None = None) -> str:
     """'来源：title (date)；…' for the documents behind the plotted rows, wrapped every `per_line` documents."""
     titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
     dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
-    limit = 18 if lang == "zh" else 36  # about the same printed width
+    limit = limit or (18 if lang == "zh" else 36)  # about the same printed width
     used = [f"{short_title(titles.get(s) or s, limit)} ({dates.get(s, '')})" for s in sorted(set(frame["source_file"]))]
     sep = "；" if lang == "zh" else "; "
     lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]

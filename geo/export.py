@@ -22,11 +22,19 @@ _render_lock = threading.Lock()
 
 
 def start_renderer() -> None:
-    """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched."""
+    """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched.
+    Callers hold _render_lock."""
     global _server_started
     if not _server_started:
         kaleido.start_sync_server(n=settings.EXPORT_RENDER_TABS, mathjax=False, silence_warnings=True)
         _server_started = True
+
+
+def warm_up() -> None:
+    """Start the renderer and draw one tiny chart in the background, so the first export a user asks for is warm
+    (starting Chromium and loading plotly.js take seconds). Does nothing when EXPORT_PREWARM is off."""
+    if settings.EXPORT_PREWARM and not _server_started:
+        threading.Thread(target=lambda: chart_bytes(go.Figure(), "svg", 10, 10, 1), daemon=True).start()
 
 
 def stop_renderer() -> None:
@@ -34,9 +42,6 @@ def stop_renderer() -> None:
     if _server_started:
         kaleido.stop_sync_server(silence_warnings=True)
         _server_started = False
-# kaleido's sync server hands results back through one shared queue: concurrent callers (Streamlit sessions run
-# in threads) could receive each other's images, so calls are serialised.
-_render_lock = threading.Lock()
 
 
 def export_stamp(lang: str, exported: date | None = None) -> str:
@@ -143,12 +148,22 @@ def file_name(place: str, subject: str, period: str, ext: str, mark: str = "") -
     return "".join(ch for ch in stem if ch not in '\\/:*?"<>|\n\r\t').strip() + f".{ext}"
 
 
-def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str) -> str:
-    """The selection as people say it: '永州市', '衡阳县、祁东县', or '全部' / 'All' for no selection."""
-    from geo.i18n import name_col, t
+def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, drugs: tuple[str, ...] = (),
+                years: tuple[int, int] | None = None) -> str:
+    """The selection as people say it: '永州市', '衡阳县、祁东县', '全部' / 'All' for no place, with the drug types
+    and years when chosen: '衡阳市（冰毒，2017年）' / 'Hengyang (Methamphetamine (ice), 2017)'."""
+    from geo.i18n import label, name_col, t
 
     names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
-    return ("、" if lang == "zh" else ", ").join(names.get(c, c) for c in codes) if codes else t("all", lang)
+    sep = "、" if lang == "zh" else ", "
+    place = sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
+    parts = [sep.join(label("drug_type", d, lang) for d in drugs)] if drugs else []
+    if years:
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+        parts.append(f"{span}年" if lang == "zh" else span)
+    if not parts:
+        return place
+    return f"{place}（{'，'.join(parts)}）" if lang == "zh" else f"{place} ({'; '.join(parts)})"
 
 
 def period_span(frame: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:

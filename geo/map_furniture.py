@@ -7,6 +7,7 @@ import math
 import shutil
 import subprocess
 import textwrap
+import threading
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,21 +29,29 @@ DPI = 96
 PX = 72 / DPI  # points per CSS pixel
 HALO = [patheffects.withStroke(linewidth=3, foreground="white")]
 INTERNAL_MARK = {"zh": "内部资料", "en": "internal"}
+# matplotlib shares its cached FreeType fonts between figures: two Streamlit sessions saving at once could garble
+# each other's text, so rendering to a file is serialised.
+RENDER_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=1)
 def cjk_font() -> str:
-    """Register the Noto CJK fonts (Debian's fonts-noto-cjk) with matplotlib; the family to draw with."""
-    paths = []
-    if shutil.which("fc-list"):
-        out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
-        paths = [line.split(":")[0] for line in out.splitlines() if "NotoSansCJK" in line]
+    """The Noto CJK family to draw with (Debian's fonts-noto-cjk). Registered from `fc-list :lang=zh` when
+    matplotlib's font cache does not list it (a cache built before the fonts were installed). Without a CJK font
+    Chinese would print as empty boxes, so that is an error, not a fallback."""
     names = {f.name for f in font_manager.fontManager.ttflist}
-    if not names & set(CJK_FAMILIES):  # registering a font twice would embed it twice in every PDF
+    if not names & set(CJK_FAMILIES):
+        paths = []
+        if shutil.which("fc-list"):
+            out = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False).stdout
+            paths = [line.split(":")[0] for line in out.splitlines() if "NotoSansCJK" in line]
         for path in sorted(set(paths)) or [p for p in FALLBACK_FONTS if glob.glob(p)]:
             font_manager.fontManager.addfont(path)
         names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((f for f in CJK_FAMILIES if f in names), "DejaVu Sans")
+    family = next((f for f in CJK_FAMILIES if f in names), None)
+    if family is None:
+        raise RuntimeError("No Chinese font for map exports: install fonts-noto-cjk (scripts/setup.sh does)")
+    return family
 
 
 def new_figure(width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT) -> Figure:
@@ -59,7 +68,8 @@ def text_props(size: float, **extra) -> dict:
 def review_line(lang: str) -> str:
     """The printed review number, or the internal-only notice when there is none."""
     if settings.MAP_REVIEW_NUMBER:
-        return f"审图号：{settings.MAP_REVIEW_NUMBER}" if lang == "zh" else f"Map review no. {settings.MAP_REVIEW_NUMBER}"
+        number = settings.MAP_REVIEW_NUMBER
+        return f"审图号：{number}" if lang == "zh" else f"Map review no. {number}"
     return "内部资料 · 未经审图，不得公开" if lang == "zh" else "Internal — not for publication (no map review number)"
 
 
@@ -186,7 +196,7 @@ def save(fig: Figure, fmt: str, metadata: dict[str, str], scale: float = setting
 
     buf = io.BytesIO()
     keep = {"Title", "Subject", "Keywords", "Author"} if fmt == "pdf" else {"Title", "Description", "Copyright"}
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": cjk_font()}):
+    with RENDER_LOCK, matplotlib.rc_context({"pdf.fonttype": 42, "font.family": cjk_font()}):
         # zlib level 1: a 3840x2160 map encodes ~15% faster for ~10% more bytes
         extra = {"dpi": DPI * scale, "pil_kwargs": {"compress_level": 1}} if fmt == "png" else {"dpi": DPI}
         fig.savefig(buf, format=fmt, metadata={k: v for k, v in metadata.items() if k in keep}, **extra)

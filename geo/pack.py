@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from pypdf import PdfReader, PdfWriter
 
-from geo import charts, export, filters, settings, static_maps, tables
+from geo import charts, export, figure_charts, filters, settings, static_maps, tables
 from geo import map_furniture as mf
 from geo.data import Dataset
 from geo.filters import Filter
@@ -49,7 +50,7 @@ class Pack:
 
 
 def place_label(ds: Dataset, flt: Filter, lang: str) -> str:
-    return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang)
+    return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs, flt.years)
 
 
 def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None) -> str:
@@ -58,15 +59,27 @@ def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | No
     return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, mf.internal_mark(lang))
 
 
+def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.DataFrame, Callable[[], go.Figure]]]:
+    """(title key, plotted rows, builder) for every chart the pages show, in page order."""
+    seizures, demo = filters.view(ds, "seizures", flt), filters.view(ds, "demo_sites", flt)
+    figures = filters.view(ds, "figures", flt)
+    outflow = pd.concat([p for p in figure_charts.outflow_parts(figures).values()] or [figures.head(0)])
+    j, src = ds["jurisdictions"], ds["sources"]
+    return [
+        ("chart_enforcement", figure_charts.enforcement_rows(figures),
+         lambda: figure_charts.enforcement_figures(figures, j, src, lang)),
+        ("chart_changes", figure_charts.change_rows(figures), lambda: figure_charts.changes(figures, j, src, lang)),
+        ("chart_outflow", outflow, lambda: figure_charts.outflow_trends(figures, j, src, lang)),
+        ("seizures_by_city", seizures, lambda: charts.seizure_totals(seizures, j, src, lang)),
+        ("seizures_by_case", seizures[seizures["case_id"].notna()],
+         lambda: charts.cases_ranked(seizures, ds["cases"], src, lang)),
+        ("demo_by_category", demo, lambda: charts.demo_by_category(demo, j, src, lang))]
+
+
 def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
     """Every chart of the pages for the filter, in the press template; charts with no data are left out."""
-    seizures, demo = filters.apply(ds["seizures"], flt), filters.apply(ds["demo_sites"], flt)
-    j, src = ds["jurisdictions"], ds["sources"]
-    built = [("seizures_by_city", seizures, lambda: charts.seizure_totals(seizures, j, src, lang)),
-             ("seizures_by_case", seizures[seizures["case_id"].notna()],
-              lambda: charts.cases_ranked(seizures, ds["cases"], src, lang)),
-             ("demo_by_category", demo, lambda: charts.demo_by_category(demo, j, src, lang))]
-    place, out = place_label(ds, flt, lang), []
+    src, place, out = ds["sources"], place_label(ds, flt, lang), []
+    built = _page_charts(ds, flt, lang)
     for key, frame, build in built:
         if frame.empty:
             continue
@@ -87,7 +100,7 @@ def pack_maps(ds: Dataset, flt: Filter, lang: str, exported: date | None = None)
 
 def figure_rows(ds: Dataset, flt: Filter, lang: str) -> pd.DataFrame:
     """Key figures as one table: city, place, figure, value, period and the source document."""
-    figures = filters.apply(ds["figures"], flt)
+    figures = filters.view(ds, "figures", flt)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     rows = []
     for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():
@@ -136,9 +149,9 @@ def cover_page(place: str, lang: str, exported: date | None) -> Figure:
     return fig
 
 
-def render_charts(items: list[Chart]) -> dict[str, bytes]:
-    """Every chart in every format from the warm renderer, keyed by file name."""
-    jobs = [(c, fmt) for c in items for fmt in CHART_FORMATS]
+def render_charts(items: list[Chart], formats: tuple[str, ...] = CHART_FORMATS) -> dict[str, bytes]:
+    """The charts in these formats from the warm renderer, keyed by file name."""
+    jobs = [(c, fmt) for c in items for fmt in formats]
     rendered = export.charts_bytes([(c.figure, fmt) for c, fmt in jobs])
     return {c.file_name(fmt): data for (c, fmt), data in zip(jobs, rendered)}
 
@@ -154,7 +167,7 @@ def _front_pdf(front: list[Figure], maps: list[static_maps.StaticMap], meta: dic
     import matplotlib
 
     buf = io.BytesIO()
-    with matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
+    with mf.RENDER_LOCK, matplotlib.rc_context({"pdf.fonttype": 42, "font.family": mf.cjk_font()}), \
             PdfPages(buf, metadata=meta) as doc:
         for fig in front + [m.figure for m in maps]:
             doc.savefig(fig)
@@ -179,33 +192,70 @@ def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> b
     return _pdf_bytes(writer)
 
 
-def _zip(files: dict[str, bytes]) -> bytes:
+def pack_zip(files: dict[str, bytes]) -> bytes:
+    """PNG and PDF are compressed already: stored as they are; SVG and CSV deflated."""
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:  # PNG/PDF barely shrink
+    with zipfile.ZipFile(buf, "w") as archive:
         for name, data in files.items():
-            archive.writestr(name, data)
+            packed = name.endswith((".png", ".pdf"))
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if packed else zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
-def briefing(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Pack:
-    """The whole pack in one go. Chromium renders the charts in a worker thread while matplotlib draws the maps."""
+@dataclass
+class Parts:
+    """What the PDF and the ZIP share, built once: the charts (and their PDFs), the maps and the front pages
+    (cover, key figures, maps) as one PDF."""
+
+    place: str
+    charts: list[Chart]
+    maps: list[static_maps.StaticMap]
+    rows: pd.DataFrame
+    front: PdfReader
+    front_pages: int
+    chart_files: dict[str, bytes]
+    meta: dict[str, str]
+
+
+def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Parts:
+    """Charts as PDF (Chromium, in a worker thread) while matplotlib draws the maps and the front pages."""
     exported = exported or date.today()
-    place, mark = place_label(ds, flt, lang), mf.internal_mark(lang)
+    place = place_label(ds, flt, lang)
     items = pack_charts(ds, flt, lang, exported)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        chart_job = pool.submit(render_charts, items)
+        chart_job = pool.submit(render_charts, items, ("pdf",))
         maps = pack_maps(ds, flt, lang, exported)
-        files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in maps}
         rows = figure_rows(ds, flt, lang)
         front = [cover_page(place, lang, exported)] + table_pages(rows, f"{place} · {t('key_figures', lang)}", lang)
-        title = f"{place} · {t('briefing_title', lang)}"
-        meta = {"Title": title, "Subject": mf.review_line(lang), "Keywords": mark}
+        meta = {"Title": f"{place} · {t('briefing_title', lang)}", "Subject": mf.review_line(lang),
+                "Keywords": mf.internal_mark(lang)}
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
-        chart_files = chart_job.result()
-    for i, m in enumerate(maps):
-        files[f"maps/{m.file_name('pdf')}"] = _single_page(reader, len(front) + i, m.metadata)
-    files.update({f"charts/{name}": data for name, data in chart_files.items()})
-    files[export.file_name(place, t("key_figures", lang), "", "csv")] = export.csv_bytes(rows)
-    pdf = _merge(reader, [chart_files[c.file_name("pdf")] for c in items], meta)
-    return Pack(pdf=pdf, zip=_zip(files), pdf_name=pack_name(ds, flt, lang, "pdf", exported),
+        return Parts(place, items, maps, rows, reader, len(front), chart_job.result(), meta)
+
+
+def pack_pdf(parts: Parts) -> bytes:
+    """The briefing PDF: cover, key figures, maps, then every chart."""
+    return _merge(parts.front, [parts.chart_files[c.file_name("pdf")] for c in parts.charts], parts.meta)
+
+
+def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
+    """Every file of the ZIP: charts as PNG/SVG/PDF, maps as PNG/PDF, the key figures as CSV. Chromium renders
+    the PNG/SVG charts while matplotlib draws the map PNGs."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        chart_job = pool.submit(render_charts, parts.charts, ("png", "svg"))
+        files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in parts.maps}
+        for i, m in enumerate(parts.maps):
+            files[f"maps/{m.file_name('pdf')}"] = _single_page(parts.front, parts.front_pages + i, m.metadata)
+        rendered = {**chart_job.result(), **parts.chart_files}
+    files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
+    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)
+    return files
+
+
+def briefing(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Pack:
+    """The whole pack in one go: the PDF and the ZIP of every file."""
+    exported = exported or date.today()
+    parts = prepare(ds, flt, lang, exported)
+    files = pack_files(parts, lang)
+    return Pack(pdf=pack_pdf(parts), zip=pack_zip(files), pdf_name=pack_name(ds, flt, lang, "pdf", exported),
                 zip_name=pack_name(ds, flt, lang, "zip", exported), files=files)

@@ -75,9 +75,12 @@ def data_dir() -> Path:
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
 # Tabs of the one warm export Chromium: a batch (the briefing pack) renders this many charts at once.
 EXPORT_RENDER_TABS = 2
+# Start the export renderer in the background when the overview is first shown, so the first export is warm.
+EXPORT_PREWARM = os.environ.get("DASHBOARD_EXPORT_PREWARM", "1") != "0"
 
-# Press template: an optional logo (PNG/JPEG path) placed top right on exported charts, maps and the briefing pack.
-EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") else None
+# Press template: an optional logo (PNG/JPEG path) on exported charts (top right) and maps (bottom right).
+EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") \
+    else None
 # Map review number (审图号) for published maps. Without one, every map export is marked internal (内部资料).
 MAP_REVIEW_NUMBER: str | None = os.environ.get("DASHBOARD_MAP_REVIEW_NUMBER") or None
 MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION", BOUNDARY_ATTRIBUTION)

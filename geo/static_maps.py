@@ -19,7 +19,7 @@ from geo import map_furniture as mf
 from geo.data import Dataset, place_points
 from geo.filters import Filter
 from geo.i18n import label, name_col, t
-from geo.maps import BASE_STYLES, default_bounds, selection_bounds
+from geo.maps import BASE_STYLES, bounds_of, default_bounds, selection_bounds
 
 PAGES = ("overview", "checkpoints", "routes", "seizures", "seizures_choropleth", "demo")
 MAP_RECT = (0.02, 0.155, 0.70, 0.71)  # the map's axes in figure fractions; the legend sits to its right
@@ -65,10 +65,12 @@ def to_map(lon, lat) -> tuple[np.ndarray, np.ndarray]:
     return pts.x.to_numpy(), pts.y.to_numpy()
 
 
-def set_extent(ax: Axes, ds: Dataset, flt: Filter) -> None:
-    """The interactive map's view (selection, else the four cities and every waypoint), padded, at the axes'
-    aspect ratio."""
-    (s, w), (n, e) = selection_bounds(ds, flt) or default_bounds(ds)
+def set_extent(ax: Axes, ds: Dataset, flt: Filter, shown: list[str] | None = None) -> None:
+    """The interactive map's view, padded, at the axes' aspect ratio: the selection; with no place chosen, the
+    places a checkpoint, seizure or demonstration map shows (page_maps._frame), else the four cities and every
+    waypoint."""
+    framed = None if flt.cities or flt.counties or not shown else bounds_of(ds, sorted(set(shown)))
+    (s, w), (n, e) = selection_bounds(ds, flt) or framed or default_bounds(ds)
     lons, lats = np.meshgrid(np.linspace(w, e, 9), np.linspace(s, n, 9))
     xs, ys = to_map(lons.ravel(), lats.ravel())
     x0, x1, y0, y1 = xs.min(), xs.max(), ys.min(), ys.max()
@@ -88,7 +90,7 @@ def metres_per_px(ax: Axes) -> float:
     return (x1 - x0) / (MAP_RECT[2] * settings.EXPORT_WIDTH)
 
 
-def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None) -> None:
+def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None, label_cities: bool = True) -> None:
     """Countries, provinces, prefectures and counties in the interactive basemap's colours; focus cities named;
     the selected cities or counties outlined, so a filtered map shows what it is about."""
     x0, x1 = ax.get_xlim()
@@ -105,6 +107,8 @@ def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None) -> None
     chosen = chosen[chosen["adcode"].isin((flt.counties or flt.cities) if flt else ())]
     if len(chosen):
         chosen.plot(ax=ax, facecolor="none", edgecolor="#333", linewidth=2.5, zorder=6)
+    if not label_cities:  # a choropleth labels its own places
+        return
     j = ds["jurisdictions"]
     focus = j[j["adcode"].isin(settings.FOCUS_CITIES)]
     xs, ys = to_map(focus["lon"], focus["lat"])
@@ -186,21 +190,36 @@ def symbol_layer(ax: Axes, ds: Dataset, kg: pd.DataFrame, lang: str) -> list:
                     mec="#222", alpha=0.7), fmt.quantity(v, "exact", "kg", lang)) for v in layers.size_steps(top)]
 
 
-def choropleth_layer(ax: Axes, ds: Dataset, values: pd.Series, lang: str) -> list:
-    """Counties and cities shaded in the interactive map's classes (layers.class_breaks) and shades."""
+def choropleth_layer(ax: Axes, ds: Dataset, values: pd.Series, lang: str,
+                     texts: dict[str, str] | None = None) -> list:
+    """Counties and cities shaded in the interactive map's classes and shades (layers.class_breaks,
+    layers.class_shades), each labelled with its name and figure as written when there are few enough."""
     shapes = pd.concat([projected(ds, "prefectures"), projected(ds, "counties")])
     chosen = shapes[shapes["adcode"].isin(values.index)].copy()
     if chosen.empty:
         return []
     chosen["value"] = chosen["adcode"].map(values).astype(float)
     bins = layers.class_breaks(chosen["value"])
-    chosen["shade"] = [layers.CHOROPLETH_SHADES[next(i for i, b in enumerate(bins) if v <= b)]
-                       for v in chosen["value"]]
+    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    shades = layers.class_shades(len(bins))
+    chosen = chosen.assign(shade=[shades[i] for i in classes], cls=classes)
     chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties on top
     chosen.plot(ax=ax, color=chosen["shade"], edgecolor="#333", linewidth=1 * mf.PX * 1.5, alpha=0.8, zorder=8)
-    lows = [chosen["value"].min()] + list(bins[:-1])
-    return [(Patch(fc=layers.CHOROPLETH_SHADES[i], ec="#333"), f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
-            for i, (lo, hi) in enumerate(zip(lows, bins))]
+    if len(chosen) <= settings.MAP_LABEL_LIMIT:
+        points = chosen.geometry.representative_point()
+        for name, adcode, value, pt in zip(chosen[name_col(lang)], chosen["adcode"], chosen["value"], points):
+            text = (texts or {}).get(adcode) or fmt.number(value, lang)
+            ax.text(pt.x, pt.y, f"{name}\n{text}", ha="center", va="center", zorder=13, path_effects=mf.HALO,
+                    **mf.text_props(14, weight="bold", color="#111"))
+    lows = [chosen.loc[chosen["cls"] == i, "value"].min() for i in range(len(bins))]
+    return [(Patch(fc=shades[i], ec="#333"), fmt.number(lo, lang) if lo == hi
+             else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+            for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)]
+
+
+def largest(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """The largest single figure per place (figures of different periods are never added)."""
+    return frame.sort_values(value, ascending=False).drop_duplicates("adcode")
 
 
 def page_records(ds: Dataset, flt: Filter, page: str, category: str | None = None) -> dict[str, pd.DataFrame]:
@@ -208,13 +227,13 @@ def page_records(ds: Dataset, flt: Filter, page: str, category: str | None = Non
     if page in ("overview", "routes", "checkpoints"):
         out = {}
         if page != "checkpoints":
-            out["routes"] = filters.routes_in(ds["routes"], ds["route_waypoints"], ds["cases"], flt)
+            out["routes"] = filters.view(ds, "routes", flt)
         if page != "routes":
-            out["checkpoints"] = filters.apply(ds["checkpoints"], flt)
+            out["checkpoints"] = filters.view(ds, "checkpoints", flt)
         return out
     if page.startswith("seizures"):
-        return {"kg": filters.apply(ds["seizures"], flt).loc[lambda f: f["unit"] == "kg"]}
-    demo = filters.apply(ds["demo_sites"], flt)
+        return {"kg": filters.view(ds, "seizures", flt).loc[lambda f: f["unit"] == "kg"]}
+    demo = filters.view(ds, "demo_sites", flt)
     return {"demo": demo[demo["category"] == (category or default_category(demo))]}
 
 
@@ -229,10 +248,14 @@ def _layers(ax: Axes, ds: Dataset, records: dict[str, pd.DataFrame], lang: str, 
     if page == "seizures":
         sections.append((t("page_seizures", lang), symbol_layer(ax, ds, records["kg"], lang)))
     if page == "seizures_choropleth":
-        items = choropleth_layer(ax, ds, records["kg"].groupby("adcode")["quantity"].max(), lang)
+        top = largest(records["kg"], "quantity")
+        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in top.itertuples()}
+        items = choropleth_layer(ax, ds, top.set_index("adcode")["quantity"], lang, texts)
         sections.append((t("page_seizures", lang), items))
     if page == "demo":
-        items = choropleth_layer(ax, ds, records["demo"].groupby("adcode")["count"].max(), lang)
+        top = largest(records["demo"], "count")
+        texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in top.itertuples()}
+        items = choropleth_layer(ax, ds, top.set_index("adcode")["count"], lang, texts)
         sections.append((label("demo_category", category, lang), items))
     unit = {"seizures": "unit_kg", "seizures_choropleth": "unit_kg", "demo": "unit_count"}.get(page)
     return sections, t(unit, lang) if unit else ""
@@ -245,7 +268,7 @@ def default_category(demo: pd.DataFrame) -> str:
 
 def map_title(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> str:
     """'永州市 · 缴获毒品' — the place (or 全部) and what the map shows."""
-    place = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang)
+    place = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs, flt.years)
     what = {"overview": t("page_overview", lang), "checkpoints": t("page_checkpoints", lang),
             "routes": t("page_routes", lang), "seizures": t("page_seizures", lang),
             "seizures_choropleth": f"{t('page_seizures', lang)}（{t('style_choropleth', lang)}）" if lang == "zh"
@@ -263,7 +286,7 @@ def _shown(records: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def map_file_name(ds: Dataset, flt: Filter, lang: str, page: str, fmt: str, category: str | None = None) -> str:
     """'永州市_缴获毒品_2018-2021_内部资料.png': place, topic, period, and the internal mark when unreviewed."""
     if page == "demo" and not category:
-        category = default_category(filters.apply(ds["demo_sites"], flt))
+        category = default_category(filters.view(ds, "demo_sites", flt))
     place, _, topic = map_title(ds, flt, lang, page, category).partition(" · ")
     period = export.period_span(_shown(page_records(ds, flt, page, category)), ds["sources"])
     return export.file_name(place, topic, period, fmt, mf.internal_mark(lang))
@@ -275,12 +298,13 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     if page not in PAGES:
         raise ValueError(f"unknown map page {page!r}: expected one of {PAGES}")
     if page == "demo" and not category:
-        category = default_category(filters.apply(ds["demo_sites"], flt))
+        category = default_category(filters.view(ds, "demo_sites", flt))
     fig = mf.new_figure()
     ax = fig.add_axes(MAP_RECT)
-    set_extent(ax, ds, flt)
-    basemap(ax, ds, lang, flt)
     records = page_records(ds, flt, page, category)
+    framed = None if page in ("overview", "routes") else [a for f in records.values() for a in f["adcode"]]
+    set_extent(ax, ds, flt, framed)
+    basemap(ax, ds, lang, flt, label_cities=page not in ("seizures_choropleth", "demo"))
     sections, unit = _layers(ax, ds, records, lang, page, category)
     ax.set_xticks([]), ax.set_yticks([]), ax.set_xlabel(""), ax.set_ylabel("")
     for spine in ax.spines.values():
@@ -292,7 +316,9 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     title, period = map_title(ds, flt, lang, page, category), export.period_span(shown, ds["sources"])
     parts = [(f"时期：{period}" if lang == "zh" else f"Period: {period}") if period else "", unit,
              t("largest_figure", lang) if page.startswith("seizures") else ""]
-    source = (charts.source_line(shown, ds["sources"], lang, per_line=3).replace("<br>", "\n")
+    # a map page has room for longer titles than a chart's source line
+    source = (charts.source_line(shown, ds["sources"], lang, per_line=3, limit=26 if lang == "zh" else 40)
+              .replace("<br>", "\n")
               if len(shown) else t("no_records", lang, place=title.split(" · ")[0], period="", drug=""))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
     meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),

@@ -1,7 +1,8 @@
 """Trafficking routes: directed routes on a map, the cases along them, and outflow-trafficking trends."""
+import pandas as pd
 import streamlit as st
 
-from geo import figure_charts, tables, ui, ui_exports, ui_maps
+from geo import export, figure_charts, tables, ui, ui_exports, ui_maps
 from geo.i18n import t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -24,9 +25,12 @@ else:
 
 st.subheader(t("chart_outflow", lang))
 figures = ui.view(ds, "figures", flt)
-if any(len(part) for part in figure_charts.outflow_parts(figures).values()):
+outflow = [part for part in figure_charts.outflow_parts(figures).values() if len(part)]
+if outflow:
+    place = ui.selection_label(ds, flt, lang)
     ui.chart(figure_charts.outflow_trends(figures, ds["jurisdictions"], ds["sources"], lang), "chart_outflow",
-             f"{ui.selection_label(ds, flt, lang)}_{t('chart_outflow', lang)}", lang)
+             f"{place}_{t('chart_outflow', lang)}", lang, export.period_span(pd.concat(outflow), ds["sources"]),
+             place if flt.active else None)
 else:
     ui.no_records(ds, flt, lang)
 ui.filter_notes(ds, flt, "figures", lang)

@@ -1,10 +1,13 @@
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# No background export Chromium in tests (and in the app servers they start): tests that export start it.
+os.environ.setdefault("DASHBOARD_EXPORT_PREWARM", "0")
 DATA = ROOT / "data"
 
 

@@ -111,7 +111,8 @@ def test_period_span_uses_dates_then_document_dates(ds):
 
 
 def test_file_name_carries_the_internal_mark():
-    assert export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料") == "永州市_缴获毒品_2018-2021_内部资料.png"
+    name = export.file_name("永州市", "缴获毒品", "2018-2021", "png", "内部资料")
+    assert name == "永州市_缴获毒品_2018-2021_内部资料.png"
 
 
 @pytest.mark.slow
@@ -124,3 +125,34 @@ def test_batch_returns_each_render_in_job_order(figure):
 def test_unknown_format_is_refused(figure):
     with pytest.raises(ValueError, match="expected png, svg or pdf"):
         export.charts_bytes([(figure, "gif")])
+
+
+def test_warm_up_is_off_in_tests():
+    export.stop_renderer()
+    export.warm_up()  # DASHBOARD_EXPORT_PREWARM=0 (tests/conftest.py)
+    assert not export._server_started
+
+
+@pytest.mark.slow
+def test_warm_up_starts_the_renderer_in_the_background(monkeypatch):
+    import time
+
+    export.stop_renderer()
+    monkeypatch.setattr(export.settings, "EXPORT_PREWARM", True)
+    export.warm_up()
+    deadline = time.monotonic() + 120
+    while not export._server_started and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling the background thread, not a fixed wait
+    assert export._server_started
+    with export._render_lock:  # the warm-up render has finished once the lock is free
+        pass
+    export.stop_renderer()
+
+
+def test_place_label_names_the_whole_filter(ds):
+    j = ds["jurisdictions"]
+    assert export.place_label(j, (), "zh") == "全部"
+    assert export.place_label(j, ("430400",), "zh", ("methamphetamine",), (2017, 2017)) == "衡阳市（冰毒，2017年）"
+    assert export.place_label(j, ("431100",), "en", (), (2018, 2021)) == "Yongzhou (2018-2021)"
+    assert export.file_name(export.place_label(j, ("430400",), "zh", ("heroin", "magu")), "缴获毒品", "", "png") \
+        == "衡阳市（海洛因、麻古）_缴获毒品.png"

@@ -98,3 +98,13 @@ def test_english_pack_is_english(ds, tmp_path):
     text = pdf_text(p.pdf, tmp_path)
     assert "Drug-control briefing" in text and "Key figures" in text and "Source:" in text
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in "".join(n for n in p.files))
+
+
+def test_charts_follow_the_whole_filter(ds):
+    flt = Filter(("430400",), drugs=("methamphetamine",), years=(2017, 2017))
+    charts = pack.pack_charts(ds, flt, "zh", DAY)
+    assert charts and all(c.file_name("png").startswith("衡阳市（冰毒，2017年）_") for c in charts)
+    assert all("2017" in c.period for c in charts)
+    assert pack.pack_name(ds, flt, "zh", "pdf", DAY) == "衡阳市（冰毒，2017年）_禁毒工作简报_2026-11-25_内部资料.pdf"
+    everything = {c.key for c in pack.pack_charts(ds, Filter(), "zh", DAY)}
+    assert {"chart_enforcement", "chart_outflow", "seizures_by_city", "demo_by_category"} <= everything

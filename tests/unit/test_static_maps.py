@@ -160,3 +160,36 @@ def test_logo_from_settings_is_drawn(ds, tmp_path, monkeypatch):
     m = static_maps.page_map(ds, YONGZHOU, "zh", "checkpoints")
     images = [im for ax in m.figure.axes for im in ax.get_images()]
     assert len(images) == 1 and images[0].get_array().shape[:2] == (30, 60)
+
+
+def test_maps_are_drawn_in_noto_sans_cjk():
+    assert mf.cjk_font() in ("Noto Sans CJK SC", "Noto Sans CJK JP")
+
+
+def test_cjk_font_is_registered_when_the_font_cache_lacks_it(monkeypatch):
+    from matplotlib import font_manager
+
+    without = [f for f in font_manager.fontManager.ttflist if "CJK" not in f.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", without)
+    mf.cjk_font.cache_clear()
+    try:
+        assert mf.cjk_font() in ("Noto Sans CJK SC", "Noto Sans CJK JP")
+        assert any("CJK" in f.name for f in font_manager.fontManager.ttflist)
+    finally:
+        mf.cjk_font.cache_clear()
+
+
+def test_maps_follow_the_drug_and_year_filter(ds):
+    heroin = Filter(drugs=("heroin",))
+    m = static_maps.page_map(ds, heroin, "zh", "routes")
+    lines = [ln for ln in map_axes(m).get_lines() if len(ln.get_xdata()) >= 2]
+    assert lines and {to_hex(ln.get_color()).upper() for ln in lines} == {settings.DRUG_COLORS["heroin"]}
+    assert m.title == "全部（海洛因） · 贩毒通道"
+    kg = static_maps.page_records(ds, Filter(years=(2021, 2021)), "seizures")["kg"]
+    assert len(kg) and len(kg) < len(ds["seizures"][ds["seizures"]["unit"] == "kg"])
+
+
+def test_choropleth_labels_places_with_figures_as_written(ds):
+    m = static_maps.page_map(ds, YONGZHOU, "zh", "seizures_choropleth")
+    labels = [t.get_text() for t in map_axes(m).texts if "\n" in t.get_text()]
+    assert labels and all(label.split("\n")[1].endswith("公斤") for label in labels)
