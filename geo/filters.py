@@ -1,11 +1,12 @@
 """The county/city filter applied to every table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from geo import settings
+from geo.data import Dataset
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,27 @@ def routes_in(routes: pd.DataFrame, waypoints: pd.DataFrame, cases: pd.DataFrame
     by_case = set(apply(cases, flt)["case_id"])
     keep = routes["route_id"].isin(via) | routes["case_id"].isin(by_case)
     return routes[keep]
+
+
+def public_mask(frame: pd.DataFrame) -> pd.Series:
+    """True for public rows: `visibility` absent, empty or "public" (anything but "internal")."""
+    if "visibility" not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame["visibility"].fillna("").astype(str).str.strip().str.lower() != "internal"
+
+
+def public_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a table that may be shown to the public and in press exports."""
+    return frame[public_mask(frame)]
+
+
+def public_dataset(ds: Dataset) -> Dataset:
+    """The dataset without internal records, nor records that point at one (a case's seizures, a route's stops)."""
+    tables = {name: public_only(frame) for name, frame in ds.tables.items()}
+    hidden_cases = set(ds["cases"]["case_id"]) - set(tables["cases"]["case_id"])
+    tables["seizures"] = tables["seizures"][~tables["seizures"]["case_id"].isin(hidden_cases)]
+    known = set(tables["routes"]["route_id"])
+    places = set(tables["places"]["place_id"]) | set(tables["jurisdictions"]["adcode"])
+    stops = tables["route_waypoints"]
+    tables["route_waypoints"] = stops[stops["route_id"].isin(known) & stops["place_ref"].isin(places)]
+    return replace(ds, tables=tables, fingerprint=f"{ds.fingerprint}:public" if ds.fingerprint else "")

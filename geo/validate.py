@@ -52,8 +52,9 @@ def read_rows(path: Path, table: Table) -> tuple[Rows, list[Problem]]:
         return [], [Problem(name, 1, None, "", "a header row: " + ",".join(table.column_names))]
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
-    problems = [Problem(name, 1, col, None, "this column in the header") for col in table.column_names
-                if col not in header]
+    problems = [Problem(name, 1, col.name, None, "this column in the header") for col in table.columns
+                if col.name not in header and not col.optional]
+    absent = {col.name: "" for col in table.columns if col.name not in header}  # optional columns left out
     problems += [Problem(name, 1, col, col, "only the columns " + ", ".join(table.column_names))
                  for col in header if col not in table.column_names]
     if problems:
@@ -68,7 +69,7 @@ def read_rows(path: Path, table: Table) -> tuple[Rows, list[Problem]]:
             problems.append(Problem(name, start, None, ",".join(cells)[:80],
                                     f"{len(header)} comma-separated cells, got {len(cells)}"))
         else:
-            rows.append((start, dict(zip(header, cells))))
+            rows.append((start, {**absent, **dict(zip(header, cells))}))
         start = reader.line_num + 1
     return rows, problems
 
