@@ -61,3 +61,8 @@ def data_dir() -> Path:
 
 # Exported charts: 1920x1080 at 2x by default (print quality for press releases).
 EXPORT_WIDTH, EXPORT_HEIGHT, EXPORT_SCALE = 1920, 1080, 2
+
+# Optional sign-in: users and their argon2 password hashes (python -m geo.auth). No file: the app runs open.
+USERS_FILE_ENV = "DASHBOARD_USERS"
+DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
+MIN_PASSWORD_LENGTH = 8
