@@ -7,7 +7,6 @@ Layout under the data directory:
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -15,7 +14,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -205,7 +204,7 @@ def _append_log(data_dir: Path, entry: Entry) -> None:
 
 
 def _stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def _write_version(data_dir: Path, table: str, text: str, user: str, action: str, note: str,
@@ -256,6 +255,22 @@ def log(data_dir: Path, table: str | None = None) -> list[Entry]:
         return []
     entries = [Entry(**json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [e for e in entries if table is None or e.table == table]
+
+
+def stamp_label(stamp: str) -> str:
+    """20261125T062201123456Z → 2026-11-25 06:22:01 UTC."""
+    try:
+        when = datetime.strptime(stamp[:21], "%Y%m%dT%H%M%S%f")
+    except ValueError:
+        return stamp
+    return when.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def version_label(version: str) -> str:
+    """checkpoints/20261125T062201123456Z__alice.csv → 2026-11-25 06:22:01 UTC · alice."""
+    stem = Path(version).stem
+    stamp, _, user = stem.partition("__")
+    return f"{stamp_label(stamp.split('-')[0])} · {user}"
 
 
 def versions(data_dir: Path, table: str) -> list[str]:

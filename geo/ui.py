@@ -5,9 +5,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, settings
+from geo import export, settings, ui_auth
 from geo.data import DataError, Dataset, DirectorySource
-from geo.filters import Filter, city_options, county_options
+from geo.filters import Filter, city_options, county_options, public_dataset
 from geo.i18n import name_col, t
 
 KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
@@ -17,6 +17,12 @@ KEY_LANG, KEY_CITY, KEY_COUNTY = "lang", "city", "county"
 def _load(data_dir: str, fingerprint: str) -> Dataset:
     """Keyed on the files' fingerprint, so an edited file is reloaded on the next rerun."""
     return DirectorySource(data_dir).load()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _load_public(data_dir: str, fingerprint: str) -> Dataset:
+    """What visitors who are not signed in as staff see when sign-in is on: public records only."""
+    return public_dataset(_load(data_dir, fingerprint))
 
 
 def _route_through_dashboard() -> None:
@@ -34,7 +40,9 @@ def dataset() -> Dataset:
     _route_through_dashboard()
     source = DirectorySource()
     try:
-        return _load(str(source.data_dir), source.fingerprint())
+        if ui_auth.sees_internal():
+            return _load(str(source.data_dir), source.fingerprint())
+        return _load_public(str(source.data_dir), source.fingerprint())
     except DataError as err:
         st.error(t("data_problem", language()))
         st.code("\n".join(str(p) for p in err.problems[:200]), language=None)

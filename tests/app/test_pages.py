@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 APP = str(ROOT / "dashboard.py")
 
 PAGES = ["pages/overview.py", "pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
-         "pages/demo_sites.py", "pages/sources.py"]
+         "pages/demo_sites.py", "pages/sources.py", "pages/data.py"]
 
 
 def run(page: str | None = None, **state) -> AppTest:
