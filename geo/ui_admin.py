@@ -15,17 +15,19 @@ KEY_TABLE, KEY_PREVIEW, KEY_ROUND, KEY_FLASH = "data_table", "data_preview", "da
 
 
 def flash(lang: str) -> None:
-    """The outcome of the last save or restore (set by the button's callback), shown once."""
+    """The outcome of the last save or restore (set by the button's callback), shown once. Always one container,
+    so the tabs below keep their place in the page and the chosen tab stays open when the message goes."""
     outcome = st.session_state.pop(KEY_FLASH, None)
-    if not outcome:
-        return
-    ok, message, problems = outcome
-    if ok:
-        st.success(message)
-    elif problems:
-        problems_table(problems, lang)
-    else:
-        st.error(message)
+    with st.container():
+        if not outcome:
+            return
+        ok, message, problems = outcome
+        if ok:
+            st.success(message)
+        elif problems:
+            problems_table(problems, lang)
+        else:
+            st.error(message)
 
 
 def who(lang: str) -> None:

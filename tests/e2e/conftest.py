@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -38,10 +39,11 @@ def wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
     raise TimeoutError(f"{url} did not answer in {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextmanager
+def serve(extra_env: dict[str, str] | None = None):
+    """A Streamlit server for dashboard.py on a free port, with extra environment (e.g. DASHBOARD_DATA_DIR)."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
                              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -52,6 +54,24 @@ def app_url():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def app_for():
+    """Start a server for a given data directory (and users file): `url = app_for(data_dir, users_file)`.
+    Servers stop when the module's tests are done."""
+    with ExitStack() as stack:
+        def start(data_dir: Path, users_file: Path | None = None) -> str:
+            env = {"DASHBOARD_DATA_DIR": str(data_dir),
+                   "DASHBOARD_USERS": str(users_file or Path(data_dir).parent / "no-users.toml")}
+            return stack.enter_context(serve(env))
+        yield start
 
 
 @pytest.fixture(scope="session")
