@@ -96,8 +96,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_table": ("数据表", "Table"),
     "data_upload": ("上传替换文件（CSV，UTF-8 或 GB18030）", "Upload a replacement (CSV, UTF-8 or GB18030)"),
     "data_upload_help": ("上传后先校验并显示与当前文件的差异，确认后才会保存；旧版本保留在历史中。",
-                         "An upload is validated and compared with the current file; nothing is saved until you "
-                         "confirm, and the old version is kept in the history."),
+                         ("An upload is validated and compared with the current file; nothing is saved until you "
+                          "confirm, and the old version is kept in the history.")),
     "data_encoding": ("无法识别文件编码，请另存为 UTF-8 CSV。", "Unknown text encoding; save the file as UTF-8 CSV."),
     "data_invalid": ("文件有 {n} 个问题，未保存：", "The file has {n} problem(s); nothing was saved:"),
     "data_added": ("新增", "Added"),

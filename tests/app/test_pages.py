@@ -63,6 +63,11 @@ def test_seizures_page_has_charts_and_table():
     assert len(at.dataframe) >= 1
 
 
+def test_county_with_only_case_seizures_has_charts():
+    at = run("pages/seizures.py", city=["430400"], county=["430421"])  # 衡阳县: seizures of one case, no totals
+    assert len(at.get("plotly_chart")) == 2
+
+
 def test_empty_selection_is_explained():
     at = run("pages/checkpoints.py", city=["421200"], county=["421223"])
     assert any("暂无相关记录" in i.value for i in at.info)
