@@ -155,9 +155,11 @@ def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
 
 
-def chart(fig, key: str, file_stem: str, lang: str) -> None:
-    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked."""
+def chart(fig, key: str, file_stem: str, lang: str, press_fig=None) -> None:
+    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked.
+    `press_fig` is the same chart over public records only, for staff who also see internal ones."""
     st.plotly_chart(fig, key=key)
+    fig = press_fig if press_fig is not None else fig
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
         col.download_button(f"{t('download', lang)} {fmt.upper()}", key=f"{key}_{fmt}", on_click="ignore",

@@ -18,6 +18,7 @@ category = st.selectbox(t("choose_category", lang), categories, key="demo_catego
 ui.show_map(page_maps.demo_map(ds, flt, lang, category), key="demo_map")
 st.caption(t("largest_figure", lang))
 ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
-         f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang)
+         f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
+         press_fig=charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
 ui.show_table(demo, {"label_zh": t("category", lang), "count": t("count", lang), "period_label": t("period", lang),
                      "quote": t("quote", lang)})

@@ -18,13 +18,17 @@ ui.show_map(page_maps.seizures_map(ds, flt, lang, style), key=f"seizures_map_{st
 st.caption(t("largest_figure", lang))
 
 place = ui.selection_label(ds, flt, lang)
+press = filters.public_only(seizures)  # press exports carry public records only, whoever is signed in
 left, right = st.columns(2)
 with left:
     ui.chart(charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), "chart_totals",
-             f"{place}_{t('seizures_by_city', lang)}", lang)
+             f"{place}_{t('seizures_by_city', lang)}", lang,
+             press_fig=charts.seizure_totals(press, ds["jurisdictions"], ds["sources"], lang))
 with right:
     ui.chart(charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), "chart_cases",
-             f"{place}_{t('seizures_by_case', lang)}", lang)
+             f"{place}_{t('seizures_by_case', lang)}", lang,
+             press_fig=charts.cases_ranked(press, ds["cases"], ds["sources"], lang))
 rows = tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang)
 st.dataframe(rows, hide_index=True, width="stretch")
-ui.table_downloads(rows, ds["sources"], "seizures", f"{place}_{t('page_seizures', lang)}", lang)
+ui.table_downloads(tables.seizure_rows(press, ds["jurisdictions"], ds["cases"], lang), ds["sources"], "seizures",
+                   f"{place}_{t('page_seizures', lang)}", lang)
