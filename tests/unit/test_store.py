@@ -169,3 +169,14 @@ def test_two_staff_confirming_the_same_preview_one_wins(data_copy):
         th.join()
     assert sorted(results) == ["conflict", "saved"]
     assert len(store.log(data_copy)) == 1
+
+
+def test_restoring_a_version_that_is_no_longer_valid_is_refused(data_copy):
+    store.save(data_copy, TABLE, edited(data_copy, "v1"), "alice")
+    stale = data_copy / ".history" / TABLE / "20000101T000000000000Z__old.csv"
+    stale.write_text(store.read_current(data_copy, TABLE).replace(",440000,", ",999999,", 1), encoding="utf-8")
+    before = store.read_current(data_copy, TABLE)
+    with pytest.raises(store.StoreError) as err:
+        store.restore(data_copy, TABLE, f"{TABLE}/{stale.name}", "bob")
+    assert any(p.column == "adcode" for p in err.value.problems)
+    assert store.read_current(data_copy, TABLE) == before and len(store.log(data_copy)) == 1
