@@ -1,7 +1,7 @@
 """Entry point and router: `streamlit run dashboard.py`."""
 import streamlit as st
 
-from geo import ui, ui_briefing
+from geo import ui, ui_auth, ui_briefing
 from geo.i18n import t
 
 st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
@@ -9,6 +9,7 @@ st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", l
 ds = ui.dataset(banner=True)
 ui.sidebar(ds)
 lang = ui.language()
+ui_auth.sidebar_box(lang)
 
 PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),
@@ -19,6 +20,7 @@ PAGES = [
     ("pages/demo_sites.py", "page_demo", "demo_sites", False),
     ("pages/sources.py", "page_sources", "sources", False),
     ("pages/briefing.py", "page_briefing", "briefing", False),
+    ("pages/data.py", "page_data", "data", False),
 ]
 nav = st.navigation([st.Page(path, title=t(title, lang), url_path=url, default=default)
                      for path, title, url, default in PAGES],

@@ -1,6 +1,8 @@
 """Plotly figures over the curated tables; each has a title, unit, period and a source line."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -10,8 +12,15 @@ from geo.i18n import label, name_col, t
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 
+def esc(text) -> str:
+    """Text from data in a chart: Plotly reads labels as a little HTML (<br>, <b>, <a>), so markup in the data
+    is escaped and shows as the characters it is."""
+    return html.escape(str(text), quote=False)
+
+
 def _names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
-    return dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    """Escaped place names by adcode, ready for chart labels."""
+    return {a: esc(n) for a, n in zip(jurisdictions["adcode"], jurisdictions[name_col(lang)])}
 
 
 def short_title(title: str, limit: int = 18) -> str:
@@ -26,7 +35,8 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line:
     titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
     dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
     limit = limit or (18 if lang == "zh" else 36)  # about the same printed width
-    used = [f"{short_title(titles.get(s) or s, limit)} ({dates.get(s, '')})" for s in sorted(set(frame["source_file"]))]
+    used = [f"{esc(short_title(titles.get(s) or s, limit))} ({esc(dates.get(s, ''))})"
+            for s in sorted(set(frame["source_file"]))]
     sep = "；" if lang == "zh" else "; "
     lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]
     return t("source_line", lang, sources=(sep + "<br>").join(lines))
@@ -46,7 +56,8 @@ def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int 
         font={"family": FONT, "size": 15}, height=height, margin=MARGIN,
         legend={"orientation": "h", "y": below_plot(45, height, MARGIN), "yanchor": "top"}, plot_bgcolor="#ffffff",
         annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": below_plot(100, height, MARGIN),
-                      "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left", "font": {"size": 11, "color": "#444"},
+                      "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left",
+                      "font": {"size": 11, "color": "#444"},
                       "name": "source"}])
     fig.update_yaxes(gridcolor="#dddddd")
     return fig
@@ -57,11 +68,13 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
-    totals["x"] = pd.Series([f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])],
+    totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p or '')}"
+                             for a, p in zip(totals["adcode"], totals["period_label"])],
                             index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
-    totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"]
+    if twins.any():  # (an empty selection has a float "x" column, which refuses + str)
+        totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"].map(esc)
     fig = go.Figure()
     for drug, part in totals.groupby("drug_type", sort=False):
         fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),
@@ -77,7 +90,7 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
     per_case = seizures[seizures["case_id"].notna() & (seizures["unit"] == "kg")]
     merged = per_case.merge(cases[["case_id", name_col(lang), "case_number"]], on="case_id", how="left")
     order = merged.groupby("case_id")["quantity"].sum().sort_values(ascending=True).index.tolist()
-    title_of = dict(zip(merged["case_id"], merged[name_col(lang)]))
+    title_of = {c: esc(n) for c, n in zip(merged["case_id"], merged[name_col(lang)])}
     fig = go.Figure()
     for drug, part in merged.groupby("drug_type", sort=False):
         fig.add_bar(y=[title_of[c] for c in part["case_id"]], x=part["quantity"].astype(float), orientation="h",
@@ -97,10 +110,11 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
     fig = go.Figure()
     palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
     for i, (cat, part) in enumerate(demo.groupby("category", sort=True)):
-        fig.add_bar(x=[f"{names.get(a, a)}" for a in part["adcode"]], y=part["count"].astype(float),
+        fig.add_bar(x=[names.get(a, esc(a)) for a in part["adcode"]], y=part["count"].astype(float),
                     name=label("demo_category", cat, lang), marker_color=palette[i % len(palette)],
                     text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
-                    customdata=part["label_zh"] if lang == "zh" else [label("demo_category", cat, lang)] * len(part),
+                    customdata=part["label_zh"].map(esc) if lang == "zh"
+                    else [label("demo_category", cat, lang)] * len(part),
                     hovertemplate="%{x} %{customdata}: %{text}<extra></extra>")
     fig.update_layout(barmode="group")
     return _layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))

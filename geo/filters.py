@@ -1,12 +1,13 @@
 """The shared filter (place, drug type, years) applied to every table."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 
 import pandas as pd
 
 from geo import settings
+from geo.data import Dataset
 
 if TYPE_CHECKING:
     from geo.data import Dataset
@@ -161,3 +162,27 @@ def year_span(tables: Tables) -> tuple[int, int] | None:
         start, end = period_bounds(tables[name], dates)
         years += [int(y) for y in pd.concat([start, end]).dropna().dt.year]
     return (min(years), max(years)) if years else None
+
+
+def public_mask(frame: pd.DataFrame) -> pd.Series:
+    """True for public rows: `visibility` absent, empty or "public" (anything but "internal")."""
+    if "visibility" not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    return frame["visibility"].fillna("").astype(str).str.strip().str.lower() != "internal"
+
+
+def public_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a table that may be shown to the public and in press exports."""
+    return frame[public_mask(frame)]
+
+
+def public_dataset(ds: Dataset) -> Dataset:
+    """The dataset without internal records, nor records that point at one (a case's seizures, a route's stops)."""
+    tables = {name: public_only(frame) for name, frame in ds.tables.items()}
+    hidden_cases = set(ds["cases"]["case_id"]) - set(tables["cases"]["case_id"])
+    tables["seizures"] = tables["seizures"][~tables["seizures"]["case_id"].isin(hidden_cases)]
+    known = set(tables["routes"]["route_id"])
+    places = set(tables["places"]["place_id"]) | set(tables["jurisdictions"]["adcode"])
+    stops = tables["route_waypoints"]
+    tables["route_waypoints"] = stops[stops["route_id"].isin(known) & stops["place_ref"].isin(places)]
+    return replace(ds, tables=tables, fingerprint=f"{ds.fingerprint}:public" if ds.fingerprint else "")

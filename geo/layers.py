@@ -32,9 +32,11 @@ function dashPopup(title, rows, quote) {
   return "<div style='font-size:14px;max-width:360px'><b>" + title + "</b><table>" + body + "</table>" + q + "</div>";
 }"""
 
-POINT_CALLBACK = POPUP_JS + """
+# folium writes `var callback = <this>;`: one expression, so the popup builder and tables live in a closure
+# (a bare `function dashPopup` there would be a named function expression, unknown when a popup opens).
+POINT_CALLBACK = "(function () {" + POPUP_JS + """
 var T = %s;
-var callback = function (row) {
+return function (row) {
   var kind = T.kinds[row[2]];
   var m = L.circleMarker([row[0], row[1]], {radius: 9, color: '#222', weight: 2, fillColor: kind[0],
                                             fillOpacity: 0.9});
@@ -44,7 +46,8 @@ var callback = function (row) {
                               [T.labels[3], row[6]]], T.quotes[row[7]]);
   }, {maxWidth: 380});
   return m;
-};"""
+};
+})()"""
 
 
 class Interner:

@@ -112,8 +112,8 @@ def delimiter_problem(name: str, first_line: str, table: Table) -> Problem | Non
 
 
 def header_problems(name: str, header: list[str], table: Table) -> list[Problem]:
-    problems = [Problem(name, 1, col, None, "this column in the header") for col in table.column_names
-                if col not in header]
+    problems = [Problem(name, 1, col.name, None, "this column in the header") for col in table.columns
+                if col.name not in header and not col.optional]
     problems += [Problem(name, 1, col, col, "only the columns " + ", ".join(table.column_names))
                  for col in header if col not in table.column_names]
     problems += [Problem(name, 1, col, col, "each column once in the header")
@@ -142,6 +142,7 @@ def read_csv(path: Path, table: Table) -> tuple[Rows, list[Problem], str | None]
     problems = [wrong_delimiter] if wrong_delimiter else header_problems(name, header, table)
     if problems:
         return [], problems, decoded.encoding
+    absent = {col.name: "" for col in table.columns if col.name not in header}  # optional columns left out
     rows: Rows = []
     start = reader.line_num + 1
     for cells in reader:
@@ -149,7 +150,7 @@ def read_csv(path: Path, table: Table) -> tuple[Rows, list[Problem], str | None]
             if len(cells) != len(header):
                 problems.append(cell_count_problem(name, start, cells, len(header)))
             else:
-                rows.append((start, dict(zip(header, cells))))
+                rows.append((start, {**absent, **dict(zip(header, cells))}))
         start = reader.line_num + 1
     return rows, problems, decoded.encoding
 

@@ -14,6 +14,7 @@ class Column:
     kind: str = "text"  # text | number (>= 0) | signed | integer | date | adcode | choice | lon | lat
     required: bool = False
     choices: tuple[str, ...] = ()
+    optional: bool = False  # may be absent from the header (added later; older files stay valid)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ def _c(name: str, kind: str = "text", required: bool = False, choices: tuple[str
 
 
 PROVENANCE = (_c("source_file", required=True), _c("quote", required=True))
+# public (default when absent or empty) or internal: internal records are shown only to signed-in staff.
+VISIBILITY = Column("visibility", "choice", False, ("public", "internal"), optional=True)
 PERIOD = (_c("period_start", "date"), _c("period_end", "date"), _c("period_label"), _c("period_label_en"))
 
 TABLES: dict[str, Table] = {t.name: t for t in [
@@ -54,7 +57,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("place_id", required=True), _c("name_zh", required=True), _c("name_en", required=True),
         _c("kind", "choice", True, ("country", "region", "town", "village", "other")), _c("adcode", "adcode"),
         _c("lon", "lon", True), _c("lat", "lat", True), _c("precision", "choice", True, PRECISIONS),
-        _c("coord_method", required=True), *PROVENANCE, _c("note")), refs={"adcode": "jurisdictions"}),
+        _c("coord_method", required=True), *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),
     Table("figures", "figure_id", (
         _c("figure_id", required=True), _c("adcode", "adcode", True),
         _c("category", "choice", True, ("enforcement", "education", "rehab", "outflow", "checkpoint",
@@ -63,25 +66,25 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("unit", required=True), *PERIOD, _c("change_value", "signed"),
         _c("change_unit", "choice", False, ("percent", "count", "percentage_point")),
         _c("change_basis", "choice", False, ("yoy", "vs_earlier")), _c("label_zh", required=True),
-        _c("label_en", required=True), *PROVENANCE, _c("note")), refs={"adcode": "jurisdictions"}),
+        _c("label_en", required=True), *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),
     Table("seizures", "seizure_id", (
         _c("seizure_id", required=True), _c("adcode", "adcode", True), _c("case_id"),
         _c("drug_type", "choice", True, DRUG_TYPES), _c("drug_as_written", required=True),
         _c("quantity", "number", True), _c("qualifier", "choice", True, QUALIFIERS),
         _c("unit", "choice", True, ("kg", "g", "tablet")), _c("alt_quantity", "number"),
         _c("alt_qualifier", "choice", False, QUALIFIERS), _c("alt_unit", "choice", False, ("kg", "g", "tablet")),
-        *PERIOD, *PROVENANCE, _c("note")), refs={"adcode": "jurisdictions", "case_id": "cases"}),
+        *PERIOD, *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions", "case_id": "cases"}),
     Table("cases", "case_id", (
         _c("case_id", required=True), _c("case_number"),
         _c("level", "choice", True, ("ministry_target", "provincial_target", "other")),
         _c("name_zh", required=True), _c("name_en", required=True), _c("adcode", "adcode", True), *PERIOD,
         _c("suspects", "integer"), _c("suspects_qualifier", "choice", False, QUALIFIERS),
         _c("vehicles", "integer"), _c("cash_cny", "number"), _c("cash_qualifier", "choice", False, QUALIFIERS),
-        _c("cash_as_written"), _c("route_id"), *PROVENANCE, _c("note")),
+        _c("cash_as_written"), _c("route_id"), *PROVENANCE, _c("note"), VISIBILITY),
         refs={"adcode": "jurisdictions", "route_id": "routes"}),
     Table("routes", "route_id", (
         _c("route_id", required=True), _c("name_zh", required=True), _c("name_en", required=True),
-        _c("drug_type", "choice", True, DRUG_TYPES), _c("case_id"), *PROVENANCE, _c("note")),
+        _c("drug_type", "choice", True, DRUG_TYPES), _c("case_id"), *PROVENANCE, _c("note"), VISIBILITY),
         refs={"case_id": "cases"}),
     Table("route_waypoints", "", (
         _c("route_id", required=True), _c("seq", "integer", True), _c("place_ref", required=True),
@@ -93,7 +96,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                                     "work_station_out_of_province")),
         _c("adcode", "adcode", True), _c("lon", "lon", True), _c("lat", "lat", True),
         _c("precision", "choice", True, PRECISIONS), _c("coord_method", required=True), _c("period_label"),
-        *PROVENANCE, _c("note")), refs={"adcode": "jurisdictions"}),
+        *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),
     Table("demo_sites", "record_id", (
         _c("record_id", required=True), _c("adcode", "adcode", True),
         _c("category", "choice", True, ("school", "town", "village", "community", "rehab_point",
@@ -101,7 +104,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
                                         "rehab_community", "unit", "other")),
         _c("level", "choice", True, ("national", "provincial", "city", "county", "unspecified")),
         _c("count", "number", True), _c("qualifier", "choice", True, QUALIFIERS), _c("period_label"),
-        _c("period_label_en"), _c("label_zh", required=True), *PROVENANCE, _c("note")),
+        _c("period_label_en"), _c("label_zh", required=True), *PROVENANCE, _c("note"), VISIBILITY),
         refs={"adcode": "jurisdictions"}),
 ]}
 

@@ -101,3 +101,8 @@ BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
 BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
 BRIEFING_TILES_PER_CITY = 4
+
+# Optional sign-in: users and their argon2 password hashes (python -m geo.auth). No file: the app runs open.
+USERS_FILE_ENV = "DASHBOARD_USERS"
+DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
+MIN_PASSWORD_LENGTH = 8

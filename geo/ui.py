@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, filters, settings, snapshot, tiles
+from geo import export, filters, settings, snapshot, tiles, ui_auth
 from geo.data import Dataset, DirectorySource
-from geo.filters import Filter, city_options, county_options, drug_options, undated, year_span
+from geo.filters import Filter, city_options, county_options, drug_options, public_dataset, undated, year_span
 from geo.i18n import label, name_col, t
 from geo.schema import TABLES
 from geo.snapshot import Loaded
@@ -32,9 +32,21 @@ def _loaded(data_dir: str, fingerprint: str) -> Loaded:
     return snapshot.load_safely(Path(data_dir))
 
 
+PUBLIC = ":public"  # the fingerprint suffix of the public view (filters.public_dataset)
+
+
 def _load(data_dir: str, fingerprint: str) -> Dataset:
-    """The dataset served for these files: theirs when valid, else the last valid version (see dataset())."""
+    """The dataset a cache keyed on `ds.fingerprint` is about: the files' data (or their last valid version), or
+    its public view when the fingerprint says so, so derived views never show internal records to the public."""
+    if fingerprint.endswith(PUBLIC):
+        return _load_public(data_dir, fingerprint[: -len(PUBLIC)])
     return _loaded(data_dir, fingerprint).dataset
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_public(data_dir: str, fingerprint: str) -> Dataset:
+    """What visitors who are not signed in as staff see when sign-in is on: public records only."""
+    return public_dataset(_loaded(data_dir, fingerprint).dataset)
 
 
 def _route_through_dashboard() -> None:
@@ -58,7 +70,9 @@ def dataset(banner: bool = False) -> Dataset:
         data_banner(loaded, language())
     if loaded.dataset is None:
         st.stop()
-    return loaded.dataset
+    if ui_auth.sees_internal():
+        return loaded.dataset
+    return _load(str(source.data_dir), loaded.dataset.fingerprint + PUBLIC)
 
 
 def data_banner(loaded: Loaded, lang: str) -> None:
@@ -341,10 +355,13 @@ def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
     st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
 
 
-def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str | None = None) -> None:
+def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str | None = None,
+          press_fig=None) -> None:
     """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked; the
-    period goes into the subtitle and the file name, the place (of a filtered view) into the title."""
+    period goes into the subtitle and the file name, the place (of a filtered view) into the title. `press_fig`
+    is the same chart over public records only, for staff who also see internal ones."""
     st.plotly_chart(fig, key=key)
+    fig = press_fig if press_fig is not None else fig
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
         col.download_button(f"{t('download', lang)} {fmt.upper()}", key=f"{key}_{fmt}", on_click="ignore",

@@ -1,7 +1,7 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, export, fmt, ui, ui_exports, ui_maps
+from geo import charts, export, filters, fmt, ui, ui_exports, ui_maps
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -20,7 +20,8 @@ st.caption(t("largest_figure", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
 ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
          f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
-         export.period_span(demo, ds["sources"]), ui.selection_label(ds, flt, lang) if flt.active else None)
+         export.period_span(demo, ds["sources"]), ui.selection_label(ds, flt, lang) if flt.active else None,
+         press_fig=charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
 ui.filter_notes(ds, flt, "demo_sites", lang)
 names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
 table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],

@@ -23,6 +23,6 @@ ui.show_table(ds["sources"].fillna(""), {"source_file": t("source", lang),
                                          "title_zh" if lang == "zh" else "title_en": t("name", lang),
                                          "publisher": t("publisher", lang), "doc_date": t("doc_date", lang)})
 for name, text in ds.texts.items():
-    with st.expander(name):
+    with st.expander(ui.md_escape(name)):
         st.text(text)
 ui.data_encodings(ds, lang)

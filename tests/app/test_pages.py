@@ -9,7 +9,7 @@ from tests.conftest import ROOT
 APP = str(ROOT / "dashboard.py")
 
 PAGES = ["pages/overview.py", "pages/checkpoints.py", "pages/routes.py", "pages/seizures.py",
-         "pages/demo_sites.py", "pages/sources.py", "pages/enforcement.py", "pages/briefing.py"]
+         "pages/demo_sites.py", "pages/sources.py", "pages/enforcement.py", "pages/briefing.py", "pages/data.py"]
 
 
 def run(page: str | None = None, **state) -> AppTest:
@@ -63,6 +63,11 @@ def test_seizures_page_has_charts_and_table():
     at = run("pages/seizures.py")
     assert len(at.get("plotly_chart")) == 2
     assert len(at.dataframe) >= 1
+
+
+def test_county_with_only_case_seizures_has_charts():
+    at = run("pages/seizures.py", city=["430400"], county=["430421"])  # 衡阳县: seizures of one case, no totals
+    assert len(at.get("plotly_chart")) == 2
 
 
 def test_empty_selection_is_explained():

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,6 +61,18 @@ def serve(env: dict[str, str] | None = None):
 def app_url():
     with serve() as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def app_for():
+    """Start a server for a given data directory (and users file): `url = app_for(data_dir, users_file)`.
+    Servers stop when the module's tests are done."""
+    with ExitStack() as stack:
+        def start(data_dir: Path, users_file: Path | None = None) -> str:
+            env = {"DASHBOARD_DATA_DIR": str(data_dir),
+                   "DASHBOARD_USERS": str(users_file or Path(data_dir).parent / "no-users.toml")}
+            return stack.enter_context(serve(env))
+        yield start
 
 
 @pytest.fixture(scope="session")

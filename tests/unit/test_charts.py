@@ -28,3 +28,19 @@ def test_cases_ranked_matches_case_seizures(ds):
 def test_demo_chart_counts(ds):
     fig = charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh")
     assert sum(float(sum(t.y)) for t in fig.data) == pytest.approx(float(ds["demo_sites"]["count"].sum()))
+
+
+def test_markup_in_data_is_escaped_in_chart_labels():
+    from geo import charts
+    from geo.data import load_dataset
+
+    ds = load_dataset()
+    cases = ds["cases"].copy()
+    case_id = ds["seizures"].dropna(subset=["case_id"]).query("unit == 'kg'")["case_id"].iloc[0]
+    cases.loc[cases["case_id"] == case_id, "name_zh"] = "<b>案</b>"
+    sources = ds["sources"].assign(title_zh="<img src=x>")
+    fig = charts.cases_ranked(ds["seizures"], cases, sources, "zh")
+    labels = [y for bar in fig.data for y in bar.y]
+    assert "&lt;b&gt;案&lt;/b&gt;" in labels and "<b>案</b>" not in labels
+    source = next(a.text for a in fig.layout.annotations if a.name == "source")
+    assert "&lt;img src=x&gt;" in source and "<img" not in source

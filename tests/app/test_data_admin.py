@@ -1,0 +1,83 @@
+"""The data maintenance page and sign-in under AppTest: who sees what (uploads themselves are tested in Chromium)."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import auth
+from tests.app.test_pages import run
+from tests.conftest import read_csv, write_csv
+
+PAGE = "pages/data.py"
+
+
+@pytest.fixture
+def env(data_copy, tmp_path, monkeypatch):
+    """A private data copy and a users file path (absent until a test adds users)."""
+    users = tmp_path / "users.toml"
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    monkeypatch.setenv("DASHBOARD_USERS", str(users))
+    return data_copy, users
+
+
+def open_page(page: str = PAGE) -> AppTest:
+    return run(page)
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    at.text_input(key="sign_in_user").input(name)
+    at.text_input(key="sign_in_password").input(password)
+    at.button(key="FormSubmitter:sign_in-登录").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+def test_open_app_warns_and_lets_anyone_upload(env):
+    at = open_page()
+    assert "未启用登录" in texts(at.sidebar.warning)
+    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]  # no users to manage in open mode
+    assert at.text_input(key="data_user_name")  # who saved is asked for, since nobody signed in
+    assert at.selectbox(key="data_table").options[0] == "sources.csv"
+
+
+def test_visitor_sees_no_upload_until_signed_in_as_staff(env):
+    _, users = env
+    auth.add_user("sam", "staff", "staff-pass", users)
+    auth.add_user("vic", "viewer", "viewer-pass", users)
+    at = open_page()
+    assert "只有工作人员" in texts(at.info) and not at.tabs
+    sign_in(at, "vic", "viewer-pass")
+    assert "已登录：vic" in texts(at.sidebar.caption) and not at.tabs
+    at = sign_in(open_page(), "sam", "wrong-pass")
+    assert "不正确" in texts(at.sidebar.error) and not at.tabs
+    at = sign_in(open_page(), "sam", "staff-pass")
+    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]  # staff: no user management
+
+
+def test_admin_adds_a_user_with_a_hashed_password(env):
+    _, users = env
+    auth.add_user("ada", "admin", "admin-pass", users)
+    at = sign_in(open_page(), "ada", "admin-pass")
+    assert [t.label for t in at.tabs][-1] == "用户管理"
+    at.text_input(key="users_add_name").input("newbie")
+    at.selectbox(key="users_add_role").set_value("staff")
+    at.text_input(key="users_add_password").input("newbie-pass")
+    at.button(key="FormSubmitter:users_add-保存").click().run()
+    assert not at.exception, at.exception
+    assert "newbie-pass" not in users.read_text(encoding="utf-8")
+    assert auth.verify(auth.load(users), "newbie", "newbie-pass").role == "staff"
+
+
+def test_internal_records_only_for_staff_when_sign_in_is_on(env):
+    data_dir, users = env
+    header, rows = read_csv(data_dir / "checkpoints.csv")
+    secret = rows[0]["name_zh"]
+    rows[0]["visibility"] = "internal"
+    write_csv(data_dir / "checkpoints.csv", header + ["visibility"], rows)
+    auth.add_user("sam", "staff", "staff-pass", users)
+    at = open_page("pages/checkpoints.py")
+    assert secret not in set(at.dataframe[0].value.iloc[:, 0])
+    at = sign_in(at, "sam", "staff-pass")
+    assert secret in set(at.dataframe[0].value.iloc[:, 0])

@@ -1,0 +1,128 @@
+"""Staff updates in Chromium: upload → diff → confirm → history → restore, with sign-in off and on."""
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from geo import auth
+from tests.conftest import DATA
+from tests.e2e.test_browser import open_page
+
+pytestmark = pytest.mark.e2e
+TABLE_FILE = "checkpoints.csv"
+
+
+@pytest.fixture(scope="module")
+def site(app_for, tmp_path_factory):
+    """One server over a private data copy; its users file is created by the tests that need sign-in."""
+    root = tmp_path_factory.mktemp("admin")
+    data = root / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes"))
+    users = root / "users.toml"
+    return {"url": app_for(data, users), "data": data, "users": users}
+
+
+def replacement(text: str) -> bytes:
+    """The checkpoints file with one note changed, the last row removed and a copy of a row added, in GB18030."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    header = list(rows[0])
+    rows[0]["note"] = "浏览器测试修改"
+    removed = rows.pop()
+    added = {**rows[1], "checkpoint_id": "e2e-added-01"}
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=header, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows + [added])
+    assert removed["checkpoint_id"] != added["checkpoint_id"]
+    return buf.getvalue().encode("gb18030")
+
+
+def wait_idle(page) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"] "
+                           "[data-testid*=\"Running\"]')", timeout=60_000)
+
+
+def choose(page, box_index: int, option: str) -> None:
+    """Pick an option of the n-th selectbox of the main area (0: upload tab, 1: history tab)."""
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(box_index).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_idle(page)
+
+
+def upload_and_confirm(page, data, note: str) -> None:
+    choose(page, 0, TABLE_FILE)
+    original = (data / TABLE_FILE).read_text(encoding="utf-8")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": TABLE_FILE, "mimeType": "text/csv", "buffer": replacement(original)}])
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
+    wait_idle(page)
+    values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert values == ["1", "1", "1"]  # added, changed, removed
+    assert (data / TABLE_FILE).read_text(encoding="utf-8") == original  # nothing written before confirming
+    page.get_by_label("修改说明").first.fill(note)
+    page.get_by_label("修改说明").first.press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name="确认保存").click()
+    page.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+
+
+def log(data):
+    path = data / ".history" / "log.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def test_open_mode_upload_diff_confirm_history_restore(page, site):
+    data = site["data"]
+    site["users"].unlink(missing_ok=True)
+    original = (data / TABLE_FILE).read_bytes()
+    open_page(page, site["url"], "data")
+    assert "未启用登录" in page.locator('[data-testid="stSidebar"]').inner_text()
+    upload_and_confirm(page, data, "e2e edit")
+    current = (data / TABLE_FILE).read_bytes().decode("utf-8")  # GB18030 upload stored as UTF-8
+    assert "浏览器测试修改" in current and "e2e-added-01" in current
+    entries = log(data)
+    assert [(e["action"], e["note"], e["added"], e["changed"], e["removed"]) for e in entries] == [
+        ("update", "e2e edit", 1, 1, 1)]
+    assert (data / ".history" / entries[0]["previous"]).read_bytes() == original
+
+    page.get_by_role("tab", name="历史与恢复").click()
+    choose(page, 1, TABLE_FILE)
+    page.get_by_role("button", name="恢复此版本").click()
+    page.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+    assert (data / TABLE_FILE).read_bytes() == original
+    entries = log(data)
+    assert [e["action"] for e in entries] == ["update", "restore"]
+    kept = sorted((data / ".history" / "checkpoints").glob("*.csv"))
+    assert len(kept) == 2 and "浏览器测试修改" in (data / ".history" / entries[1]["previous"]).read_text("utf-8")
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def sign_in(page, name: str, password: str) -> None:
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("用户名").fill(name)
+    sidebar.get_by_label("密码").fill(password)
+    sidebar.get_by_role("button", name="登录").click()
+    sidebar.get_by_text(f"已登录：{name}").wait_for(timeout=60_000)
+    wait_idle(page)
+
+
+def test_with_sign_in_viewer_cannot_upload_and_staff_can(page, site):
+    data = site["data"]
+    auth.add_user("vic", "viewer", "viewer-pass", site["users"])
+    auth.add_user("sam", "staff", "staff-pass", site["users"])
+    try:
+        open_page(page, site["url"], "data")
+        page.get_by_text("只有工作人员和管理员登录后才能维护数据").wait_for(timeout=60_000)
+        sign_in(page, "vic", "viewer-pass")
+        page.get_by_text("只有工作人员和管理员登录后才能维护数据").wait_for(timeout=60_000)
+        assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
+        page.locator('[data-testid="stSidebar"]').get_by_role("button", name="退出登录").click()
+        wait_idle(page)
+        sign_in(page, "sam", "staff-pass")
+        before = len(log(data))
+        upload_and_confirm(page, data, "by staff")
+        assert log(data)[before:][0]["user"] == "sam"
+    finally:
+        site["users"].unlink(missing_ok=True)
