@@ -25,7 +25,8 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line:
     titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
     dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
     limit = 18 if lang == "zh" else 36  # about the same printed width
-    used = [f"{short_title(titles.get(s) or s, limit)} ({dates.get(s, '')})" for s in sorted(set(frame["source_file"]))]
+    used = [f"{short_title(titles.get(s) or s, limit)} ({dates.get(s, '')})"
+            for s in sorted(set(frame["source_file"]))]
     sep = "；" if lang == "zh" else "; "
     lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]
     return t("source_line", lang, sources=(sep + "<br>").join(lines))
@@ -56,8 +57,8 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
-    totals["x"] = pd.Series([f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])],
-                            index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
+    x = [f"{names.get(a, a)}<br>{p or ''}" for a, p in zip(totals["adcode"], totals["period_label"])]
+    totals["x"] = pd.Series(x, index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"]
@@ -67,7 +68,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
                     marker_color=settings.DRUG_COLORS.get(drug, "#555"),
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     textposition="outside")
-    sub = t("unit_kg", lang) + (" · 各时期分列，不相加" if lang == "zh" else " · periods shown separately, never added")
+    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}"
     return _layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
 

@@ -78,7 +78,8 @@ def _city_bars(fig: go.Figure, rows: pd.DataFrame, labels: list[str], row: int, 
         fig.add_bar(y=part["label"], x=part["value"].astype(float), orientation="h", row=row, col=1,
                     name=part["city_name"].iloc[0], legendgroup=city, showlegend=city not in seen,
                     marker_color=settings.CITY_COLORS.get(city, "#555555"),
-                    text=[fmt.quantity(v, q, u, lang) for v, q, u in zip(part["value"], part["qualifier"], part["unit"])],
+                    text=[fmt.quantity(v, q, u, lang)
+                          for v, q, u in zip(part["value"], part["qualifier"], part["unit"])],
                     textposition="outside", cliponaxis=False, customdata=part["quote"],
                     hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>")
         seen.add(city)
