@@ -22,3 +22,6 @@ data:  ## rebuild boundaries and jurisdictions (needs requirements-build.txt), m
 bench:  ## benchmarks: each prints a Markdown table
 	.venv/bin/python -m bench.maps
 	.venv/bin/python -m bench.exports
+	.venv/bin/python -m bench.rerun
+	.venv/bin/python -m bench.loading
+	.venv/bin/python -m bench.store

@@ -24,8 +24,8 @@ from geo import settings
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = {"overview": "pages/overview.py", "enforcement": "pages/enforcement.py",
          "checkpoints": "pages/checkpoints.py", "routes": "pages/routes.py", "seizures": "pages/seizures.py",
-         "demo-sites": "pages/demo_sites.py", "sources": "pages/sources.py"}
-MAP_PAGES = {"overview", "checkpoints", "routes", "seizures", "demo-sites"}
+         "demo_sites": "pages/demo_sites.py", "sources": "pages/sources.py"}
+MAP_PAGES = {"overview", "checkpoints", "routes", "seizures", "demo_sites"}
 # Filter changes a person makes in turn: each a new selection, so no rerun is served from its own earlier run.
 CHANGES = [("city", ["430400"]), ("city", ["431100"]), ("drug", ["methamphetamine"]), ("city", ["410400"]),
            ("drug", []), ("city", ["421200"]), ("city", [])]
@@ -74,7 +74,7 @@ def browser_times(data_dir: Path, charts: dict[str, int], runs: int) -> dict[str
 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), settings.DATA_DIR_ENV: str(data_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+    proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--server.port", str(port),
                              "--server.headless", "true"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = {}

@@ -81,7 +81,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
                     marker_color=settings.DRUG_COLORS.get(drug, "#555"),
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     textposition="outside")
-    sub = t("unit_kg", lang) + (" · 各时期分列，不相加" if lang == "zh" else " · periods shown separately, never added")
+    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}"
     return _layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
 

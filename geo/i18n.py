@@ -89,6 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "group_detentions": ("拘留、处罚", "Detentions and penalties"),
     "group_users": ("查获吸毒人员", "Drug users found"),
     "group_rehab": ("戒毒措施", "Rehab orders"),
+    "periods_apart": ("各时期分列，不相加", "periods shown separately, never added"),
     "period_unstated": ("时期未注明", "period not stated"),
     "basis_yoy": ("同比", "year on year"),
     "basis_vs_earlier": ("较文中所述年份", "vs. the year the text names"),

@@ -21,7 +21,8 @@ def test_pingdingshan_tiles_carry_period_and_change(ds):
 
 def test_english_tile_with_change_only(ds):
     (tile,) = [t for t in tiles.tiles(ds, Filter(("431100",)), "en") if t.record_id == "yz-fig-014"]
-    assert (tile.value, tile.unit, tile.change, tile.period, tile.direction) == ("−64.3%", "", "year on year", "2020", -1)
+    assert (tile.value, tile.unit, tile.change, tile.period, tile.direction) == \
+        ("−64.3%", "", "year on year", "2020", -1)
 
 
 def test_one_county_tiles_are_that_county_only(ds):
