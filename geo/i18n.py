@@ -113,6 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "briefing_help": ("按当前筛选和语言生成：主要数据、地图和图表。", "Built for the current filter and language: key "
                       "figures, maps and charts."),
     "map_download": ("下载地图", "Download map"),
+    "change": ("变化", "Change"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
