@@ -183,6 +183,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_no_history": ("尚无修改记录。", "No changes recorded yet."),
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
+    "change": ("变化", "Change"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

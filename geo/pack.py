@@ -15,7 +15,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from pypdf import PdfReader, PdfWriter
 
-from geo import charts, export, figure_charts, filters, settings, static_maps, tables
+from geo import charts, export, figure_charts, filters, settings, static_maps, tables, tiles
 from geo import map_furniture as mf
 from geo.data import Dataset
 from geo.filters import Filter
@@ -98,18 +98,14 @@ def pack_maps(ds: Dataset, flt: Filter, lang: str, exported: date | None = None)
     return [m for m in maps if m.records]
 
 
+FIGURE_COLUMNS = ("city", "place", "figure", "value", "change", "period", "source")
+
+
 def figure_rows(ds: Dataset, flt: Filter, lang: str) -> pd.DataFrame:
-    """Key figures as one table: city, place, figure, value, period and the source document."""
-    figures = filters.view(ds, "figures", flt)
-    titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
-    rows = []
-    for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():
-        rows.append(frame.assign(city=city))
-    if not rows:
-        return pd.DataFrame(columns=["city", "place", "figure", "value", "period", "source"])
-    out = pd.concat(rows)
-    out["source"] = [charts.short_title(titles.get(s) or s) for s in figures.loc[out.index, "source_file"]]
-    return out[["city", "place", "figure", "value", "period", "source"]]
+    """The key figures of the overview (geo/tiles.py: the same choice, order and wording) as one table."""
+    rows = [{"city": k.city, "place": k.place, "figure": k.label, "value": k.text, "change": k.change,
+             "period": k.period, "source": k.source} for k in tiles.tiles(ds, flt, lang)]
+    return pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
 
 
 def _cut(text: str, limit: int) -> str:
@@ -119,8 +115,8 @@ def _cut(text: str, limit: int) -> str:
 
 def table_pages(rows: pd.DataFrame, title: str, lang: str) -> list[Figure]:
     """The key figures drawn as table pages, ROWS_PER_PAGE rows each, every page headed."""
-    cols = [("place", 0.02, 10), ("figure", 0.14, 30), ("value", 0.47, 12), ("period", 0.60, 16),
-            ("source", 0.76, 22)]
+    cols = [("place", 0.02, 10), ("figure", 0.14, 24), ("value", 0.41, 12), ("change", 0.53, 14),
+            ("period", 0.67, 12), ("source", 0.79, 20)]
     pages = []
     for start in range(0, max(len(rows), 1), ROWS_PER_PAGE):
         fig = mf.new_figure()
@@ -211,6 +207,7 @@ class Parts:
     charts: list[Chart]
     maps: list[static_maps.StaticMap]
     rows: pd.DataFrame
+    all_figures: pd.DataFrame  # every figure of the filter with its quote, for the ZIP
     front: PdfReader
     front_pages: int
     chart_files: dict[str, bytes]
@@ -230,7 +227,9 @@ def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -
         meta = {"Title": f"{place} · {t('briefing_title', lang)}", "Subject": mf.review_line(lang),
                 "Keywords": mf.internal_mark(lang)}
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
-        return Parts(place, items, maps, rows, reader, len(front), chart_job.result(), meta)
+        every = tables.key_figures(filters.view(ds, "figures", flt), ds["jurisdictions"], lang)
+        every = pd.concat([f.assign(city=c) for c, f in every.items()]) if every else pd.DataFrame()
+        return Parts(place, items, maps, rows, every, reader, len(front), chart_job.result(), meta)
 
 
 def pack_pdf(parts: Parts) -> bytes:
@@ -249,6 +248,7 @@ def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
         rendered = {**chart_job.result(), **parts.chart_files}
     files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
     files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)
+    files[export.file_name(parts.place, t("all_figures", lang), "", "csv")] = export.csv_bytes(parts.all_figures)
     return files
 
 

@@ -25,7 +25,7 @@ def test_briefing_pdf_downloads_for_the_filter(page, app_url, tmp_path):
     assert path.name.startswith("永州市_禁毒工作简报_") and path.name.endswith("_内部资料.pdf")
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                                         text=True, check=True).stdout)
-    assert "永州市 · 主要数据" in text and "永州市 · 缴获毒品" in text
+    assert "永州市 · 主要数据" in text and "永州市 · 缴获毒品" in text and "侦破毒品刑事案件" in text
     assert page.requests.external == []
 
 

@@ -75,7 +75,7 @@ def test_key_figures_csv_reads_back_for_excel(ds, yongzhou):
     raw = yongzhou.files[name]
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as Unicode, not as the GBK code page
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str).fillna("")
-    assert "公开销毁毒品" in set(frame["figure"])
+    assert "侦破毒品刑事案件" in set(frame["figure"])  # the overview's key figures (geo/tiles.py)
     raw.decode("utf-8-sig").encode("gb18030")  # every character also exists in Excel's Chinese encoding
 
 
@@ -87,8 +87,8 @@ def test_briefing_pdf_has_cover_figures_maps_and_charts(ds, yongzhou, tmp_path):
     assert len(reader.pages) == 1 + -(-figures // pack.ROWS_PER_PAGE) + len(maps) + len(charts)
     assert {round(float(p.mediabox.width)) for p in reader.pages} == {1440}  # one page size throughout
     text = pdf_text(yongzhou.pdf, tmp_path)
-    for needle in ("禁毒工作简报", "永州市 · 主要数据", "公开销毁毒品", "800+公斤", "永州市 · 缴获毒品", "各市缴获毒品",
-                   "内部资料"):
+    for needle in ("禁毒工作简报", "永州市 · 主要数据", "侦破毒品刑事案件", "1,588起", "永州市 · 缴获毒品",
+                   "各市缴获毒品", "内部资料"):
         assert needle in text, needle
 
 
@@ -108,3 +108,10 @@ def test_charts_follow_the_whole_filter(ds):
     assert pack.pack_name(ds, flt, "zh", "pdf", DAY) == "衡阳市（冰毒，2017年）_禁毒工作简报_2026-11-25_内部资料.pdf"
     everything = {c.key for c in pack.pack_charts(ds, Filter(), "zh", DAY)}
     assert {"chart_enforcement", "chart_outflow", "seizures_by_city", "demo_by_category"} <= everything
+
+
+def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
+    raw = yongzhou.files["永州市_全部数据（含原文）.csv"]
+    frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str)
+    figures = ds["figures"][ds["figures"]["adcode"].str.startswith("4311")]
+    assert len(frame) == len(figures) and set(frame["quote"]) == set(figures["quote"])
