@@ -103,7 +103,7 @@ def sign_in(page, name: str, password: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_label("用户名").fill(name)
     sidebar.get_by_label("密码").fill(password)
-    sidebar.get_by_role("button", name="登录").click()
+    sidebar.get_by_role("button", name="登录", exact=True).click()
     sidebar.get_by_text(f"已登录：{name}").wait_for(timeout=60_000)
     wait_idle(page)
 
@@ -118,7 +118,9 @@ def test_with_sign_in_viewer_cannot_upload_and_staff_can(page, site):
         sign_in(page, "vic", "viewer-pass")
         page.get_by_text("只有工作人员和管理员登录后才能维护数据").wait_for(timeout=60_000)
         assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
-        page.locator('[data-testid="stSidebar"]').get_by_role("button", name="退出登录").click()
+        sign_out = page.locator('[data-testid="stSidebar"]').get_by_role("button", name="退出登录")
+        sign_out.click()
+        sign_out.wait_for(state="detached", timeout=60_000)  # the signed-in box is gone, not just re-running
         wait_idle(page)
         sign_in(page, "sam", "staff-pass")
         before = len(log(data))
