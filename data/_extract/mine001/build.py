@@ -119,6 +119,8 @@ demo = [
  D(DA, "education_centre", "unspecified", 1, "exact", "禁毒教育基地（崇德学校）", "东安县禁毒教育基地就设在该县崇德学校内"),
  D(SP, "education_centre", "unspecified", 1, "exact", "村级禁毒教育基地", "在双牌,率先成立全市首个村级禁毒教育基地", note="the city's first village-level base"),
  D(LL, "theme_park", "unspecified", 1, "exact", "禁毒主题公园（沙湾湾社区）", "一个设有禁毒精神堡垒、禁毒主题标识牌、禁毒花草牌等元素的禁毒主题公园在沙湾湾社区建成"),
+ D(YZ, "city", "national", 1, "exact", "首批“全国禁毒示范城市”", "2021年4月成功创建首批“全国禁毒示范城市”", ("", "", "2021年4月", "April 2021"),
+   "named in the first batch of national drug-control demonstration cities; the lead also says 时间再往前推两个月,永州市被命名为首批“全国禁毒示范城市”"),
 ]
 # The G322 checkpoint: the text puts it on the Hunan–Guangxi border in 零陵区; no coordinate is given.
 counties = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open(ROOT / "data/boundaries/counties.geojson"))["features"]}

@@ -88,6 +88,10 @@ waypoints = [
 demo = [
  dict(record_id=nid("demo"), adcode=XN, category="rehab_community", level="unspecified", count=70, qualifier="exact", label_zh="中心戒毒社区（全覆盖）", source_file=SRC, quote=q_rehab, note="first in Hubei; full coverage"),
  dict(record_id=nid("demo"), adcode=XN, category="rehab_workstation", level="unspecified", count=486, qualifier="exact", label_zh="戒毒工作站", source_file=SRC, quote=q_rehab),
+ dict(record_id=nid("demo"), adcode=XN, category="city", level="national", count=1, qualifier="exact", period_label="4月30日", period_label_en="30 April 2021",
+      label_zh="首批“全国禁毒示范城市”", source_file=SRC,
+      quote="4月30日上午,国家禁毒委员会召开全国禁毒工作电视电话会议,会议宣读了《关于命名首批“全国禁毒示范城市”的决定》,按照从严把关、优中选优的原则,湖北咸宁等41个地区被正式命名为“全国禁毒示范城市”",
+      note="one of 41 areas named in the first batch, the only one in Hubei (title: 湖北唯一); the text gives no year: 2021 is the document date's (2021-05-07), and the Yongzhou report dates the first batch 2021年4月"),
 ]
 source = [dict(source_file=SRC, title_zh="湖北唯一!咸宁荣获全国首批禁毒示范城市", title_en="Xianning, Hubei's only city among the first national drug-control demonstration cities",
                publisher="极目新闻", author="蔡青", doc_date="2021-05-07", doc_date_basis="latest event reported (5月7日, the year the first demonstration cities were named, 2021 per the Yongzhou report); the page shows a repost time of 2022-09-28",
