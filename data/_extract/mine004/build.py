@@ -46,6 +46,8 @@ figures = [
  F(XN, "rehab", "years_without_incidents", 5, "exact", "other", "吸毒人员无肇事肇祸（连续年数）", "Years in a row without incidents by drug users", "连续5年无吸毒人员肇事肇祸,近千名吸毒少女戒断后婚嫁生儿育女"),
  F(XN, "rehab", "young_women_recovered", 1000, "about", "person", "戒断后婚嫁生儿育女的吸毒少女", "Young women who quit and started families", "连续5年无吸毒人员肇事肇祸,近千名吸毒少女戒断后婚嫁生儿育女", note="近千 read as about 1000"),
  F(XN, "rehab", "special_centre_capacity", 60, "exact", "person", "特殊监管中心最多容纳病残涉毒人员", "Capacity of the special supervision centre", "最多可容纳60名病残涉毒人员", ("2021-05-07", "2021-05-07", "5月7日", "7 May 2021"), note="opened 5月7日 at the 2nd affiliated hospital of Hubei University of Science and Technology"),
+ F(XN, "rehab", "special_centre_investment", 10000000, "about", "yuan", "特殊监管中心投入", "Investment in the special supervision centre",
+   "这个监管中心投入近千万元", note="近千万元 read as about 10,000,000 yuan; the centre opened 5月7日 (7 May 2021)"),
 ]
 M2019 = ("2019-08-26", "2019-08-26", "8月26日", "26 August 2019")
 M2020 = ("2020-01-01", "2020-12-31", "2020年疫情期间", "2020, during the epidemic")
