@@ -200,7 +200,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "work_station_out_of_province": ("省外工作站", "Out-of-province work station"),
     },
     "demo_category": {
-        "school": ("示范学校", "Schools"), "town": ("示范乡镇", "Towns"), "village": ("示范村", "Villages"),
+        "city": ("示范城市", "Demonstration cities"), "school": ("示范学校", "Schools"),
+        "town": ("示范乡镇", "Towns"), "village": ("示范村", "Villages"),
         "community": ("示范社区", "Communities"), "rehab_point": ("社区康复点", "Community rehab points"),
         "rehab_workstation": ("康复工作站", "Rehab workstations"),
         "education_centre": ("教育基地", "Education centres"), "theme_park": ("主题公园", "Theme parks"),

@@ -99,9 +99,9 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),
     Table("demo_sites", "record_id", (
         _c("record_id", required=True), _c("adcode", "adcode", True),
-        _c("category", "choice", True, ("school", "town", "village", "community", "rehab_point",
-                                        "rehab_workstation", "education_centre", "theme_park",
-                                        "rehab_community", "unit", "other")),
+        _c("category", "choice", True, ("city", "school", "town", "village", "community",
+                                        "rehab_point", "rehab_workstation", "education_centre",
+                                        "theme_park", "rehab_community", "unit", "other")),
         _c("level", "choice", True, ("national", "provincial", "city", "county", "unspecified")),
         _c("count", "number", True), _c("qualifier", "choice", True, QUALIFIERS), _c("period_label"),
         _c("period_label_en"), _c("label_zh", required=True), *PROVENANCE, _c("note"), VISIBILITY),

@@ -80,8 +80,10 @@ def main() -> None:
             rows = shared_places() + rows
         if name in ("places", "checkpoints"):
             fill_coordinates([r for r in rows if r.get("adcode")], jur)
+        # `visibility` is optional and every extracted record is public: leave the column out unless one is set
+        cols = [c for c in table.column_names if c != "visibility" or any(r.get(c) for r in rows)]
         with (ROOT / "data" / table.file).open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=table.column_names)
+            w = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
             w.writeheader()
             w.writerows(rows)
         print(f"{name}: {len(rows)} rows")

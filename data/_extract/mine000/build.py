@@ -41,7 +41,7 @@ figures = [
  fig(23, "430400", "rehab", "severe_offenders_admitted", 500, "plus", "person", "公安监管医院收治重症违法犯罪人员", "Severely ill offenders admitted to the police hospital", "共收治重症违法犯罪人员500余人"),
  fig(24, "430400", "rehab", "aids_ward_beds", 160, "exact", "bed", "五病区床位（收治艾滋病违法犯罪人员）", "Beds in the new ward for offenders with AIDS", "今年6月15日，市公安监管中心又增设了一个五病区，设立160张床位", period=("2017-06-15", "2017-06-15", "今年6月15日", "15 June 2017")),
  fig(25, "430481", "rehab", "rehab_centre_capacity", 1000, "exact", "person", "强制隔离戒毒所容量", "Capacity of the compulsory rehab centre", "耒阳市可容纳1000人的强制隔离戒毒所已投入使用"),
- fig(26, "430400", "other", "criminal_cases_change", "", "exact", "percent", "刑事发案同比变化", "Change in criminal cases, year on year", "今年1-6月，全市刑事发案在去年下降30.95%的基础上同比下降10.61%", period=("2017-01-01", "2017-06-30", "今年1-6月", "January-June 2017"), change=(-10.61, "percent", "yoy"), note="the previous year had fallen by 30.95%"),
+ fig(26, "430400", "other", "criminal_cases_change", "", "exact", "percent", "刑事发案同比变化", "Change in criminal cases, year on year", "今年1-6月，全市刑事发案在去年下降30.95%的基础上同比下降10.61%", period=("2017-01-01", "2017-06-30", "今年1-6月", "January-June 2017"), change=(-10.61, "percent", "yoy"), note="the previous year had fallen by 30.95% (hy-fig-038)"),
  fig(27, "430406", "rehab", "users_helped_off_drugs", 121, "exact", "person", "帮助吸毒人员戒毒回归社会", "Drug users helped to quit and return", "成功帮助121名吸毒人员戒毒回归社会", note="雁峰街道 北回归线 community rehab studio"),
  fig(28, "430406", "rehab", "share_of_registered_users_helped", 90, "exact", "percent", "帮扶人数占在册在管人数", "Share of registered users helped", "帮扶人数达到街道在册在管人数的90%"),
  fig(29, "430406", "rehab", "employment_rate", 78.5, "exact", "percent", "就业率", "Employment rate", "就业率达到78.5%"),
@@ -53,6 +53,10 @@ figures = [
  fig(35, "430400", "education", "event_participants", 1000, "exact", "person", "“唱响校园”活动师生", "Students and teachers at the school singing event", "6月10日，举办“禁毒之声·唱响健康”之唱响校园活动，1000名师生", period=("2017-06-10", "2017-06-10", "6月10日", "10 June 2017")),
  fig(36, "430400", "education", "event_participants", 1000, "plus", "person", "禁毒健康毅行志愿者", "Volunteers at the anti-drug walk", "来自社会各界1000多名志愿者齐声宣读“禁毒誓言”", period=("2017-06-19", "2017-06-19", "6月19日", "19 June 2017")),
  fig(37, "430400", "education", "event_participants", 10000, "about", "person", "集体诵读禁毒三字经中小学生", "Pupils reciting the anti-drug primer", "6月26日，举办全市万名中小学生“集体诵读禁毒三字经”主题活动", period=("2017-06-26", "2017-06-26", "6月26日", "26 June 2017"), note="万名 read as about ten thousand"),
+ fig(38, "430400", "other", "criminal_cases_change", "", "exact", "percent", "刑事发案变化（去年）", "Change in criminal cases, previous year",
+     "今年1-6月，全市刑事发案在去年下降30.95%的基础上同比下降10.61%", period=("2016-01-01", "2016-12-31", "去年", "last year (2016)"),
+     change=(-30.95, "percent", "yoy"), note="the base of hy-fig-026's fall of 10.61% in January-June 2017; "
+     "the text does not say whether the 30.95% is for the whole of 2016 or for its first half"),
 ]
 def sz(i, ad, case, drug, written, qty, q, unit, quote, alt=("", "", ""), period=NOP, note=""):
     return dict(seizure_id=f"hy-sz-{i:03d}", adcode=ad, case_id=case, drug_type=drug, drug_as_written=written, quantity=qty,

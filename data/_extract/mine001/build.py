@@ -35,6 +35,9 @@ q_cp = "2018年至今,于家公安检查站通过公开查缉,堵源截流查处
 q_demo = "2018年以来,永州共建成禁毒示范学校39所,禁毒示范乡镇(街道)35个,禁毒示范村(社区)38个,社区戒毒康复示范点22个,毒品预防教育示范中心19家,建设禁毒主题公园3个"
 q_ll = "2018年至今,该区共办理涉毒刑事案件191起,刑事拘留247人,移送起诉261人,缴获各类毒品45公斤,制毒物品45公斤;办理涉毒行政案件427起,行政处罚496人,强戒171人,社区戒毒130人,社区康复68人"
 ENF_NOTE = "period written only as 近年来 (in recent years)"
+q_awards = "永州市9家单位获评全省禁毒工作先进集体,8名个人获评全省禁毒工作先进个人"
+JUNE16 = ("2021-06-16", "2021-06-16", "6月16日", "16 June 2021")
+AWARDS_NOTE = "awarded at the Hunan drug-control conference in Changsha (新时代湖南禁毒人民战争部署大会); 数量居全省前列 (among the most in the province)"
 figures = [
  F(YZ, "other", "drugs_destroyed", 800, "plus", "kg", "公开销毁毒品", "Drugs destroyed in public", "集中销毁毒品800余公斤", ("2021-06-25", "2021-06-25", "2021年6月25日", "25 June 2021")),
  F(YZ, "other", "drug_control_staff_per_township", 2, "plus", "person", "乡镇(街道)禁毒专干", "Drug-control officers per township", "乡镇(街道)均配备2名以上禁毒专干"),
@@ -97,6 +100,14 @@ figures = [
  F(NY, "outflow", "outflow_traffickers", 3, "exact", "person", "外流贩毒人数", "Outflow traffickers", "2015年105人,2021年前5个月仅3人", ("2021-01-01", "2021-05-31", "2021年前5个月", "first 5 months of 2021")),
  F(NY, "other", "migrant_workers", 300000, "plus", "person", "常年外出务工人员", "People working away from home", "常年外出务工人员多达30余万"),
  F(NY, "ranking", "city_rank_demo_creation", 1, "exact", "rank", "创建禁毒示范城市暨“三年禁毒大行动”考核全市排名", "City rank in the demonstration-city assessment", "2020年宁远县创建禁毒示范城市暨“三年禁毒大行动”考核排名全市第一", Y2020),
+ F(YZ, "ranking", "province_rank_satisfaction_years_top2", 6, "exact", "other", "禁毒工作群众满意度调查连续排名全省前两位（年数）",
+   "Years in a row in the province's top 2 for public satisfaction", "永州的禁毒工作群众满意度调查已连续6年排名全省前两位"),
+ F(YZ, "ranking", "province_advanced_city_years", 5, "exact", "other", "连续获评湖南省禁毒工作先进市州（年数）",
+   "Years in a row named an advanced city in Hunan's drug control", "永州已连续5年获评湖南省禁毒\n\n工作先进市州", note="the quote spans a page break"),
+ F(YZ, "ranking", "province_advanced_collectives", 9, "exact", "other", "获评全省禁毒工作先进集体的单位",
+   "Units named provincial advanced collectives", q_awards, JUNE16, note=AWARDS_NOTE),
+ F(YZ, "ranking", "province_advanced_individuals", 8, "exact", "person", "获评全省禁毒工作先进个人",
+   "People named provincial advanced individuals", q_awards, JUNE16, note=AWARDS_NOTE),
 ]
 seizures = [
  S(YZ, "unspecified", "各类毒品", 320.5, "exact", "kg", q_enf, RECENT, ENF_NOTE),
@@ -119,6 +130,8 @@ demo = [
  D(DA, "education_centre", "unspecified", 1, "exact", "禁毒教育基地（崇德学校）", "东安县禁毒教育基地就设在该县崇德学校内"),
  D(SP, "education_centre", "unspecified", 1, "exact", "村级禁毒教育基地", "在双牌,率先成立全市首个村级禁毒教育基地", note="the city's first village-level base"),
  D(LL, "theme_park", "unspecified", 1, "exact", "禁毒主题公园（沙湾湾社区）", "一个设有禁毒精神堡垒、禁毒主题标识牌、禁毒花草牌等元素的禁毒主题公园在沙湾湾社区建成"),
+ D(YZ, "city", "national", 1, "exact", "首批“全国禁毒示范城市”", "2021年4月成功创建首批“全国禁毒示范城市”", ("", "", "2021年4月", "April 2021"),
+   "named in the first batch of national drug-control demonstration cities; the lead also says 时间再往前推两个月,永州市被命名为首批“全国禁毒示范城市”"),
 ]
 # The G322 checkpoint: the text puts it on the Hunan–Guangxi border in 零陵区; no coordinate is given.
 counties = {f["properties"]["adcode"]: shape(f["geometry"]) for f in json.load(open(ROOT / "data/boundaries/counties.geojson"))["features"]}

@@ -45,6 +45,10 @@ figures = [
  F(PDS, "enforcement", "new_drug_users_found", 88, "exact", "person", "新发现吸毒人员", "Newly found drug users", q_users, YTD, ("2.33", "percent", "yoy")),
  F(PDS, "rehab", "community_rehab", 80, "exact", "person", "社区戒毒", "Community rehab", q_users, YTD, ("42.86", "percent", "yoy")),
  F(PDS, "enforcement", "administrative_detentions", 305, "exact", "person", "行政拘留", "Administrative detentions", q_users, YTD, ("29.79", "percent", "yoy")),
+ F(JIA, "enforcement", "drug_labs_destroyed", 4, "exact", "site", "捣毁制毒窝点", "Drug-making labs destroyed", q_a, EARLY,
+   note="case pds-case-a (Ku and Li gang), placed in 郏县 like the case"),
+ F(PDS, "ranking", "advanced_unit_years", 6, "exact", "other", "连续被评为全省、全市公安禁毒工作先进单位（年数）",
+   "Years in a row named an advanced unit by the province and the city", "该大队连续6年被评为全省、全市公安禁毒工作先进单位", note=BRIGADE),
 ]
 seizures = [
  S(PDS, "", "unspecified", "各类毒品", 360, "exact", "kg", "缴获各类毒品360千\n\n克", SINCE11, BRIGADE + "; the quote spans a page break"),

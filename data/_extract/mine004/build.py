@@ -46,6 +46,8 @@ figures = [
  F(XN, "rehab", "years_without_incidents", 5, "exact", "other", "吸毒人员无肇事肇祸（连续年数）", "Years in a row without incidents by drug users", "连续5年无吸毒人员肇事肇祸,近千名吸毒少女戒断后婚嫁生儿育女"),
  F(XN, "rehab", "young_women_recovered", 1000, "about", "person", "戒断后婚嫁生儿育女的吸毒少女", "Young women who quit and started families", "连续5年无吸毒人员肇事肇祸,近千名吸毒少女戒断后婚嫁生儿育女", note="近千 read as about 1000"),
  F(XN, "rehab", "special_centre_capacity", 60, "exact", "person", "特殊监管中心最多容纳病残涉毒人员", "Capacity of the special supervision centre", "最多可容纳60名病残涉毒人员", ("2021-05-07", "2021-05-07", "5月7日", "7 May 2021"), note="opened 5月7日 at the 2nd affiliated hospital of Hubei University of Science and Technology"),
+ F(XN, "rehab", "special_centre_investment", 10000000, "about", "yuan", "特殊监管中心投入", "Investment in the special supervision centre",
+   "这个监管中心投入近千万元", note="近千万元 read as about 10,000,000 yuan; the centre opened 5月7日 (7 May 2021)"),
 ]
 M2019 = ("2019-08-26", "2019-08-26", "8月26日", "26 August 2019")
 M2020 = ("2020-01-01", "2020-12-31", "2020年疫情期间", "2020, during the epidemic")
@@ -88,6 +90,10 @@ waypoints = [
 demo = [
  dict(record_id=nid("demo"), adcode=XN, category="rehab_community", level="unspecified", count=70, qualifier="exact", label_zh="中心戒毒社区（全覆盖）", source_file=SRC, quote=q_rehab, note="first in Hubei; full coverage"),
  dict(record_id=nid("demo"), adcode=XN, category="rehab_workstation", level="unspecified", count=486, qualifier="exact", label_zh="戒毒工作站", source_file=SRC, quote=q_rehab),
+ dict(record_id=nid("demo"), adcode=XN, category="city", level="national", count=1, qualifier="exact", period_label="4月30日", period_label_en="30 April 2021",
+      label_zh="首批“全国禁毒示范城市”", source_file=SRC,
+      quote="4月30日上午,国家禁毒委员会召开全国禁毒工作电视电话会议,会议宣读了《关于命名首批“全国禁毒示范城市”的决定》,按照从严把关、优中选优的原则,湖北咸宁等41个地区被正式命名为“全国禁毒示范城市”",
+      note="one of 41 areas named in the first batch, the only one in Hubei (title: 湖北唯一); the text gives no year: 2021 is the document date's (2021-05-07), and the Yongzhou report dates the first batch 2021年4月"),
 ]
 source = [dict(source_file=SRC, title_zh="湖北唯一!咸宁荣获全国首批禁毒示范城市", title_en="Xianning, Hubei's only city among the first national drug-control demonstration cities",
                publisher="极目新闻", author="蔡青", doc_date="2021-05-07", doc_date_basis="latest event reported (5月7日, the year the first demonstration cities were named, 2021 per the Yongzhou report); the page shows a repost time of 2022-09-28",
