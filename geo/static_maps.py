@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from geo import charts, export, filters, fmt, layers, settings
+from geo import charts, export, filters, fmt, layers, schema, settings
 from geo import map_furniture as mf
 from geo.data import Dataset, place_points
 from geo.filters import Filter
@@ -261,9 +261,17 @@ def _layers(ax: Axes, ds: Dataset, records: dict[str, pd.DataFrame], lang: str, 
     return sections, t(unit, lang) if unit else ""
 
 
+def demo_categories(demo: pd.DataFrame) -> list[str]:
+    """The demonstration categories present, most records first, ties in the schema's order."""
+    choices = next(c.choices for c in schema.TABLES["demo_sites"].columns if c.name == "category")
+    order = {c: i for i, c in enumerate(choices)}
+    counts = demo["category"].value_counts()
+    return sorted(counts.index, key=lambda c: (-counts[c], order.get(c, len(order))))
+
+
 def default_category(demo: pd.DataFrame) -> str:
-    """The demonstration category with the most records (the pack's choice when none is given)."""
-    return str(demo["category"].mode().iloc[0]) if len(demo) else "school"
+    """The demonstration category with the most records (the page's and the pack's choice when none is given)."""
+    return demo_categories(demo)[0] if len(demo) else "school"
 
 
 def map_title(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> str:

@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from geo import briefing, charts, settings, tiles, ui, ui_maps
+from geo import briefing, charts, settings, static_maps, tiles, ui, ui_maps
 from geo.data import Dataset
 from geo.filters import Filter
 from geo.i18n import name_col, t
@@ -164,7 +164,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
         left, right = st.columns(2)
         with left:
             if len(demo):
-                category = demo["category"].value_counts().index[0]
+                category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
             st.plotly_chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang),

@@ -1,7 +1,7 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, export, filters, fmt, ui, ui_exports, ui_maps
+from geo import charts, export, filters, fmt, static_maps, ui, ui_exports, ui_maps
 from geo.i18n import label, name_col, t
 
 ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
@@ -12,7 +12,7 @@ if demo.empty:
     ui.no_records(ds, flt, lang)
     st.stop()
 
-categories = sorted(set(demo["category"]))
+categories = static_maps.demo_categories(demo)
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
 ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)

@@ -193,3 +193,11 @@ def test_choropleth_labels_places_with_figures_as_written(ds):
     m = static_maps.page_map(ds, YONGZHOU, "zh", "seizures_choropleth")
     labels = [t.get_text() for t in map_axes(m).texts if "\n" in t.get_text()]
     assert labels and all(label.split("\n")[1].endswith("公斤") for label in labels)
+
+
+def test_demo_categories_most_records_first_ties_in_schema_order(ds):
+    cats = static_maps.demo_categories(ds["demo_sites"])
+    counts = ds["demo_sites"]["category"].value_counts()
+    assert sorted(cats) == sorted(counts.index)
+    assert [counts[c] for c in cats] == sorted(counts, reverse=True)
+    assert cats[0] == static_maps.default_category(ds["demo_sites"]) == "rehab_workstation"  # 3 records like education_centre, first in the schema
