@@ -63,6 +63,18 @@ def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int 
     return fig
 
 
+def for_projector(fig: go.Figure, height: int = settings.BRIEFING_MAP_HEIGHT,
+                  scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
+    """A copy of a chart with type, margins and the source line scaled up for a projector slide."""
+    big = go.Figure(fig)
+    margin = {k: round(v * scale) for k, v in MARGIN.items()}
+    big.update_layout(font_size=round(15 * scale), height=height, margin=margin,
+                      legend_y=below_plot(45 * scale, height, margin))
+    big.update_annotations(selector={"name": "source"}, font_size=round(11 * scale),
+                           y=below_plot(100 * scale, height, margin))
+    return big
+
+
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                    lang: str) -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""

@@ -100,6 +100,7 @@ BRIEFING_SLIDES = ("overview", "routes", "seizures", "demo", "city:430400", "cit
 BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
 BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
+BRIEFING_CHART_SCALE = 1.5  # chart type and margins on slides, relative to the desk view (15 px → 22 px)
 BRIEFING_TILES_PER_CITY = 4
 
 # Optional sign-in: users and their argon2 password hashes (python -m geo.auth). No file: the app runs open.

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export, filters, settings, snapshot, tiles, ui_auth
+from geo import charts, export, filters, settings, snapshot, tiles, ui_auth
 from geo.data import Dataset, DirectorySource
 from geo.filters import Filter, city_options, county_options, drug_options, public_dataset, undated, year_span
 from geo.i18n import label, name_col, t
@@ -360,7 +360,7 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
     """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked; the
     period goes into the subtitle and the file name, the place (of a filtered view) into the title. `press_fig`
     is the same chart over public records only, for staff who also see internal ones."""
-    st.plotly_chart(fig, key=key)
+    st.plotly_chart(charts.for_projector(fig) if st.session_state.get(KEY_BRIEFING) else fig, key=key)
     fig = press_fig if press_fig is not None else fig
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):

@@ -157,7 +157,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
             seized = ui.view(ds, "seizures", flt)
-            st.plotly_chart(charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang),
+            fig = charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang)
+            st.plotly_chart(charts.for_projector(fig),
                             key="brief_chart_seizures")
     else:
         demo = ui.view(ds, "demo_sites", flt)
@@ -167,7 +168,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                 category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
-            st.plotly_chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang),
+            fig = charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang)
+            st.plotly_chart(charts.for_projector(fig),
                             key="brief_chart_demo")
 
 

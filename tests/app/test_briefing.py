@@ -1,4 +1,6 @@
 """Briefing mode and the slideshow in AppTest: switched on by URL and sidebar, slides step and pause."""
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from tests.app.test_pages import APP, run
@@ -42,3 +44,12 @@ def test_sidebar_toggle_is_there_outside_briefing_mode():
     assert at.toggle(key="briefing").value is False
     at.toggle(key="briefing").set_value(True).run()
     assert at.session_state["briefing"] is True
+
+
+def chart_font_sizes(at: AppTest) -> list[int]:
+    return [json.loads(c.proto.spec)["layout"]["font"]["size"] for c in at.get("plotly_chart")]
+
+
+def test_charts_are_enlarged_in_briefing_mode_only():
+    assert set(chart_font_sizes(run("pages/seizures.py"))) == {15}
+    assert set(chart_font_sizes(run("pages/seizures.py", briefing=True))) == {22}

@@ -44,3 +44,13 @@ def test_markup_in_data_is_escaped_in_chart_labels():
     assert "&lt;b&gt;案&lt;/b&gt;" in labels and "<b>案</b>" not in labels
     source = next(a.text for a in fig.layout.annotations if a.name == "source")
     assert "&lt;img src=x&gt;" in source and "<img" not in source
+
+
+def test_projector_chart_is_larger_and_keeps_its_data(ds):
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    big = charts.for_projector(fig, height=540, scale=1.5)
+    assert big.layout.font.size == 22 and big.layout.height == 540
+    (source,) = [a for a in big.layout.annotations if a.name == "source"]
+    assert source.font.size == 16 and source.text == fig.layout.annotations[0].text
+    assert [list(tr.y) for tr in big.data] == [list(tr.y) for tr in fig.data]
+    assert fig.layout.font.size == 15  # the desk chart is not changed
