@@ -75,8 +75,27 @@ def for_projector(fig: go.Figure, height: int = settings.BRIEFING_MAP_HEIGHT,
     return big
 
 
+def _largest_bars(rows: pd.DataFrame, *keys: str, limit: int, by: str = "max") -> tuple[pd.DataFrame, int]:
+    """The rows of the `limit` bars (groups of `keys`) with the largest quantity, and how many bars were left out.
+
+    A chart of thousands of bars is unreadable and takes a browser minutes to draw; the table keeps every row.
+    """
+    if rows.empty:
+        return rows, 0
+    size = rows.groupby(list(keys), dropna=False)["quantity"].agg(by).astype(float)
+    if len(size) <= limit:
+        return rows, 0
+    keep = size.sort_values(ascending=False, kind="stable").index[:limit]
+    index = pd.MultiIndex.from_frame(rows[list(keys)]) if len(keys) > 1 else rows[keys[0]]
+    return rows[index.isin(keep)], len(size) - limit
+
+
+def _cut_note(limit: int, cut: int, lang: str) -> str:
+    return t("largest_bars", lang, n=str(limit), cut=str(cut)) if cut else ""
+
+
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
-                   lang: str) -> go.Figure:
+                   lang: str, limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = _names(jurisdictions, lang)
@@ -87,19 +106,25 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     if twins.any():  # (an empty selection has a float "x" column, which refuses + str)
         totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"].map(esc)
+    # figures still alike in place, period and wording (two sources repeating one figure) are numbered, not stacked
+    nth = totals.groupby(["x", "drug_type"]).cumcount() if len(totals) else pd.Series(dtype=int)
+    totals.loc[nth > 0, "x"] = totals.loc[nth > 0, "x"] + [f" ({n + 1})" for n in nth[nth > 0]]
+    totals, cut = _largest_bars(totals, "x", limit=limit)
     fig = go.Figure()
     for drug, part in totals.groupby("drug_type", sort=False):
         fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),
                     marker_color=settings.DRUG_COLORS.get(drug, "#555"),
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     textposition="outside")
-    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}"
+    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + _cut_note(limit, cut, lang)
     return _layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
 
-def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str) -> go.Figure:
+def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str,
+                 limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Named cases ranked by kilograms seized, stacked by drug type."""
-    per_case = seizures[seizures["case_id"].notna() & (seizures["unit"] == "kg")]
+    per_case, cut = _largest_bars(seizures[seizures["case_id"].notna() & (seizures["unit"] == "kg")], "case_id",
+                                  limit=limit, by="sum")
     merged = per_case.merge(cases[["case_id", name_col(lang), "case_number"]], on="case_id", how="left")
     order = merged.groupby("case_id")["quantity"].sum().sort_values(ascending=True).index.tolist()
     title_of = {c: esc(n) for c, n in zip(merged["case_id"], merged[name_col(lang)])}
@@ -111,7 +136,8 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
                     hovertemplate="%{y}: %{customdata}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis={"categoryorder": "array",
                                               "categoryarray": [title_of[c] for c in order]})
-    return _layout(fig, t("seizures_by_case", lang), t("unit_kg", lang), source_line(merged, sources, lang),
+    return _layout(fig, t("seizures_by_case", lang), t("unit_kg", lang) + _cut_note(limit, cut, lang),
+                   source_line(merged, sources, lang),
                    height=max(420, 60 + 34 * len(order)))
 
 

@@ -25,6 +25,29 @@ def test_cases_ranked_matches_case_seizures(ds):
     assert "Source" in fig.layout.annotations[0].text
 
 
+def test_seizure_totals_keep_the_largest_bars_and_say_how_many_are_left_out(ds):
+    full = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    largest: dict[str, float] = {}
+    for trace in full.data:
+        for x, y in zip(trace.x, trace.y):
+            largest[x] = max(largest.get(x, 0.0), float(y))
+    expected = sorted(largest, key=largest.get, reverse=True)[:3]
+    fig = charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh", limit=3)
+    assert sorted({x for trace in fig.data for x in trace.x}) == sorted(expected)
+    assert f"显示数值最大的3项，另有{len(largest) - 3}项见下表" in fig.layout.title.text
+    assert "见下表" not in full.layout.title.text
+
+
+def test_cases_ranked_keeps_the_largest_cases(ds):
+    per_case = ds["seizures"][ds["seizures"]["case_id"].notna() & (ds["seizures"]["unit"] == "kg")]
+    sums = per_case.groupby("case_id")["quantity"].sum().astype(float).sort_values(ascending=False)
+    fig = charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en", limit=2)
+    assert sum(float(sum(t.x)) for t in fig.data) == pytest.approx(sums.iloc[:2].sum())
+    assert f"{len(sums) - 2} more in the table below" in fig.layout.title.text
+    full = charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en")
+    assert "more in the table" not in full.layout.title.text  # the curated cases fit under the default limit
+
+
 def test_demo_chart_counts(ds):
     fig = charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh")
     assert sum(float(sum(t.y)) for t in fig.data) == pytest.approx(float(ds["demo_sites"]["count"].sum()))
