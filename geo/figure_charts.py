@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from geo import fmt, settings
-from geo.charts import _layout, source_line
+from geo.charts import _layout, esc, source_line
 from geo.filters import city_of
 from geo.i18n import name_col, t
 
@@ -29,7 +29,7 @@ ENFORCEMENT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 GROUP_OF = {m: g for g, metrics in ENFORCEMENT_GROUPS.items() for m in metrics}
 INCREASE, DECREASE = "#E69F00", "#56B4E9"  # Okabe-Ito orange and sky blue: not city colours, colour-blind safe
-ROW_PX = 26  # height of one bar row
+ROW_PX = 40  # height of one bar row (two lines of label)
 
 
 def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -38,13 +38,16 @@ def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def bar_labels(frame: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str, basis: bool = False) -> list[str]:
-    """'place · what · period as written' for each row (and the basis of a change, when asked)."""
+    """'what' over 'place · period as written' for each row (and the basis of a change, when asked).
+
+    Two short lines instead of one long one leave the bars room on a 1024-pixel screen.
+    """
     names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
     what = frame["label_zh" if lang == "zh" else "label_en"].fillna(frame["metric"])
-    parts = [[names.get(a, a), w, p] for a, w, p in zip(frame["adcode"], what, _period(frame, lang))]
+    parts = [[names.get(a, a), p] for a, p in zip(frame["adcode"], _period(frame, lang))]
     if basis:
         parts = [p + [t(f"basis_{b}", lang)] for p, b in zip(parts, frame["change_basis"].fillna("yoy"))]
-    return [" · ".join(str(x) for x in p) for p in parts]
+    return [f"{esc(w)}<br>{' · '.join(esc(x) for x in p)}" for w, p in zip(what, parts)]
 
 
 def nice_ticks(top: float, lang: str, count: int = 5) -> tuple[list[float], list[str]]:
@@ -76,11 +79,11 @@ def _city_bars(fig: go.Figure, rows: pd.DataFrame, labels: list[str], row: int, 
     rows = rows.assign(label=labels, city=rows["adcode"].map(city_of))
     for city, part in rows.groupby("city", sort=False):
         fig.add_bar(y=part["label"], x=part["value"].astype(float), orientation="h", row=row, col=1,
-                    name=part["city_name"].iloc[0], legendgroup=city, showlegend=city not in seen,
+                    name=esc(part["city_name"].iloc[0]), legendgroup=city, showlegend=city not in seen,
                     marker_color=settings.CITY_COLORS.get(city, "#555555"),
                     text=[fmt.quantity(v, q, u, lang)
                           for v, q, u in zip(part["value"], part["qualifier"], part["unit"])],
-                    textposition="outside", cliponaxis=False, customdata=part["quote"],
+                    textposition="outside", cliponaxis=False, customdata=part["quote"].map(esc),
                     hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>")
         seen.add(city)
 
@@ -102,7 +105,7 @@ def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sour
     for i, (_g, _u, part, _cut) in enumerate(shown, start=1):
         part = part.sort_values("value")
         _city_bars(fig, part, bar_labels(part, jurisdictions, lang), i, lang, seen)
-        vals, text = nice_ticks(float(part["value"].max()) * 1.15, lang)
+        vals, text = nice_ticks(float(part["value"].max()) * 1.4, lang)  # room for the value text beside the longest bar
         fig.update_xaxes(tickvals=vals, ticktext=text, range=[0, vals[-1]], row=i, col=1)
     cut = sum(c for *_, c in shown)
     sub = t("never_added", lang) + (t("largest_shown", lang, n=str(limit), cut=str(cut)) if cut else "")
@@ -134,7 +137,7 @@ def _change_bars(fig: go.Figure, rows: pd.DataFrame, jurisdictions: pd.DataFrame
     fig.add_bar(y=bar_labels(rows, jurisdictions, lang, basis=True), x=change, orientation="h", row=row, col=1,
                 marker_color=[INCREASE if c > 0 else DECREASE for c in change], showlegend=False,
                 text=[fmt.signed(c, "percent", lang) for c in change], textposition="outside", cliponaxis=False,
-                customdata=list(zip(value, rows["quote"])),
+                customdata=list(zip(value, rows["quote"].map(esc))),
                 hovertemplate="%{y}<br>%{text} %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
     fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#333333", row=row, col=1)
 
@@ -166,7 +169,7 @@ def _rank_dots(fig: go.Figure, rows: pd.DataFrame, jurisdictions: pd.DataFrame, 
     fig.add_scatter(y=bar_labels(rows, jurisdictions, lang), x=rows["value"].astype(float), mode="markers+text",
                     marker={"size": 16, "color": settings.CITY_COLORS.get(city_of(rows["adcode"].iloc[0]), "#555")},
                     text=[fmt.quantity(v, q, "rank", lang) for v, q in zip(rows["value"], rows["qualifier"])],
-                    textposition="middle left", showlegend=False, row=row, col=1, customdata=rows["quote"],
+                    textposition="middle left", showlegend=False, row=row, col=1, customdata=rows["quote"].map(esc),
                     hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>")
     fig.update_xaxes(range=[float(rows["value"].max()) + 3, 0], dtick=1, row=row, col=1)
 

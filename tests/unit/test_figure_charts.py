@@ -37,7 +37,7 @@ def test_enforcement_english_labels_and_no_chinese_outside_quotes(ds):
     text = [fig.layout.title.text] + [a.text for a in fig.layout.annotations] + [y for tr in fig.data for y in tr.y]
     text += [t for tr in fig.data for t in tr.text] + [tr.name for tr in fig.data]
     assert not [s for s in text if any("\u4e00" <= ch <= "\u9fff" for ch in s)]
-    assert "Pingdingshan · Drug users found (person-times) · so far this year (2019)" in fig.data[3].y
+    assert "Drug users found (person-times)<br>Pingdingshan · so far this year (2019)" in fig.data[3].y
 
 
 def test_enforcement_keeps_the_largest_when_too_many(ds):
@@ -58,7 +58,7 @@ def test_outflow_yongzhou(ds):
     fig = figure_charts.outflow_trends(filters.view(ds, "figures", Filter(YZ)), ds["jurisdictions"],
                                        ds["sources"], "zh")
     assert plotted(fig) == [[3, 105], [-75.4, -64.3]]  # Ningyuan 2021前5个月 3, 2015 105; Qiyang, Yongzhou
-    assert list(fig.data[0].y) == ["宁远县 · 外流贩毒人数 · 2021年前5个月", "宁远县 · 外流贩毒人数 · 2015年"]
+    assert list(fig.data[0].y) == ["外流贩毒人数<br>宁远县 · 2021年前5个月", "外流贩毒人数<br>宁远县 · 2015年"]
     assert "较文中所述年份" in fig.data[1].y[0] and "同比" in fig.data[1].y[1]
 
 
@@ -74,7 +74,7 @@ def test_outflow_one_county_shows_only_that_county(ds):
     fig = figure_charts.outflow_trends(filters.view(ds, "figures", Filter(YZ, NINGYUAN)), ds["jurisdictions"],
                                        ds["sources"], "en")
     assert plotted(fig) == [[3, 105]]
-    assert all(y.startswith("Ningyuan County") for y in fig.data[0].y)
+    assert all("<br>Ningyuan County · " in y for y in fig.data[0].y)
 
 
 def test_seizure_charts_with_drug_filter(ds):
@@ -95,3 +95,17 @@ def test_demo_chart_for_one_county(ds):
 def test_chinese_axis_uses_wan():
     vals, text = figure_charts.nice_ticks(30000, "zh")
     assert "2万" in text and "20,000" in figure_charts.nice_ticks(30000, "en")[1]
+
+
+def test_markup_in_figure_labels_and_quotes_is_escaped():
+    ds = data.load_dataset()
+    figures = ds["figures"].assign(label_zh="<b>x</b>", quote="<img src=x onerror=alert(1)>")
+    places = ds["jurisdictions"].assign(name_zh="<i>地</i>")
+    for fig in (figure_charts.enforcement_figures(figures, places, ds["sources"], "zh"),
+                figure_charts.changes(figures, places, ds["sources"], "zh"),
+                figure_charts.outflow_trends(figures, places, ds["sources"], "zh")):
+        labels = [str(y) for trace in fig.data for y in trace.y]
+        assert labels and all(y.startswith("&lt;b&gt;x&lt;/b&gt;<br>&lt;i&gt;地&lt;/i&gt;") for y in labels)
+        hover = repr([trace.customdata for trace in fig.data])
+        assert "<img" not in hover and "&lt;img" in hover
+        assert all("<i>" not in (trace.name or "") for trace in fig.data)
