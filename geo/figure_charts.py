@@ -105,7 +105,7 @@ def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sour
     for i, (_g, _u, part, _cut) in enumerate(shown, start=1):
         part = part.sort_values("value")
         _city_bars(fig, part, bar_labels(part, jurisdictions, lang), i, lang, seen)
-        vals, text = nice_ticks(float(part["value"].max()) * 1.4, lang)  # room for the value text beside the longest bar
+        vals, text = nice_ticks(float(part["value"].max()) * 1.4, lang)  # room for the longest bar's value text
         fig.update_xaxes(tickvals=vals, ticktext=text, range=[0, vals[-1]], row=i, col=1)
     cut = sum(c for *_, c in shown)
     sub = t("never_added", lang) + (t("largest_shown", lang, n=str(limit), cut=str(cut)) if cut else "")
