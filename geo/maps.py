@@ -87,6 +87,14 @@ def bounds_of(ds: Dataset, codes: list[str]) -> list[list[float]] | None:
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
 
 
+def points_bounds(points: pd.DataFrame, pad: float = 0.3) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around these points (lon, lat columns), padded so one point is not a dot."""
+    if points.empty:
+        return None
+    return [[float(points["lat"].min()) - pad, float(points["lon"].min()) - pad],
+            [float(points["lat"].max()) + pad, float(points["lon"].max()) + pad]]
+
+
 def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
     """The chosen counties, else the chosen cities; None for no filter."""
     codes = list(flt.counties) or list(flt.cities)

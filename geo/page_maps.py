@@ -29,7 +29,8 @@ def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     checkpoints = filters.view(ds, "checkpoints", flt)
-    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, checkpoints["adcode"]))
+    # framed by the points themselves: stations in other provinces sit at province centroids, outside any county
+    m = maps.base_map(ds, lang, flt, bounds=None if flt.cities or flt.counties else maps.points_bounds(checkpoints))
     layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 

@@ -147,6 +147,14 @@ def test_maps_frame_what_they_show(ds):
     assert county == pytest.approx(sum(maps.bounds_of(ds, ["431126"]), []), abs=1e-4)
 
 
+def test_checkpoint_map_frames_every_station_including_other_provinces(ds):
+    south, west, north, east = fitted(page_maps.checkpoints_map(ds, Filter(), "zh"))
+    points = ds["checkpoints"]
+    assert points["precision"].eq("province_centroid").any()  # the Guangdong and Yunnan work stations
+    assert south <= points["lat"].min() and north >= points["lat"].max()
+    assert west <= points["lon"].min() and east >= points["lon"].max()
+
+
 def fitted(m) -> list[float]:
     """The bounds the map's fitBounds call frames: south, west, north, east."""
     return sum(json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", rendered(m), re.S).group(1)), [])

@@ -58,6 +58,13 @@ def test_checkpoints_coloured_and_shaped_by_kind(ds):
     assert found == {settings.CHECKPOINT_COLORS[k]: n for k, n in kinds.items()}
 
 
+def test_checkpoint_map_frames_the_stations_in_other_provinces(ds):
+    ax = map_axes(static_maps.page_map(ds, Filter(), "zh", "checkpoints"))
+    xs, ys = static_maps.to_map(ds["checkpoints"]["lon"].tolist(), ds["checkpoints"]["lat"].tolist())
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert all(x0 < x < x1 for x in xs) and all(y0 < y < y1 for y in ys)  # Yunnan and Guangdong included
+
+
 def test_choropleth_uses_the_interactive_classes(ds):
     m = static_maps.page_map(ds, Filter(), "zh", "seizures_choropleth")
     legend_texts = [t.get_text() for t in m.figure.axes[1].get_legend().get_texts()]
