@@ -7,21 +7,9 @@ from streamlit.testing.v1 import AppTest
 from geo import snapshot, ui
 from geo.i18n import t
 from geo.validate import Problem
-from tests.app.test_pages import APP
+from tests.app.test_pages import run
 from tests.conftest import DATA
 from tests.unit.broken import edit_row
-
-
-def run(page: str | None = None, **state) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def banners(at: AppTest) -> list:

@@ -12,10 +12,13 @@ PAGES = ["pages/overview.py", "pages/checkpoints.py", "pages/routes.py", "pages/
          "pages/demo_sites.py", "pages/sources.py", "pages/enforcement.py", "pages/briefing.py", "pages/data.py"]
 
 
-def run(page: str | None = None, **state) -> AppTest:
+def run(page: str | None = None, query: dict[str, str] | None = None, **state) -> AppTest:
+    """Run the app (then `page`) with these session-state values, or with `query` as the link's parameters."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in state.items():
         at.session_state[key] = value
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
     at.run()
     if page:
         at.switch_page(page)

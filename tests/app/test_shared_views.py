@@ -8,22 +8,14 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_pages import APP, PAGES, all_text, run
+from tests.app.test_pages import PAGES, all_text, run
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LINK = {"city": "431100", "county": "431126", "drug": "heroin", "from": "2015", "to": "2021", "lang": "en"}
 
 
 def open_link(page: str | None = None, **params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
+    return run(page, query=params)
 
 
 def decoded(value):
