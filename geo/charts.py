@@ -75,19 +75,18 @@ def for_projector(fig: go.Figure, height: int = settings.BRIEFING_MAP_HEIGHT,
     return big
 
 
-def _largest_bars(rows: pd.DataFrame, *keys: str, limit: int, by: str = "max") -> tuple[pd.DataFrame, int]:
-    """The rows of the `limit` bars (groups of `keys`) with the largest quantity, and how many bars were left out.
+def _largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> tuple[pd.DataFrame, int]:
+    """The rows of the `limit` bars (groups of `key`) with the largest quantity, and how many bars were left out.
 
     A chart of thousands of bars is unreadable and takes a browser minutes to draw; the table keeps every row.
     """
     if rows.empty:
         return rows, 0
-    size = rows.groupby(list(keys), dropna=False)["quantity"].agg(by).astype(float)
+    size = rows.groupby(key, dropna=False)["quantity"].agg(by).astype(float)
     if len(size) <= limit:
         return rows, 0
     keep = size.sort_values(ascending=False, kind="stable").index[:limit]
-    index = pd.MultiIndex.from_frame(rows[list(keys)]) if len(keys) > 1 else rows[keys[0]]
-    return rows[index.isin(keep)], len(size) - limit
+    return rows[rows[key].isin(keep)], len(size) - limit
 
 
 def _cut_note(limit: int, cut: int, lang: str) -> str:

@@ -95,6 +95,17 @@ def points_bounds(points: pd.DataFrame, pad: float = 0.3) -> list[list[float]] |
             [float(points["lat"].max()) + pad, float(points["lon"].max()) + pad]]
 
 
+def frame_bounds(ds: Dataset, flt: Filter, shown: pd.DataFrame) -> list[list[float]] | None:
+    """With no place chosen, the bounds of what a map shows: its records' own points where they have coordinates
+    (stations in other provinces sit at province centroids, outside any county), else their counties and cities.
+    None when a place is chosen: the selection's bounds win."""
+    if flt.cities or flt.counties:
+        return None
+    if {"lon", "lat"} <= set(shown.columns):
+        return points_bounds(shown)
+    return bounds_of(ds, sorted(set(shown["adcode"])))
+
+
 def selection_bounds(ds: Dataset, flt: Filter) -> list[list[float]] | None:
     """The chosen counties, else the chosen cities; None for no filter."""
     codes = list(flt.counties) or list(flt.cities)

@@ -9,11 +9,6 @@ from geo.filters import Filter
 from geo.i18n import label, t
 
 
-def _frame(ds: Dataset, flt: Filter, adcodes) -> list[list[float]] | None:
-    """With no filter, frame the places the map shows (the filter's own bounds win when there is one)."""
-    return None if flt.cities or flt.counties else maps.bounds_of(ds, sorted(set(adcodes)))
-
-
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
@@ -29,8 +24,7 @@ def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     checkpoints = filters.view(ds, "checkpoints", flt)
-    # framed by the points themselves: stations in other provinces sit at province centroids, outside any county
-    m = maps.base_map(ds, lang, flt, bounds=None if flt.cities or flt.counties else maps.points_bounds(checkpoints))
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, checkpoints))
     layers.checkpoint_layer(m, checkpoints, lang)
     return maps.finish(m)
 
@@ -47,7 +41,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
     ds = maps.display_dataset(ds)
     seizures = filters.view(ds, "seizures", flt)
     kg = seizures[seizures["unit"] == "kg"]
-    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, kg["adcode"]))
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, kg))
     if style == "choropleth":
         largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
         texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
@@ -64,7 +58,7 @@ def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     demo = filters.view(ds, "demo_sites", flt)
     chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
-    m = maps.base_map(ds, lang, flt, bounds=_frame(ds, flt, chosen["adcode"]))
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, chosen))
     texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
     layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
                             texts)

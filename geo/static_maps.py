@@ -19,7 +19,7 @@ from geo import map_furniture as mf
 from geo.data import Dataset, place_points
 from geo.filters import Filter
 from geo.i18n import label, name_col, t
-from geo.maps import BASE_STYLES, bounds_of, default_bounds, points_bounds, selection_bounds
+from geo.maps import BASE_STYLES, default_bounds, frame_bounds, selection_bounds
 
 PAGES = ("overview", "checkpoints", "routes", "seizures", "seizures_choropleth", "demo")
 MAP_RECT = (0.02, 0.155, 0.70, 0.71)  # the map's axes in figure fractions; the legend sits to its right
@@ -67,9 +67,8 @@ def to_map(lon, lat) -> tuple[np.ndarray, np.ndarray]:
 
 def set_extent(ax: Axes, ds: Dataset, flt: Filter, framed: list[list[float]] | None = None) -> None:
     """The interactive map's view, padded, at the axes' aspect ratio: the selection; with no place chosen, what
-    a checkpoint, seizure or demonstration map shows (`framed`, as page_maps frames it), else the four cities and
-    every waypoint."""
-    framed = None if flt.cities or flt.counties else framed
+    a checkpoint, seizure or demonstration map shows (`framed`, from maps.frame_bounds), else the four cities and every
+    waypoint."""
     (s, w), (n, e) = selection_bounds(ds, flt) or framed or default_bounds(ds)
     lons, lats = np.meshgrid(np.linspace(w, e, 9), np.linspace(s, n, 9))
     xs, ys = to_map(lons.ravel(), lats.ravel())
@@ -310,12 +309,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     fig = mf.new_figure()
     ax = fig.add_axes(MAP_RECT)
     records = page_records(ds, flt, page, category)
-    if page == "checkpoints":
-        framed = points_bounds(records["checkpoints"])
-    elif page not in ("overview", "routes"):
-        framed = bounds_of(ds, sorted({a for f in records.values() for a in f["adcode"]}))
-    else:
-        framed = None
+    framed = None if page in ("overview", "routes") else frame_bounds(ds, flt, pd.concat(records.values()))
     set_extent(ax, ds, flt, framed)
     basemap(ax, ds, lang, flt, label_cities=page not in ("seizures_choropleth", "demo"))
     sections, unit = _layers(ax, ds, records, lang, page, category)
