@@ -1,14 +1,16 @@
 """Entry point and router: `streamlit run dashboard.py`."""
 import streamlit as st
 
-from geo import ui, ui_auth, ui_briefing
 from geo.i18n import t
+from geo.ui import auth as ui_auth
+from geo.ui import briefing as ui_briefing
+from geo.ui import state
 
 st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
 
-ds = ui.dataset(banner=True)
-ui.sidebar(ds)
-lang = ui.language()
+ds = state.dataset(banner=True)
+state.sidebar(ds)
+lang = state.language()
 ui_auth.sidebar_box(lang)
 
 PAGES = [

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from geo import charts, export, pack, static_maps
-from geo.data import Dataset, load_dataset
-from geo.filters import Filter, apply
+from geo.charts import records as record_charts
+from geo.data.filters import Filter, apply
+from geo.data.load import Dataset, load_dataset
+from geo.exports import pack, static_maps
+from geo.exports import press as export
 
 WARM_RUNS = 5
 TARGETS = {"warm chart (PNG)": 0.4, "batch of 8 charts (PNG)": 2.0, "whole briefing pack (PDF and ZIP)": 10.0}
@@ -38,10 +40,11 @@ def eight_charts(ds: Dataset) -> list[go.Figure]:
     figs = []
     j, src = ds["jurisdictions"], ds["sources"]
     for lang in ("zh", "en"):
-        figs += [charts.seizure_totals(ds["seizures"], j, src, lang),
-                 charts.cases_ranked(ds["seizures"], ds["cases"], src, lang),
-                 charts.demo_by_category(ds["demo_sites"], j, src, lang)]
-    figs += [charts.seizure_totals(apply(ds["seizures"], Filter((c,))), j, src, "zh") for c in ("430400", "431100")]
+        figs += [record_charts.seizure_totals(ds["seizures"], j, src, lang),
+                 record_charts.cases_ranked(ds["seizures"], ds["cases"], src, lang),
+                 record_charts.demo_by_category(ds["demo_sites"], j, src, lang)]
+    figs += [record_charts.seizure_totals(apply(ds["seizures"], Filter((c,))), j, src, "zh")
+             for c in ("430400", "431100")]
     return [export.press_figure(f, "zh") for f in figs]
 
 

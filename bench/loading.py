@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.synth import generate
-from geo import snapshot
-from geo.data import DirectorySource
+from geo.data import snapshot
+from geo.data.load import DirectorySource
 from geo.settings import DEFAULT_DATA_DIR
 
 RUNS = 5

@@ -12,10 +12,10 @@ from pathlib import Path
 import folium
 
 from bench.synth import generate
-from geo import page_maps
-from geo.data import Dataset, load_dataset, place_points
-from geo.filters import Filter
-from geo.maps import base_map
+from geo.data.filters import Filter
+from geo.data.load import Dataset, load_dataset, place_points
+from geo.maps import pages as page_maps
+from geo.maps.base import base_map
 
 WARM_RUNS = 3
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo import settings, store
+from geo import settings
+from geo.data import store
 
 RUNS = 3
 

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from geo import settings
-from geo.schema import TABLES
+from geo.data.schema import TABLES
 
 PROVINCES = ("43", "42", "41")
 DRUGS = ("heroin", "methamphetamine", "magu", "mixed", "unspecified")

@@ -94,7 +94,7 @@ def dump(users: dict[str, User]) -> str:
 
 def _update(path: Path | None, change) -> dict[str, User]:
     """Read, change and write the users file under a lock (atomically, readable by the owner only)."""
-    from geo.store import atomic_write  # store imports pandas; only writers pay for it
+    from geo.data.store import atomic_write  # store imports pandas; only writers pay for it
 
     path = path or users_file()
     path.parent.mkdir(parents=True, exist_ok=True)

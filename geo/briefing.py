@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo import settings
-from geo.filters import Filter
+from geo.data.filters import Filter
 from geo.i18n import t
 
 KINDS = ("overview", "routes", "seizures", "demo", "city")

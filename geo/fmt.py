@@ -75,3 +75,7 @@ def signed(value: float | None, unit: str | None, lang: str = "zh") -> str:
     sign = "+" if float(value) > 0 else "−" if float(value) < 0 else "±"
     suffix = {"percent": "%", "percentage_point": "个百分点" if lang == "zh" else " pp"}.get(unit or "", "")
     return f"{sign}{number(abs(float(value)), lang)}{suffix}"
+
+def md_escape(text: str) -> str:
+    """Text from data shown through st.markdown: markdown and HTML characters are escaped, never interpreted."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$" else ch for ch in str(text))

@@ -1,5 +1,6 @@
 """Briefing slides: overview, routes, seizures, demonstration sites and one slide per city, on a timer and keys."""
-from geo import ui, ui_briefing
+from geo.ui import briefing as ui_briefing
+from geo.ui import state
 
-ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 ui_briefing.slideshow(ds, flt, lang)

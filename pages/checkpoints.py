@@ -1,18 +1,21 @@
 """Checkpoints: named checkpoints and stations on a map, with a table and the counts the text gives."""
 import streamlit as st
 
-from geo import tables, ui, ui_exports, ui_maps
+from geo.charts import tables
 from geo.i18n import label, name_col, t
+from geo.ui import exports as ui_exports
+from geo.ui import maps as ui_maps
+from geo.ui import state, widgets
 
-ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_checkpoints", lang))
 
-checkpoints = ui.view(ds, "checkpoints", flt)
-counts = ui.view(ds, "figures", flt)
+checkpoints = state.view(ds, "checkpoints", flt)
+counts = state.view(ds, "figures", flt)
 counts = counts[counts["category"] == "checkpoint"]
-ui.filter_notes(ds, flt, "checkpoints", lang)
+widgets.filter_notes(ds, flt, "checkpoints", lang)
 if checkpoints.empty and counts.empty:
-    ui.no_records(ds, flt, lang)
+    widgets.no_records(ds, flt, lang)
 
 ui_maps.show(ds, "checkpoints_map", flt, lang, "checkpoints_map")
 ui_exports.map_downloads(ds, flt, lang, "checkpoints")
@@ -20,10 +23,10 @@ ui_exports.map_downloads(ds, flt, lang, "checkpoints")
 if not checkpoints.empty:
     view = checkpoints.assign(kind_label=[label("checkpoint_kind", k, lang) for k in checkpoints["kind"]],
                               precision_label=[label("precision", p, lang) for p in checkpoints["precision"]])
-    ui.show_table(view, {name_col(lang): t("name", lang), "kind_label": t("kind", lang),
+    widgets.show_table(view, {name_col(lang): t("name", lang), "kind_label": t("kind", lang),
                          "precision_label": t("precision", lang), "note": t("note", lang),
                          "quote": t("quote", lang)})
 if not counts.empty:
     st.subheader(t("checkpoint_counts", lang))
     for _city, frame in tables.key_figures(counts, ds["jurisdictions"], lang).items():
-        ui.show_table(frame, tables.key_figure_columns(lang))
+        widgets.show_table(frame, tables.key_figure_columns(lang))

@@ -2,11 +2,14 @@
 users."""
 import streamlit as st
 
-from geo import auth, settings, ui, ui_admin, ui_auth
+from geo import auth, settings
 from geo.i18n import t
+from geo.ui import admin as ui_admin
+from geo.ui import auth as ui_auth
+from geo.ui import state
 
-ui.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
-lang = ui.language()
+state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
+lang = state.language()
 st.title(t("page_data", lang))
 role = ui_auth.role()
 if not auth.can_edit(role):

@@ -1,15 +1,22 @@
 """Demonstration sites: counts by county or city on a map and a chart."""
 import streamlit as st
 
-from geo import charts, export, filters, fmt, static_maps, ui, ui_exports, ui_maps
+from geo import fmt
+from geo.charts import records as record_charts
+from geo.data import filters
+from geo.exports import press as export
+from geo.exports import static_maps
 from geo.i18n import label, name_col, t
+from geo.ui import exports as ui_exports
+from geo.ui import maps as ui_maps
+from geo.ui import state, widgets
 
-ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_demo", lang))
 
-demo = ui.view(ds, "demo_sites", flt)
+demo = state.view(ds, "demo_sites", flt)
 if demo.empty:
-    ui.no_records(ds, flt, lang)
+    widgets.no_records(ds, flt, lang)
     st.stop()
 
 categories = static_maps.demo_categories(demo)
@@ -18,15 +25,16 @@ category = st.selectbox(t("choose_category", lang), categories, key="demo_catego
 ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
 st.caption(t("largest_figure", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
-ui.chart(charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
-         f"{ui.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
-         export.period_span(demo, ds["sources"]), ui.selection_label(ds, flt, lang) if flt.active else None,
-         press_fig=charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
-ui.filter_notes(ds, flt, "demo_sites", lang)
+widgets.chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
+         f"{state.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
+         export.period_span(demo, ds["sources"]), state.selection_label(ds, flt, lang) if flt.active else None,
+         press_fig=record_charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
+widgets.filter_notes(ds, flt, "demo_sites", lang)
 names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
 table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
                     category_label=[label("demo_category", c, lang) for c in demo["category"]],
                     count_text=[fmt.quantity(c, q, None, lang) for c, q in zip(demo["count"], demo["qualifier"])],
                     period=demo["period_label_en" if lang == "en" else "period_label"].fillna(demo["period_label"]))
-ui.show_table(table, {"place": t("place", lang), "category_label": t("category", lang), "count_text": t("count", lang),
-                      "period": t("period", lang), "label_zh": t("as_written", lang), "quote": t("quote", lang)})
+widgets.show_table(table, {"place": t("place", lang), "category_label": t("category", lang),
+                           "count_text": t("count", lang), "period": t("period", lang),
+                           "label_zh": t("as_written", lang), "quote": t("quote", lang)})

@@ -1,28 +1,32 @@
 """Enforcement: cases, arrests, detentions, drug users found and rehab orders by place and period; reported changes."""
 import streamlit as st
 
-from geo import export, figure_charts, tables, ui
+from geo import fmt
+from geo.charts import figures as figure_charts
+from geo.charts import tables
+from geo.exports import press as export
 from geo.i18n import t
+from geo.ui import state, widgets
 
-ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_enforcement", lang))
-ui.filter_notes(ds, flt, "figures", lang)
+widgets.filter_notes(ds, flt, "figures", lang)
 
-figures = ui.view(ds, "figures", flt)
-place = ui.selection_label(ds, flt, lang)
+figures = state.view(ds, "figures", flt)
+place = state.selection_label(ds, flt, lang)
 titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 enforcement = figure_charts.enforcement_rows(figures)
 if enforcement.empty:
-    ui.no_records(ds, flt, lang)
+    widgets.no_records(ds, flt, lang)
 else:
-    ui.chart(figure_charts.enforcement_figures(figures, ds["jurisdictions"], ds["sources"], lang),
+    widgets.chart(figure_charts.enforcement_figures(figures, ds["jurisdictions"], ds["sources"], lang),
              "chart_enforcement", f"{place}_{t('chart_enforcement', lang)}", lang,
              export.period_span(enforcement, ds["sources"]), titled)
 if not figure_charts.change_rows(figures).empty:
-    ui.chart(figure_charts.changes(figures, ds["jurisdictions"], ds["sources"], lang), "chart_changes",
+    widgets.chart(figure_charts.changes(figures, ds["jurisdictions"], ds["sources"], lang), "chart_changes",
              f"{place}_{t('chart_changes', lang)}", lang,
              export.period_span(figure_charts.change_rows(figures), ds["sources"]), titled)
 if not enforcement.empty:
     for city, frame in tables.key_figures(enforcement, ds["jurisdictions"], lang).items():
-        st.markdown(f"**{ui.md_escape(city)}**")
-        ui.show_table(frame, tables.key_figure_columns(lang))
+        st.markdown(f"**{fmt.md_escape(city)}**")
+        widgets.show_table(frame, tables.key_figure_columns(lang))

@@ -1,27 +1,31 @@
 """Overview: key-figure tiles per city for the current filter, every figure with its quote, an overview map."""
 import streamlit as st
 
-from geo import tables, ui, ui_exports, ui_maps
+from geo import fmt
+from geo.charts import tables
 from geo.i18n import t
+from geo.ui import exports as ui_exports
+from geo.ui import maps as ui_maps
+from geo.ui import state, widgets
 
-ds, flt, lang = ui.dataset(), ui.current_filter(), ui.language()
+ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("app_title", lang))
-st.caption(f"{t('selection', lang)}: {ui.md_escape(ui.selection_label(ds, flt, lang))}")
+st.caption(f"{t('selection', lang)}: {fmt.md_escape(state.selection_label(ds, flt, lang))}")
 
 st.subheader(t("key_figures", lang))
-key_tiles = ui.key_tiles(ds, flt, lang)
+key_tiles = state.key_tiles(ds, flt, lang)
 if key_tiles:
-    ui.show_tiles(key_tiles)
+    widgets.show_tiles(key_tiles)
 else:
-    ui.no_records(ds, flt, lang)
-ui.filter_notes(ds, flt, "figures", lang)
+    widgets.no_records(ds, flt, lang)
+widgets.filter_notes(ds, flt, "figures", lang)
 
-figures = ui.view(ds, "figures", flt)
+figures = state.view(ds, "figures", flt)
 if not figures.empty:
     with st.expander(t("all_figures", lang)):
         for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():
-            st.markdown(f"**{ui.md_escape(city)}**")
-            ui.show_table(frame, tables.key_figure_columns(lang))
+            st.markdown(f"**{fmt.md_escape(city)}**")
+            widgets.show_table(frame, tables.key_figure_columns(lang))
 
 ui_maps.show(ds, "overview_map", flt, lang, "overview_map")
 st.caption(t("map_caption", lang))

@@ -21,7 +21,7 @@ from shapely.geometry import mapping, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from geo.coords import gcj02_to_wgs84  # noqa: E402
+from geo.maps.coords import gcj02_to_wgs84  # noqa: E402
 
 OUT = ROOT / "data" / "boundaries"
 FOCUS_PREFECTURES = ["430400", "431100", "410400", "421200"]  # Hengyang, Yongzhou, Pingdingshan, Xianning

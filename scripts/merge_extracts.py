@@ -15,7 +15,7 @@ from shapely.geometry import shape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from geo.schema import TABLES  # noqa: E402
+from geo.data.schema import TABLES  # noqa: E402
 
 EXTRACT = ROOT / "data/_extract"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from geo import settings  # noqa: E402
-from geo.offline import VENDORED  # noqa: E402
+from geo.maps.offline import VENDORED  # noqa: E402
 
 
 def main() -> None:

@@ -4,12 +4,13 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import snapshot, ui
+from geo import fmt
+from geo.data import snapshot
+from geo.data.validate import Problem
 from geo.i18n import t
-from geo.validate import Problem
 from tests.app.test_pages import run
 from tests.conftest import DATA
-from tests.unit.broken import edit_row
+from tests.unit.data.broken import edit_row
 
 
 def banners(at: AppTest) -> list:
@@ -59,7 +60,7 @@ def test_overview_keeps_the_last_valid_figures_and_names_the_problem(broken_afte
     at = run()
     assert key_figure_values(at) == before and any(v.startswith("340") for v in before)
     problem = Problem("figures.csv", line, "value", "34O", "a number")
-    assert banners(at) and ui.md_escape(snapshot.describe(problem, "zh")) in banners(at)[0].value
+    assert banners(at) and fmt.md_escape(snapshot.describe(problem, "zh")) in banners(at)[0].value
     table = problem_table(at)
     assert table.iloc[0].tolist() == ["figures.csv", line, "value", "34O", "数字"]
 
@@ -68,7 +69,7 @@ def test_overview_keeps_the_last_valid_figures_and_names_the_problem(broken_afte
                                   "pages/demo_sites.py", "pages/sources.py"])
 def test_every_page_still_renders_with_the_banner(stale_data, page):
     at = run(page)
-    assert at.title and len(banners(at)) == 1  # once per run, not once per ui.dataset() call
+    assert at.title and len(banners(at)) == 1  # once per run, not once per state.dataset() call
     assert "figures\\.csv" in banners(at)[0].value
 
 

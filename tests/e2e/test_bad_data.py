@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import DATA
 from tests.e2e.test_browser import MAP_FRAME, open_page
-from tests.unit.broken import edit_row
+from tests.unit.data.broken import edit_row
 
 pytestmark = pytest.mark.e2e
 

@@ -92,7 +92,7 @@ def container_point(frame, lat: float, lon: float) -> dict:
 
 
 def test_clicking_a_county_selects_it(page, app_url):
-    from geo.data import load_dataset
+    from geo.data.load import load_dataset
 
     county = load_dataset()["jurisdictions"].set_index("adcode").loc["421223"]  # 崇阳县, Xianning
     open_page(page, app_url, "checkpoints", "?city=421200")

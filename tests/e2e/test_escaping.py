@@ -66,7 +66,7 @@ def poisoned_url(app_for, tmp_path_factory):
     data = tmp_path_factory.mktemp("xss") / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes"))
     poison(data)
-    from geo.validate import validate_dir
+    from geo.data.validate import validate_dir
 
     assert validate_dir(data)[1] == []  # the markup is in valid data: only escaping stands in its way
     return app_for(data)

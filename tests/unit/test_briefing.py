@@ -2,7 +2,7 @@
 import pytest
 
 from geo import briefing, settings
-from geo.filters import Filter
+from geo.data.filters import Filter
 
 
 def test_default_deck_has_the_views_and_one_slide_per_city():

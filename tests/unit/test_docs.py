@@ -2,7 +2,7 @@
 import re
 
 from geo import settings
-from geo.schema import TABLES
+from geo.data.schema import TABLES
 from tests.conftest import ROOT
 
 

@@ -1,0 +1,91 @@
+"""What every chart shares: fonts, escaping, title/subtitle/source layout, projector scale, the cap on bars."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import settings
+from geo.i18n import name_col, t
+
+FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
+
+
+def esc(text) -> str:
+    """Text from data in a chart: Plotly reads labels as a little HTML (<br>, <b>, <a>), so markup in the data
+    is escaped and shows as the characters it is."""
+    return html.escape(str(text), quote=False)
+
+
+def place_names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Escaped place names by adcode, ready for chart labels."""
+    return {a: esc(n) for a, n in zip(jurisdictions["adcode"], jurisdictions[name_col(lang)])}
+
+
+def short_title(title: str, limit: int = 18) -> str:
+    """The headline before a '——' subtitle, cut to `limit` characters, so source lines fit under a chart."""
+    head = title.split("——")[0].strip() or title
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame, lang: str, per_line: int = 2,
+                limit: int | None = None) -> str:
+    """'来源：title (date)；…' for the documents behind the plotted rows, wrapped every `per_line` documents."""
+    titles = dict(zip(sources["source_file"], sources["title_zh" if lang == "zh" else "title_en"].fillna("")))
+    dates = dict(zip(sources["source_file"], sources["doc_date"].fillna("")))
+    limit = limit or (18 if lang == "zh" else 36)  # about the same printed width
+    used = [f"{esc(short_title(titles.get(s) or s, limit))} ({esc(dates.get(s, ''))})"
+            for s in sorted(set(frame["source_file"]))]
+    sep = "；" if lang == "zh" else "; "
+    lines = [sep.join(used[i:i + per_line]) for i in range(0, len(used), per_line)]
+    return t("source_line", lang, sources=(sep + "<br>").join(lines))
+
+
+def below_plot(pixels: float, height: float, margin: dict) -> float:
+    """Paper y-coordinate `pixels` below the plot area (annotations live in paper coordinates)."""
+    return -pixels / max(1.0, height - margin["t"] - margin["b"])
+
+
+def layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 460) -> go.Figure:
+    fig.update_layout(
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01},
+        font={"family": FONT, "size": 15}, height=height, margin=MARGIN,
+        legend={"orientation": "h", "y": below_plot(45, height, MARGIN), "yanchor": "top"}, plot_bgcolor="#ffffff",
+        annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": below_plot(100, height, MARGIN),
+                      "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left",
+                      "font": {"size": 11, "color": "#444"},
+                      "name": "source"}])
+    fig.update_yaxes(gridcolor="#dddddd")
+    return fig
+
+
+def for_projector(fig: go.Figure, height: int = settings.BRIEFING_MAP_HEIGHT,
+                  scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
+    """A copy of a chart with type, margins and the source line scaled up for a projector slide."""
+    big = go.Figure(fig)
+    margin = {k: round(v * scale) for k, v in MARGIN.items()}
+    big.update_layout(font_size=round(15 * scale), height=height, margin=margin,
+                      legend_y=below_plot(45 * scale, height, margin))
+    big.update_annotations(selector={"name": "source"}, font_size=round(11 * scale),
+                           y=below_plot(100 * scale, height, margin))
+    return big
+
+
+def largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> tuple[pd.DataFrame, int]:
+    """The rows of the `limit` bars (groups of `key`) with the largest quantity, and how many bars were left out.
+
+    A chart of thousands of bars is unreadable and takes a browser minutes to draw; the table keeps every row.
+    """
+    if rows.empty:
+        return rows, 0
+    size = rows.groupby(key, dropna=False)["quantity"].agg(by).astype(float)
+    if len(size) <= limit:
+        return rows, 0
+    keep = size.sort_values(ascending=False, kind="stable").index[:limit]
+    return rows[rows[key].isin(keep)], len(size) - limit
+
+
+def cut_note(limit: int, cut: int, lang: str) -> str:
+    return t("largest_bars", lang, n=str(limit), cut=str(cut)) if cut else ""

@@ -1,0 +1,73 @@
+"""Charts of records: seizures by place and by case, demonstration sites by category."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import fmt, settings
+from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, source_line
+from geo.i18n import label, name_col, t
+
+
+def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
+                   lang: str, limit: int = settings.CHART_MAX_BARS) -> go.Figure:
+    """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
+    totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
+    names = place_names(jurisdictions, lang)
+    totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p or '')}"
+                             for a, p in zip(totals["adcode"], totals["period_label"])],
+                            index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
+    # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
+    twins = totals.duplicated(["x", "drug_type"], keep=False)
+    if twins.any():  # (an empty selection has a float "x" column, which refuses + str)
+        totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"].map(esc)
+    # figures still alike in place, period and wording (two sources repeating one figure) are numbered, not stacked
+    nth = totals.groupby(["x", "drug_type"]).cumcount() if len(totals) else pd.Series(dtype=int)
+    totals.loc[nth > 0, "x"] = totals.loc[nth > 0, "x"] + [f" ({n + 1})" for n in nth[nth > 0]]
+    totals, cut = largest_bars(totals, "x", limit=limit)
+    fig = go.Figure()
+    for drug, part in totals.groupby("drug_type", sort=False):
+        fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),
+                    marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+                    text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
+                    textposition="outside")
+    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + cut_note(limit, cut, lang)
+    return layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
+
+
+def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str,
+                 limit: int = settings.CHART_MAX_BARS) -> go.Figure:
+    """Named cases ranked by kilograms seized, stacked by drug type."""
+    per_case, cut = largest_bars(seizures[seizures["case_id"].notna() & (seizures["unit"] == "kg")], "case_id",
+                                  limit=limit, by="sum")
+    merged = per_case.merge(cases[["case_id", name_col(lang), "case_number"]], on="case_id", how="left")
+    order = merged.groupby("case_id")["quantity"].sum().sort_values(ascending=True).index.tolist()
+    title_of = {c: esc(n) for c, n in zip(merged["case_id"], merged[name_col(lang)])}
+    fig = go.Figure()
+    for drug, part in merged.groupby("drug_type", sort=False):
+        fig.add_bar(y=[title_of[c] for c in part["case_id"]], x=part["quantity"].astype(float), orientation="h",
+                    name=label("drug_type", drug, lang), marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+                    customdata=[fmt.quantity(q, ql, "kg", lang) for q, ql in zip(part["quantity"], part["qualifier"])],
+                    hovertemplate="%{y}: %{customdata}<extra></extra>")
+    fig.update_layout(barmode="stack", yaxis={"categoryorder": "array",
+                                              "categoryarray": [title_of[c] for c in order]})
+    return layout(fig, t("seizures_by_case", lang), t("unit_kg", lang) + cut_note(limit, cut, lang),
+                   source_line(merged, sources, lang),
+                   height=max(420, 60 + 34 * len(order)))
+
+
+def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
+                     lang: str) -> go.Figure:
+    """Demonstration-site counts by category, one bar group per jurisdiction."""
+    names = place_names(jurisdictions, lang)
+    fig = go.Figure()
+    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
+    for i, (cat, part) in enumerate(demo.groupby("category", sort=True)):
+        fig.add_bar(x=[names.get(a, esc(a)) for a in part["adcode"]], y=part["count"].astype(float),
+                    name=label("demo_category", cat, lang), marker_color=palette[i % len(palette)],
+                    text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
+                    customdata=part["label_zh"].map(esc) if lang == "zh"
+                    else [label("demo_category", cat, lang)] * len(part),
+                    hovertemplate="%{x} %{customdata}: %{text}<extra></extra>")
+    fig.update_layout(barmode="group")
+    return layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))

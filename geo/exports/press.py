@@ -1,0 +1,184 @@
+"""Press-ready exports: charts as PNG/SVG/PDF in a press template (one warm renderer), tables as CSV/XLSX."""
+from __future__ import annotations
+
+import base64
+import copy
+import io
+import tempfile
+import threading
+from datetime import date
+from pathlib import Path
+
+import kaleido
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo import settings
+from geo.charts import common as chart_layout
+
+_server_started = False
+# kaleido's sync server hands results back through one shared queue: concurrent callers (Streamlit sessions run
+# in threads) could receive each other's images, so calls are serialised.
+_render_lock = threading.Lock()
+
+
+def start_renderer() -> None:
+    """One Chromium for all exports (a fresh one per image costs seconds); MathJax off so nothing is fetched.
+    Callers hold _render_lock."""
+    global _server_started
+    if not _server_started:
+        kaleido.start_sync_server(n=settings.EXPORT_RENDER_TABS, mathjax=False, silence_warnings=True)
+        _server_started = True
+
+
+def warm_up() -> None:
+    """Start the renderer and draw one tiny chart in the background, so the first export a user asks for is warm
+    (starting Chromium and loading plotly.js take seconds). Does nothing when EXPORT_PREWARM is off."""
+    if settings.EXPORT_PREWARM and not _server_started:
+        threading.Thread(target=lambda: chart_bytes(go.Figure(), "svg", 10, 10, 1), daemon=True).start()
+
+
+def stop_renderer() -> None:
+    global _server_started
+    if _server_started:
+        kaleido.stop_sync_server(silence_warnings=True)
+        _server_started = False
+
+
+def export_stamp(lang: str, exported: date | None = None) -> str:
+    """'导出日期：2026-11-25' / 'Exported 2026-11-25'."""
+    when = (exported or date.today()).isoformat()
+    return f"导出日期：{when}" if lang == "zh" else f"Exported {when}"
+
+
+def logo_uri(path: Path | None) -> str | None:
+    """The logo as a data: URI, so the renderer never fetches it; None when unset or missing."""
+    if not path or not Path(path).is_file():
+        return None
+    mime = "image/png" if Path(path).suffix.lower() == ".png" else "image/jpeg"
+    return f"data:{mime};base64," + base64.b64encode(Path(path).read_bytes()).decode("ascii")
+
+
+def _with_period(title: str, period: str | None, lang: str) -> str:
+    """Add the period to the subtitle ('title<br><sup>unit</sup>') unless it is already there."""
+    if not period or period in title:
+        return title
+    label = f"时期：{period}" if lang == "zh" else f"Period: {period}"
+    if "</sup>" in title:
+        return title.replace("</sup>", f" · {label}</sup>", 1)
+    return f"{title}<br><sup>{label}</sup>"
+
+
+def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
+                 height: int = settings.EXPORT_HEIGHT, period: str | None = None,
+                 logo: Path | None = None, place: str | None = None) -> go.Figure:
+    """The chart in the press template: title (with the place, if given), subtitle (unit, period), source line
+    with the export date inside the image at the export size, white background, print-sized type, optional logo
+    top right."""
+    out = go.Figure(copy.deepcopy(fig.to_dict()))
+    stamp = export_stamp(lang, exported)
+    margin = {"l": 100, "r": 60, "t": 150, "b": 220}
+    notes = list(out.layout.annotations or [])
+    for note in notes:
+        if note.name == "source":
+            note.update(text=f"{note.text}　{stamp}", y=chart_layout.below_plot(150, height, margin), font={"size": 18})
+    out.update_layout(annotations=notes, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", height=height,
+                      font={"size": 22}, margin=margin,
+                      legend={"y": chart_layout.below_plot(70, height, margin), "yanchor": "top"})
+    if out.layout.title.text:
+        title = _with_period(out.layout.title.text, period, lang)
+        out.layout.title.text = f"{place} · {title}" if place and not title.startswith(place) else title
+    uri = logo_uri(logo or settings.EXPORT_LOGO)  # read at call time, so a changed setting applies
+    if uri:
+        out.add_layout_image(source=uri, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
+                             sizex=0.12, sizey=0.12 * settings.EXPORT_WIDTH / height, layer="above")
+    return out
+
+
+def _opts(fmt: str, width: int, height: int, scale: float) -> dict:
+    """Kaleido options; a PDF is vector, so scale 1 keeps its page at the export size (20 × 11.25 in)."""
+    if fmt not in ("png", "svg", "pdf"):
+        raise ValueError(f"unsupported chart format {fmt!r}: expected png, svg or pdf")
+    return {"format": fmt, "width": width, "height": height, "scale": 1 if fmt == "pdf" else scale}
+
+
+def chart_bytes(fig: go.Figure, fmt: str, width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT,
+                scale: float = settings.EXPORT_SCALE) -> bytes:
+    """PNG, SVG or PDF of a figure, rendered by the warm Chromium."""
+    opts = _opts(fmt, width, height, scale)
+    with _render_lock:
+        start_renderer()
+        return kaleido.calc_fig_sync(fig, opts=opts)
+
+
+def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT_WIDTH,
+                 height: int = settings.EXPORT_HEIGHT, scale: float = settings.EXPORT_SCALE) -> list[bytes]:
+    """Many (figure, format) renders in one call, spread over the renderer's tabs; results in job order.
+    (kaleido returns batch results only as files, hence the temporary directory.)"""
+    with tempfile.TemporaryDirectory(prefix="exports-") as tmp:
+        specs = [{"fig": fig, "opts": _opts(fmt, width, height, scale), "path": str(Path(tmp) / f"{i}.{fmt}")}
+                 for i, (fig, fmt) in enumerate(jobs)]
+        with _render_lock:
+            start_renderer()
+            errors = kaleido.write_fig_from_object_sync(specs)
+        if errors:
+            raise RuntimeError(f"{len(errors)} chart export(s) failed; first: {errors[0]!r}")
+        return [Path(spec["path"]).read_bytes() for spec in specs]
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame], sources: pd.DataFrame) -> bytes:
+    """One sheet per table plus a sheet of the source documents."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name[:31], index=False)
+        sources.to_excel(writer, sheet_name="sources", index=False)
+    return buf.getvalue()
+
+
+def file_name(place: str, subject: str, period: str, ext: str, mark: str = "") -> str:
+    """What the file is, e.g. 永州市_缴获毒品_2018-2021.png (a mark such as 内部资料 goes last); characters
+    unsafe in file names are dropped."""
+    parts = [p for p in (place, subject, period, mark) if p]
+    stem = "_".join(parts)
+    return "".join(ch for ch in stem if ch not in '\\/:*?"<>|\n\r\t').strip() + f".{ext}"
+
+
+def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, drugs: tuple[str, ...] = (),
+                years: tuple[int, int] | None = None) -> str:
+    """The selection as people say it: '永州市', '衡阳县、祁东县', '全部' / 'All' for no place, with the drug types
+    and years when chosen: '衡阳市（冰毒，2017年）' / 'Hengyang (Methamphetamine (ice), 2017)'."""
+    from geo.i18n import label, name_col, t
+
+    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    sep = "、" if lang == "zh" else ", "
+    place = sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
+    parts = [sep.join(label("drug_type", d, lang) for d in drugs)] if drugs else []
+    if years:
+        span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+        parts.append(f"{span}年" if lang == "zh" else span)
+    if not parts:
+        return place
+    return f"{place}（{'，'.join(parts)}）" if lang == "zh" else f"{place} ({'; '.join(parts)})"
+
+
+def period_span(frame: pd.DataFrame, sources: pd.DataFrame | None = None) -> str:
+    """'2017-2021' (or '2019'): the years of the rows' periods; an undated row counts at the date of its source
+    document. '' when nothing is dated."""
+    doc_year = {} if sources is None else {s: str(d)[:4] for s, d in zip(sources["source_file"], sources["doc_date"])
+                                           if d}
+    years: set[str] = set()
+    for row in frame.itertuples():
+        dated = [str(v)[:4] for v in (getattr(row, "period_start", None), getattr(row, "period_end", None))
+                 if isinstance(v, str) and v[:4].isdigit()]
+        years.update(dated or [doc_year.get(getattr(row, "source_file", None), "")])
+    years.discard("")
+    if not years:
+        return ""
+    first, last = min(years), max(years)
+    return first if first == last else f"{first}-{last}"

@@ -1,0 +1,351 @@
+"""Map layers over the curated tables: checkpoints, directed routes, proportional symbols, choropleths."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import folium
+import mapclassify
+import pandas as pd
+from folium.elements import JSCSSMixin
+from folium.plugins import FastMarkerCluster
+from jinja2 import Template
+
+from geo import fmt, settings
+from geo.data.load import Dataset, place_points
+from geo.i18n import label, name_col, t
+from geo.maps.base import blank, esc, legend
+
+SYMBOL_COLOR = "#D55E00"
+POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
+CASE_POPUP_SEIZURES = 5  # likewise, a case's popup lists its largest seizures
+CHOROPLETH_SHADES = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
+
+# Popups are assembled in the browser from compact rows and de-duplicated string tables, so 10,000 points
+# cost one small JSON array. Every string in those tables is HTML-escaped in Python before it is sent.
+POPUP_JS = """
+function dashPopup(title, rows, quote) {
+  var body = rows.filter(function (r) { return r[1]; }).map(function (r) {
+    return "<tr><th style='text-align:left;padding-right:6px'>" + r[0] + "</th><td>" + r[1] + "</td></tr>";
+  }).join("");
+  var q = quote ? "<blockquote style='margin:6px 0;color:#333'>\u201c" + quote + "\u201d</blockquote>" : "";
+  return "<div style='font-size:14px;max-width:360px'><b>" + title + "</b><table>" + body + "</table>" + q + "</div>";
+}"""
+
+# folium writes `var callback = <this>;`: one expression, so the popup builder and tables live in a closure
+# (a bare `function dashPopup` there would be a named function expression, unknown when a popup opens).
+POINT_CALLBACK = "(function () {" + POPUP_JS + """
+var T = %s;
+return function (row) {
+  var kind = T.kinds[row[2]];
+  var m = L.circleMarker([row[0], row[1]], {radius: 9, color: '#222', weight: 2, fillColor: kind[0],
+                                            fillOpacity: 0.9});
+  m.bindTooltip(row[3] + ' · ' + kind[1]);
+  m.bindPopup(function () {
+    return dashPopup(row[3], [[T.labels[0], kind[1]], [T.labels[1], row[5]], [T.labels[2], T.methods[row[4]]],
+                              [T.labels[3], row[6]]], T.quotes[row[7]]);
+  }, {maxWidth: 380});
+  return m;
+};
+})()"""
+
+
+class Interner:
+    """Numbers each distinct (escaped) string once, so repeated quotes and labels are sent once."""
+
+    def __init__(self):
+        self.index: dict[str, int] = {}
+
+    def __call__(self, value) -> int:
+        return self.index.setdefault(esc(value), len(self.index))
+
+    @property
+    def values(self) -> list[str]:
+        return list(self.index)
+
+
+def js_json(value) -> str:
+    """JSON safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:
+    """One coloured symbol per kind, clustered when zoomed out; popups say what the data says and how exact."""
+    kinds, methods, quotes = Interner(), Interner(), Interner()
+    kind_colors: dict[int, str] = {}
+    rows = []
+    for row in checkpoints.itertuples():
+        k = kinds(label("checkpoint_kind", row.kind, lang))
+        kind_colors[k] = settings.CHECKPOINT_COLORS.get(row.kind, "#555")
+        method = methods(f"{label('precision', row.precision, lang)} ({row.coord_method})")
+        rows.append([round(float(row.lat), 5), round(float(row.lon), 5), k, esc(getattr(row, name_col(lang))),
+                     method, esc(row.period_label), esc(row.note), quotes(row.quote)])
+    tables = {"kinds": [[kind_colors[i], v] for i, v in enumerate(kinds.values)], "methods": methods.values,
+              "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
+    FastMarkerCluster(rows, callback=POINT_CALLBACK % js_json(tables), name=t("page_checkpoints", lang),
+                      options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
+    legend(m, t("legend", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang))
+                                  for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
+
+
+def checkpoint_count_layer(m: folium.Map, ds: Dataset, checkpoints: pd.DataFrame, lang: str) -> None:
+    """Checkpoints counted per county as proportional symbols: the overview's view when there are too many to
+    show one by one (the checkpoints page still shows each)."""
+    counts = checkpoints.groupby(["adcode", "kind"]).size().rename("n").reset_index()
+    per_place = counts.groupby("adcode")["n"].transform("sum")
+    frame = counts.assign(total=per_place.astype(float))
+    symbol_layer(m, ds, frame, "total", lang, t("page_checkpoints", lang),
+                 lambda r: f"{label('checkpoint_kind', r.kind, lang)}: {fmt.number(r.n, lang)}", unit="site")
+
+
+def route_kg(ds: Dataset, routes: pd.DataFrame) -> pd.Series:
+    """Kilograms seized in the case(s) on each route, by route_id (0 where the text gives none)."""
+    seized = ds["seizures"][(ds["seizures"]["unit"] == "kg") & ds["seizures"]["case_id"].notna()]
+    by_case = seized.groupby("case_id")["quantity"].sum()
+    cases = ds["cases"]
+    case_of = {**dict(zip(cases["route_id"], cases["case_id"])), **dict(zip(routes["route_id"], routes["case_id"]))}
+    return pd.Series({r: float(by_case.get(case_of.get(r), 0) or 0) for r in routes["route_id"]}, dtype=float)
+
+
+def route_offsets(legs: dict[str, list[tuple[str, str]]]) -> dict[str, int]:
+    """A pixel-offset slot per route, so routes sharing a leg are drawn side by side, not on top of each other."""
+    users: dict[frozenset, list[str]] = defaultdict(list)
+    for route, pairs in legs.items():
+        for a, b in pairs:
+            users[frozenset((a, b))].append(route)
+    slots: dict[str, int] = {}
+    for route, pairs in legs.items():
+        taken = {slots[o] for a, b in pairs for o in users[frozenset((a, b))] if o in slots}
+        slots[route] = next(s for s in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5) + tuple(range(6, 999))
+                            if s not in taken)
+    return slots
+
+
+def _case_rows(ds: Dataset, case_ids: list[str], lang: str, strings: Interner) -> list[list]:
+    """Per case on the shown routes, [title, rows, quote] as indexes into one escaped string table; the browser
+    turns them into popups on click, so 2,000 cases cost a few hundred kB rather than megabytes of HTML."""
+    cases = ds["cases"].set_index("case_id").reindex(case_ids)
+    seized = ds["seizures"][ds["seizures"]["case_id"].isin(case_ids)].sort_values("quantity", ascending=False)
+    parts: dict[str, list[str]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
+    for case_id, d, q, ql, u in zip(seized["case_id"], seized["drug_type"], seized["quantity"], seized["qualifier"],
+                                    seized["unit"]):
+        counts[case_id] += 1
+        if len(parts[case_id]) < CASE_POPUP_SEIZURES:
+            parts[case_id].append(f"{label('drug_type', d, lang)} {fmt.quantity(q, ql, u, lang)}")
+    drugs = {c: "、".join(p) + (f" … +{counts[c] - len(p)}" if counts[c] > len(p) else "") for c, p in parts.items()}
+    heads = [strings(t(k, lang)) for k in ("level", "period", "suspects", "drug")]
+    rows = []
+    for case_id, case in zip(case_ids, cases.itertuples()):
+        suspects = (fmt.quantity(case.suspects, case.suspects_qualifier, "person", lang)
+                    if pd.notna(case.suspects) else "")
+        values = [label("case_level", case.level, lang) if not blank(case.level) else "", case.period_label,
+                  suspects, drugs.get(case_id, "")]
+        rows.append([strings(getattr(case, name_col(lang))), [[h, strings(v)] for h, v in zip(heads, values)
+                                                              if not blank(v)], strings(case.quote)])
+    return rows
+
+
+class RouteLines(JSCSSMixin, folium.map.Layer):
+    """All routes as one data array drawn in the browser: offset polylines with arrowheads for direction.
+
+    Row: [coords, drug, weight, offset, title, via, total, quote, [cases]]; drug indexes T.drugs, quote T.s,
+    cases T.cases, whose entries index the escaped string table T.s.
+    """
+
+    default_js = [("polylineoffset", "leaflet-polylineoffset"), ("polylinedecorator", "leaflet-polylinedecorator")]
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  {{ this.popup_js }}
+  var T = {{ this.tables }};
+  var group = L.featureGroup();
+  {{ this.rows_json }}.forEach(function (r) {
+    var drug = T.drugs[r[1]];
+    var line = L.polyline(r[0], {color: drug[0], weight: r[2], opacity: 0.9, offset: r[3]});
+    line.bindTooltip(r[6] ? r[4] + ' · ' + r[6] : r[4]);
+    line.bindPopup(function () {
+      return dashPopup(r[4], [[T.labels[0], r[5]], [T.labels[1], drug[1]], [T.labels[2], r[6]]], T.s[r[7]])
+        + r[8].map(function (i) {
+          var c = T.cases[i];
+          return dashPopup(T.s[c[0]], c[1].map(function (p) { return [T.s[p[0]], T.s[p[1]]]; }), T.s[c[2]]);
+        }).join('');
+    }, {maxWidth: 420});
+    line.addTo(group);
+    L.polylineDecorator(line, {patterns: [{offset: '12%', repeat: '22%', symbol: L.Symbol.arrowHead(
+      {pixelSize: 14, polygon: true, pathOptions: {stroke: false, fill: true, fillColor: drug[0], fillOpacity: 1}})}]}
+    ).addTo(group);
+  });
+  return group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list], tables: dict, name: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "RouteLines"
+        self.rows, self.rows_json, self.tables, self.popup_js = rows, js_json(rows), js_json(tables), POPUP_JS
+
+
+def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> None:
+    """Each route through its ordered waypoints: arrowheads for direction, colour by drug type, width by kg,
+    routes sharing a leg offset side by side; hover gives name and total, click the cases with their quotes."""
+    points = place_points(ds)
+    waypoints = ds["route_waypoints"][ds["route_waypoints"]["route_id"].isin(routes["route_id"])]
+    refs = waypoints.sort_values(["route_id", "seq"]).groupby("route_id")["place_ref"].agg(list).to_dict()
+    slots = route_offsets({r: list(zip(v, v[1:])) for r, v in refs.items()})
+    kg = route_kg(ds, routes).to_dict()
+    top = max(kg.values(), default=0.0) or 1.0
+    on_route = ds["cases"].dropna(subset=["route_id"]).groupby("route_id")["case_id"].apply(list).to_dict()
+    case_lists = {r.route_id: list(dict.fromkeys(([r.case_id] if isinstance(r.case_id, str) else [])
+                                                 + on_route.get(r.route_id, []))) for r in routes.itertuples()}
+    case_ids = sorted({c for v in case_lists.values() for c in v})
+    strings = Interner()
+    case_rows = _case_rows(ds, case_ids, lang, strings)
+    case_index = {c: i for i, c in enumerate(case_ids)}
+    drugs = Interner()
+    drug_colors: dict[int, str] = {}
+    lat, lon, names = points["lat"].to_dict(), points["lon"].to_dict(), points[name_col(lang)].to_dict()
+    rows = []
+    for row in routes.itertuples():
+        stops = refs.get(row.route_id, [])
+        d = drugs(label("drug_type", row.drug_type, lang))
+        drug_colors[d] = settings.DRUG_COLORS.get(row.drug_type, "#555")
+        total = fmt.quantity(kg[row.route_id], "exact", "kg", lang) if kg[row.route_id] else ""
+        rows.append([[[round(float(lat[r]), 4), round(float(lon[r]), 4)] for r in stops], d,
+                     round(3 + 7 * (kg[row.route_id] / top) ** 0.5, 1), 6 * slots.get(row.route_id, 0),
+                     esc(getattr(row, name_col(lang))), esc(" → ".join(str(names[r]) for r in stops)), esc(total),
+                     strings(row.quote), [case_index[c] for c in case_lists[row.route_id]]])
+    tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "s": strings.values,
+              "cases": case_rows,
+              "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
+    RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
+    present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
+    legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang)) for d in present])
+
+
+class SymbolPoints(folium.map.Layer):
+    """Proportional circles from one data array: [lat, lon, radius, tooltip, popup] per place."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function () {
+  var group = L.featureGroup();
+  {{ this.rows_json }}.forEach(function (r) {
+    L.circleMarker([r[0], r[1]], {radius: r[2], color: '#222', weight: 1.5, fillColor: {{ this.color|tojson }},
+                                  fillOpacity: 0.6}).bindTooltip(r[3]).bindPopup(r[4], {maxWidth: 400}).addTo(group);
+  });
+  return group.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list], name: str, color: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "SymbolPoints"
+        self.rows_json, self.color = js_json(rows), color
+
+
+def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str, lang: str, name: str,
+                 describe, unit: str = "kg") -> None:
+    """Proportional circles per jurisdiction: size by the largest single figure (never a sum of figures of
+    different periods), popup listing the largest records of the place."""
+    points = place_points(ds)
+    ranked = frame[frame["adcode"].isin(points.index)].sort_values(value_col, ascending=False)
+    top = float(ranked[value_col].iloc[0]) if len(ranked) else 0.0
+    texts: dict[str, list[str]] = defaultdict(list)
+    firsts: dict[str, float] = {}
+    counts: dict[str, int] = defaultdict(int)
+    # plain dicts rather than a pandas groupby loop: at 50,000 records this is several times faster
+    for adcode, value, row in zip(ranked["adcode"], ranked[value_col], ranked.itertuples()):
+        counts[adcode] += 1
+        firsts.setdefault(adcode, float(value))
+        if len(texts[adcode]) < POPUP_RECORDS:
+            texts[adcode].append(esc(describe(row)))
+    names, lat, lon = points[name_col(lang)].to_dict(), points["lat"].to_dict(), points["lon"].to_dict()
+    rows: list[list] = []
+    for adcode, lines in texts.items():
+        items = "".join(f"<li>{text}</li>" for text in lines)
+        more = counts[adcode] - len(lines)
+        items += f"<li>… +{more}</li>" if more > 0 else ""
+        place = esc(names[adcode])
+        popup = f"<div style='font-size:14px;max-width:380px'><b>{place}</b><ul>{items}</ul></div>"
+        rows.append([round(float(lat[adcode]), 5), round(float(lon[adcode]), 5),
+                     round(symbol_radius(firsts[adcode], top), 1), place, popup])
+    SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
+    if top:
+        legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", unit, lang), symbol_radius(v, top))
+                         for v in size_steps(top)])
+
+
+def symbol_radius(value: float, top: float) -> float:
+    """Circle area proportional to the value (radius ∝ √value), 4 to 34 px."""
+    return 4 + 30 * (value / top) ** 0.5 if top else 4
+
+
+def size_steps(top: float) -> list[float]:
+    return sorted({round(top, 1), round(top / 4, 1), round(top / 16, 1)} - {0.0})
+
+
+def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str,
+                     texts: dict[str, str] | None = None) -> None:
+    """Counties and cities shaded by value per adcode in quantile classes with a classed legend; each labelled
+    with its name and figure as written ("800+") in type large enough for a projector."""
+    layers = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
+    chosen = layers[layers["adcode"].isin(values.index)].copy()
+    if chosen.empty:
+        return
+    chosen["value"] = chosen["adcode"].map(values).astype(float)
+    chosen["text"] = [(texts or {}).get(a) or fmt.number(v, lang) for a, v in zip(chosen["adcode"], chosen["value"])]
+    bins = class_breaks(chosen["value"])
+    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    shades = class_shades(len(bins))
+    chosen["shade"] = [shades[i] for i in classes]
+    chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties drawn on top
+    col = name_col(lang)
+    data = json.loads(chosen[["adcode", col, "text", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
+    for feat in data["features"]:
+        feat["properties"]["name"] = esc(feat["properties"]["name"])
+        feat["properties"]["text"] = esc(feat["properties"]["text"])
+    folium.GeoJson(data, name=name, style_function=lambda f: {"fillColor": f["properties"]["shade"],
+                                                              "color": "#333", "weight": 1, "fillOpacity": 0.8},
+                   tooltip=folium.GeoJsonTooltip(["name", "text"], aliases=[t("place", lang), name])).add_to(m)
+    if len(chosen) <= settings.MAP_LABEL_LIMIT:
+        place_labels(m, chosen, col)
+    lows = [chosen["value"][[c == i for c in classes]].min() for i in range(len(bins))]
+    legend(m, name, [(shades[i], fmt.number(lo, lang) if lo == hi
+                      else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+                     for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)])
+
+
+LABEL_STYLE = ("font-size:16px;font-weight:700;color:#111;white-space:nowrap;text-align:center;"
+               "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;transform:translate(-50%,-50%)")
+
+
+def place_labels(m: folium.Map, chosen: pd.DataFrame, name_column: str) -> None:
+    """A name and figure on each shaded place (a white halo keeps them readable over any shade)."""
+    group = folium.FeatureGroup(name="labels", control=False)
+    for name, text, point in zip(chosen[name_column], chosen["text"], chosen.geometry.representative_point()):
+        body = f"<div style='{LABEL_STYLE}'>{esc(name)}<br>{esc(text)}</div>"
+        folium.Marker([point.y, point.x], icon=folium.DivIcon(html=body, icon_size=(0, 0)),
+                      interactive=False).add_to(group)
+    group.add_to(m)
+
+
+def class_shades(n: int) -> list[str]:
+    """n shades spread over the whole ramp, so two classes are light and dark, not two light pinks."""
+    last = len(CHOROPLETH_SHADES) - 1
+    return [CHOROPLETH_SHADES[round(i * last / (n - 1))] for i in range(n)] if n > 1 else [CHOROPLETH_SHADES[2]]
+
+
+def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
+    """Upper bounds of at most k classes (quantiles via mapclassify: deterministic and fast at any size)."""
+    distinct = sorted(set(values.astype(float)))
+    if len(distinct) <= k:
+        return distinct
+    return sorted({float(b) for b in mapclassify.Quantiles(values.astype(float).to_numpy(), k=k).bins})
+
+
+def seizure_text(row, lang: str) -> str:
+    what = label("drug_type", row.drug_type, lang)
+    return f"{row.period_label or ''} {what}: {fmt.quantity(row.quantity, row.qualifier, row.unit, lang)}".strip()

@@ -1,0 +1,68 @@
+"""The map of each page, built from the data and the filter: what the pages show and the benchmark measures."""
+from __future__ import annotations
+
+import folium
+
+from geo import fmt, settings
+from geo.data import filters
+from geo.data.filters import Filter
+from geo.data.load import Dataset
+from geo.i18n import label, t
+from geo.maps import base as maps
+from geo.maps import layers
+
+
+def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
+    m = maps.base_map(ds, lang, flt)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    checkpoints = filters.view(ds, "checkpoints", flt)
+    if len(checkpoints) > settings.OVERVIEW_MAX_POINTS:
+        layers.checkpoint_count_layer(m, ds, checkpoints, lang)
+    else:
+        layers.checkpoint_layer(m, checkpoints, lang)
+    return maps.finish(m)
+
+
+def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
+    checkpoints = filters.view(ds, "checkpoints", flt)
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, checkpoints))
+    layers.checkpoint_layer(m, checkpoints, lang)
+    return maps.finish(m)
+
+
+def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    ds = maps.display_dataset(ds)
+    m = maps.base_map(ds, lang, flt)
+    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    return maps.finish(m)
+
+
+def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
+    """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
+    ds = maps.display_dataset(ds)
+    seizures = filters.view(ds, "seizures", flt)
+    kg = seizures[seizures["unit"] == "kg"]
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, kg))
+    if style == "choropleth":
+        largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
+        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
+        layers.choropleth_layer(m, ds, largest.set_index("adcode")["quantity"], lang, t("page_seizures", lang),
+                                texts)
+    else:
+        layers.symbol_layer(m, ds, kg, "quantity", lang, t("page_seizures", lang),
+                            lambda r: layers.seizure_text(r, lang))
+    return maps.finish(m)
+
+
+def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
+    """Counts of one category per county or city; with no filter the map frames the places that have some."""
+    ds = maps.display_dataset(ds)
+    demo = filters.view(ds, "demo_sites", flt)
+    chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
+    m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, chosen))
+    texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
+    layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
+                            texts)
+    return maps.finish(m)

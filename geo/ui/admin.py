@@ -1,0 +1,146 @@
+"""Streamlit side of data maintenance: upload → validate → diff → confirm, the history log and restore."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from geo.data import store
+from geo.data.schema import TABLES
+from geo.data.validate import Problem
+from geo.i18n import t
+from geo.ui import auth as ui_auth
+
+KEY_TABLE, KEY_PREVIEW, KEY_ROUND, KEY_FLASH = "data_table", "data_preview", "data_upload_round", "data_flash"
+
+
+def flash(lang: str) -> None:
+    """The outcome of the last save or restore (set by the button's callback), shown once. Always one container,
+    so the tabs below keep their place in the page and the chosen tab stays open when the message goes."""
+    outcome = st.session_state.pop(KEY_FLASH, None)
+    with st.container():
+        if not outcome:
+            return
+        ok, message, problems = outcome
+        if ok:
+            st.success(message)
+        elif problems:
+            problems_table(problems, lang)
+        else:
+            st.error(message)
+
+
+def who(lang: str) -> None:
+    """With sign-in off nobody is signed in: ask for a name to put in the history."""
+    if not ui_auth.user_name():
+        st.text_input(t("data_your_name", lang), key="data_user_name")
+
+
+def _user() -> str:
+    """Who is saving, read when the button is clicked: the signed-in user, else the typed name, else anonymous."""
+    return ui_auth.user_name() or st.session_state.get("data_user_name", "").strip() or "anonymous"
+
+
+def problems_table(problems: list[Problem], lang: str) -> None:
+    st.error(t("data_invalid", lang, n=str(len(problems))))
+    st.dataframe(pd.DataFrame([p.__dict__ for p in problems[:500]]).astype("string"), hide_index=True,
+                 width="stretch", key="data_problems")
+
+
+def diff_view(d: store.Diff, lang: str, key: str) -> None:
+    """Counts of rows added, changed and removed, then the rows themselves."""
+    cols = st.columns(3)
+    for col, what in zip(cols, ("added", "changed", "removed")):
+        col.metric(t(f"data_{what}", lang), d.counts[what])
+    for what, frame in (("added", d.added), ("changed", d.changed), ("removed", d.removed)):
+        if len(frame):
+            st.markdown(f"**{t(f'data_{what}', lang)}**")
+            st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{what}")
+
+
+def _preview_sha(kind: str, table: str, ident: str, data_dir: Path) -> str:
+    """The current file's hash when this upload (or kept version) was first previewed: the save is refused if
+    the file changed since, so nobody confirms a difference they have not seen."""
+    key, ident = f"{KEY_PREVIEW}_{kind}", f"{table}:{ident}"
+    preview = st.session_state.get(key)
+    if not preview or preview["id"] != ident:
+        preview = st.session_state[key] = {"id": ident, "sha": store.current_sha(data_dir, table)}
+    return preview["sha"]
+
+
+def _note(key: str) -> str:
+    return st.session_state.get(key, "").strip()
+
+
+def _clear_previews() -> None:
+    for kind in ("upload", "restore"):
+        st.session_state.pop(f"{KEY_PREVIEW}_{kind}", None)
+
+
+def upload(data_dir: Path, lang: str) -> None:
+    """Choose a table, upload its replacement, see problems or the difference, confirm."""
+    table = st.selectbox(t("data_table", lang), list(TABLES), key=KEY_TABLE, format_func=lambda n: f"{n}.csv")
+    up = st.file_uploader(t("data_upload", lang), type=["csv"], key=f"data_upload_{st.session_state.get(KEY_ROUND, 0)}")
+    if up is None:
+        st.caption(t("data_upload_help", lang))
+        return
+    try:
+        text = store.decode(up.getvalue())
+    except UnicodeDecodeError:
+        st.error(t("data_encoding", lang))
+        return
+    seen = _preview_sha("upload", table, up.file_id, data_dir)
+    problems = store.validate_candidate(data_dir, table, text)
+    if problems:
+        problems_table(problems, lang)
+        return
+    d = store.diff(store.read_current(data_dir, table), text, table)
+    diff_view(d, lang, "data_diff")
+    st.text_input(t("data_note", lang), key="data_note")
+    def save() -> object:
+        return store.save(data_dir, table, text, _user(), _note("data_note"), expected_sha=seen)
+    st.button(t("data_confirm", lang), key="data_confirm", type="primary", disabled=not any(d.counts.values()),
+              on_click=_write, args=(save, lang))
+
+
+def _write(action, lang: str) -> None:
+    """Button callback: save or restore; a refusal (conflict, invalid data) is reported and nothing is written.
+    Runs before the script, so the page that follows already shows the new data."""
+    try:
+        entry = action()
+    except store.Conflict:
+        _clear_previews()
+        st.session_state[KEY_FLASH] = (False, t("data_conflict", lang), [])
+        return
+    except store.StoreError as err:
+        st.session_state[KEY_FLASH] = (False, str(err), err.problems)
+        return
+    _clear_previews()
+    st.session_state[KEY_ROUND] = st.session_state.get(KEY_ROUND, 0) + 1  # a fresh, empty uploader
+    st.session_state[KEY_FLASH] = (True, t("data_saved", lang, file=TABLES[entry.table].file, added=str(entry.added),
+                                            changed=str(entry.changed), removed=str(entry.removed)), [])
+
+
+def history(data_dir: Path, lang: str) -> None:
+    """The log of every save and restore, and restoring a kept version of the chosen table."""
+    entries = list(reversed(store.log(data_dir)))
+    if entries:
+        frame = pd.DataFrame([e.__dict__ for e in entries]).drop(columns=["sha256", "extra"])
+        frame["time"] = frame["time"].map(store.stamp_label)
+        st.dataframe(frame, hide_index=True, width="stretch", key="data_log")
+    else:
+        st.caption(t("data_no_history", lang))
+    table = st.selectbox(t("data_table", lang), list(TABLES), key="data_restore_table",
+                         format_func=lambda n: f"{n}.csv")
+    kept = store.versions(data_dir, table)
+    if not kept:
+        return
+    version = st.selectbox(t("data_version", lang), kept, key="data_restore_version", format_func=store.version_label)
+    seen = _preview_sha("restore", table, version, data_dir)
+    d = store.diff(store.read_current(data_dir, table), store.read_version(data_dir, version), table)
+    diff_view(d, lang, "data_restore_diff")
+    st.text_input(t("data_note", lang), key="data_restore_note")
+    def back() -> object:
+        return store.restore(data_dir, table, version, _user(), _note("data_restore_note"), expected_sha=seen)
+    st.button(t("data_restore", lang), key="data_restore", on_click=_write, args=(back, lang))

@@ -1,0 +1,195 @@
+"""Briefing mode for the projector: no chrome, large type, high contrast; and the slideshow with timer and keys."""
+from __future__ import annotations
+
+import html
+import time
+
+import streamlit as st
+
+from geo import briefing, settings
+from geo.charts import common as chart_layout
+from geo.charts import records as record_charts
+from geo.charts import tiles
+from geo.data.filters import Filter
+from geo.data.load import Dataset
+from geo.exports import static_maps
+from geo.i18n import name_col, t
+from geo.ui import maps as ui_maps
+from geo.ui import state, widgets
+
+KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
+
+# Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
+# white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
+# status widget are hidden (Esc or the exit button leaves the mode).
+CSS = """<style>
+html {font-size: %(font)dpx;}
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {
+  display: none !important;}
+[data-testid="stMainBlockContainer"], .block-container {max-width: 100%% !important;
+  padding: 0.5rem 1.2rem 0.5rem 1.2rem !important;}
+.stApp, [data-testid="stAppViewContainer"] {background: #ffffff; color: #000000;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important;}
+h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
+.kf-grid {grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)) !important;}
+.kf-tile {border: 2px solid #000 !important;}
+.kf-label, .kf-change, .kf-meta {color: #000 !important;}
+.kf-grid {gap: 0.4rem !important; margin: 0 !important;}
+.kf-tile {padding: 0.3rem 0.5rem !important;}
+.kf-value {font-size: 1.5rem !important; color: #000 !important;}
+.kf-meta {font-size: 0.6rem !important;}
+.brief-counter {font-size: 0.8rem; font-weight: 700; color: #000; line-height: 1.2;}
+.st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
+  font-size: 0.8rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
+  border: 2px solid #000 !important; color: #000 !important;}
+.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.8rem !important;}
+.st-key-briefing_exit {position: fixed; top: 0.2rem; right: 0.6rem; z-index: 1000000; width: auto !important;}
+.st-key-briefing_exit button {font-size: 0.6rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
+  color: #000 !important; background: #fff !important; border: 1px solid #000 !important;}
+.st-key-briefing_exit p {font-size: 0.6rem !important;}
+</style>"""
+
+# Maps fill the screen below the heading: the map frames get the viewport's height, and inside each (same-origin)
+# frame the map element follows its frame; Leaflet redraws on the frame's resize event.
+FILL_CSS = """<style>
+iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 5.2rem) !important;}
+</style>"""
+
+# Keys work on the page itself, without reloading it: they click the slideshow's own buttons. The listener is
+# registered once per browser tab and does nothing on pages without the buttons.
+KEYS_JS = """<script>
+if (!window.__briefingKeys) {
+  window.__briefingKeys = true;
+  const KEYS = {ArrowRight: 'brief_next', PageDown: 'brief_next', ' ': 'brief_next',
+                ArrowLeft: 'brief_prev', PageUp: 'brief_prev',
+                p: 'brief_pause', P: 'brief_pause', k: 'brief_pause', K: 'brief_pause', Escape: 'briefing_exit'};
+  document.addEventListener('keydown', function (e) {
+    const tag = (e.target && e.target.tagName || '').toLowerCase();
+    if (tag === 'input' || tag === 'textarea' || e.ctrlKey || e.metaKey || e.altKey) return;
+    const key = KEYS[e.key];
+    const button = key && document.querySelector('.st-key-' + key + ' button');
+    if (button) { e.preventDefault(); button.click(); }
+  });
+  setInterval(function () {
+    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
+      const doc = frame.contentDocument;
+      if (doc && doc.head && !doc.getElementById('brief-fill')) {
+        const style = doc.createElement('style');
+        style.id = 'brief-fill';
+        style.textContent = '#map_div {height: 100vh !important;}';
+        doc.head.appendChild(style);
+      }
+    });
+  }, 500);
+}
+</script>"""
+
+
+def active() -> bool:
+    return bool(st.session_state.get(state.KEY_BRIEFING))
+
+
+def _leave() -> None:
+    st.session_state[state.KEY_BRIEFING] = False
+
+
+def chrome(lang: str) -> None:
+    """In briefing mode: the projector style, the keys, and a visible way out."""
+    if not active():
+        return
+    st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
+    st.html(KEYS_JS, unsafe_allow_javascript=True)
+    st.button(t("briefing_exit", lang), key="briefing_exit", on_click=_leave, help=t("briefing_keys", lang),
+              type="tertiary")
+
+
+def _go(delta: int, count: int) -> None:
+    st.session_state[KEY_SLIDE] = briefing.step(st.session_state.get(KEY_SLIDE, 0), count, delta)
+    st.session_state[KEY_SHOWN_AT] = time.monotonic()
+
+
+def _toggle_pause() -> None:
+    st.session_state[KEY_PAUSED] = not st.session_state.get(KEY_PAUSED, False)
+    st.session_state[KEY_SHOWN_AT] = time.monotonic()
+
+
+def _advance_on_timer(count: int) -> None:
+    """The fragment reruns every BRIEFING_SECONDS; a slide shown for that long moves on unless paused."""
+    now = time.monotonic()
+    shown_at = st.session_state.setdefault(KEY_SHOWN_AT, now)
+    if not st.session_state.get(KEY_PAUSED) and now - shown_at >= settings.BRIEFING_SECONDS - 0.5:
+        _go(1, count)
+
+
+def _controls(index: int, count: int, lang: str) -> None:
+    """Previous, pause and next as real buttons (the keys click them), and where we are: "3 / 8 · paused"."""
+    paused = st.session_state.get(KEY_PAUSED, False)
+    prev, pause, nxt, counter = st.columns([1, 1, 1, 2], vertical_alignment="center")
+    prev.button("◀", key="brief_prev", on_click=_go, args=(-1, count), help=f"{t('briefing_prev', lang)} (← / PageUp)")
+    pause.button(t("briefing_play", lang) if paused else t("briefing_pause", lang), key="brief_pause",
+                 on_click=_toggle_pause, help="P")
+    nxt.button("▶", key="brief_next", on_click=_go, args=(1, count),
+               help=f"{t('briefing_next', lang)} (→ / PageDown / Space)")
+    status = t("briefing_paused", lang) if paused else t("briefing_every", lang, seconds=settings.BRIEFING_SECONDS)
+    counter.html(f"<div class='brief-counter' data-slide='{index + 1}' data-paused='{int(paused)}'>"
+                 f"{index + 1} / {count} · {html.escape(status)}</div>")
+
+
+def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
+    tile_list = tiles.tiles(ds, flt, lang, per_city=per_city)
+    if tile_list:  # one grid, no city headings: each tile names its place, and the slide must fit the screen
+        cards = "".join(widgets.tile_html(tile) for tile in tile_list)
+        st.markdown(f"{widgets.TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
+    else:
+        widgets.no_records(ds, flt, lang)
+
+
+def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
+    """One slide: figures and the map side by side, or the map with its chart."""
+    flt = slide.filter(flt)
+    height = settings.BRIEFING_MAP_HEIGHT
+    if slide.kind in ("overview", "city"):
+        left, right = st.columns([2, 3])
+        with left:
+            _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
+        with right:
+            ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
+    elif slide.kind == "routes":
+        ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", height=height)
+    elif slide.kind == "seizures":
+        left, right = st.columns(2)
+        with left:
+            ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
+        with right:
+            seized = state.view(ds, "seizures", flt)
+            fig = record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang)
+            st.plotly_chart(chart_layout.for_projector(fig),
+                            key="brief_chart_seizures")
+    else:
+        demo = state.view(ds, "demo_sites", flt)
+        left, right = st.columns(2)
+        with left:
+            if len(demo):
+                category = static_maps.default_category(demo)
+                ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
+        with right:
+            fig = record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang)
+            st.plotly_chart(chart_layout.for_projector(fig),
+                            key="brief_chart_demo")
+
+
+@st.fragment(run_every=settings.BRIEFING_SECONDS)
+def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
+    """The slides one at a time; the timer and the keys rerun only this fragment, never the page."""
+    deck = briefing.slides()
+    _advance_on_timer(len(deck))
+    index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
+    slide = deck[index]
+    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    heading, controls = st.columns([1, 1], vertical_alignment="center")
+    heading.title(briefing.title(slide, names, lang))
+    with controls:
+        _controls(index, len(deck), lang)
+    _slide(ds, slide, flt, lang)
+

@@ -1,0 +1,121 @@
+"""Page building blocks: key-figure cards, tables, charts with press downloads, the map, empty-result notes."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import fmt, settings
+from geo.charts import common as chart_layout
+from geo.charts import tiles
+from geo.data.filters import Filter, undated
+from geo.data.load import Dataset
+from geo.exports import press as export
+from geo.i18n import label, t
+from geo.ui import state
+
+TILE_CSS = """<style>
+.kf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin:4px 0 16px}
+.kf-tile{border:1px solid #c8c8c8;border-radius:6px;padding:10px 12px;background:#fff}
+.kf-label{font-size:0.95rem;color:#333}
+.kf-value{font-size:1.9rem;font-weight:700;color:#111;line-height:1.2}
+.kf-change{font-size:0.95rem;color:#333}
+.kf-meta{font-size:0.8rem;color:#555;margin-top:4px}
+</style>"""
+ARROWS = {1: "▲", -1: "▼", 0: ""}
+
+
+def tile_html(tile: tiles.Tile) -> str:
+    """One card; every piece of text is escaped here (labels, periods and quotes come from data files)."""
+    e = html.escape
+    meta = " · ".join(e(x) for x in (tile.place, tile.period, tile.source) if x)
+    change = f"<div class='kf-change'>{ARROWS[tile.direction]} {e(tile.change)}</div>" if tile.change else ""
+    return (f"<div class='kf-tile' title='{e(tile.quote)}'><div class='kf-label'>{e(tile.label)}</div>"
+            f"<div class='kf-value'>{e(tile.text)}</div>{change}<div class='kf-meta'>{meta}</div></div>")
+
+
+def show_tiles(tile_list: list[tiles.Tile]) -> None:
+    """Key-figure cards, grouped under their city's name."""
+    for city, group in tiles.by_city(tile_list).items():
+        st.markdown(f"**{fmt.md_escape(city)}**")
+        cards = "".join(tile_html(tile) for tile in group)
+        st.markdown(f"{TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
+
+
+
+def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
+    """Explain an empty result with the place, drug types and years that were asked for."""
+    period = state.period_text(flt, lang)
+    drugs = [label("drug_type", d, lang) for d in flt.drugs]
+    if lang == "zh":
+        period, drug = (f"在{period}" if period else ""), "、".join(drugs)
+    else:
+        period, drug = (f" in {period}" if period else ""), "".join(f"{' or '.join(drugs).lower()} " if drugs else "")
+    st.info(t("no_records", lang, place=state.selection_label(ds, flt, lang), period=period, drug=drug))
+
+
+def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
+    """Say which parts of the filter do not apply to a table, and how many rows lack the period to be shown."""
+    frame, notes = ds[table], []
+    if flt.drugs and table not in state.DRUG_TABLES:
+        notes.append(t("drug_not_applicable", lang))
+    if flt.years and "period_start" not in frame:
+        notes.append(t("period_not_applicable", lang))
+    hidden = undated(state.view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    if hidden:
+        notes.append(t("undated_hidden", lang, n=str(hidden)))
+    if notes:
+        st.caption(" ".join(notes))
+
+
+def _select_clicked_county(key: str) -> None:
+    """Runs before the rerun a county click causes: the clicked county becomes the filter."""
+    clicked = (st.session_state.get(key) or {}).get("last_active_drawing") or {}
+    adcode = str((clicked.get("properties") or {}).get("adcode") or "")
+    if len(adcode) == 6 and adcode[:4] + "00" in settings.FOCUS_CITIES and not adcode.endswith("00"):
+        st.session_state[state.KEY_CITY] = [adcode[:4] + "00"]
+        st.session_state[state.KEY_COUNTY] = [adcode]
+
+
+def show_map(m, key: str, height: int = settings.MAP_HEIGHT) -> None:
+    """Render a folium map. Only a clicked feature is returned, so pan and zoom never rerun the script;
+    a click on a county of the four cities selects it in the filter."""
+    st_folium(m, key=key, height=height, use_container_width=True, returned_objects=["last_active_drawing"],
+              on_change=lambda: _select_clicked_county(key))
+
+
+def show_table(frame: pd.DataFrame, columns: dict[str, str]) -> None:
+    """A read-only table with translated headers (st.dataframe renders cells as text, never HTML)."""
+    st.dataframe(frame[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+
+
+def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str | None = None,
+          press_fig=None) -> None:
+    """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked; the
+    period goes into the subtitle and the file name, the place (of a filtered view) into the title. `press_fig`
+    is the same chart over public records only, for staff who also see internal ones."""
+    st.plotly_chart(chart_layout.for_projector(fig) if st.session_state.get(state.KEY_BRIEFING) else fig, key=key)
+    fig = press_fig if press_fig is not None else fig
+    cols = st.columns(3)
+    for col, kind in zip(cols, ("png", "svg", "pdf")):
+        col.download_button(f"{t('download', lang)} {kind.upper()}", key=f"{key}_{kind}", on_click="ignore",
+                            data=lambda kind=kind: export.chart_bytes(
+                                export.press_figure(fig, lang, period=period or None, place=place), kind),
+                            file_name=export.file_name(file_stem, "", period, kind), mime=MIME[kind])
+
+
+def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_stem: str, lang: str) -> None:
+    """The filtered table as CSV (UTF-8 with BOM, for Excel) and XLSX with a sheet of sources."""
+    left, right = st.columns(2)
+    left.download_button(f"{t('download', lang)} CSV", key=f"{key}_csv", on_click="ignore",
+                         data=lambda: export.csv_bytes(frame), file_name=export.file_name(file_stem, "", "", "csv"),
+                         mime="text/csv")
+    right.download_button(f"{t('download', lang)} XLSX", key=f"{key}_xlsx", on_click="ignore",
+                          data=lambda: export.xlsx_bytes({key[:31]: frame}, sources),
+                          file_name=export.file_name(file_stem, "", "", "xlsx"), mime=MIME["xlsx"])
+
+
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -1,0 +1,80 @@
+"""Charts as figure dicts: data equal to the tables, titles, units and source lines present."""
+import pytest
+
+from geo.charts import common as chart_layout
+from geo.charts import records as record_charts
+from geo.data import load as data
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return data.load_dataset()
+
+
+def test_seizure_totals_are_not_summed(ds):
+    fig = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    totals = ds["seizures"][ds["seizures"]["case_id"].isna() & (ds["seizures"]["unit"] == "kg")]
+    plotted = sorted(float(v) for trace in fig.data for v in trace.y)
+    assert plotted == sorted(totals["quantity"].astype(float))
+    assert "来源" in fig.layout.annotations[0].text
+    assert "公斤" in fig.layout.title.text
+
+
+def test_cases_ranked_matches_case_seizures(ds):
+    fig = record_charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en")
+    per_case = ds["seizures"][ds["seizures"]["case_id"].notna() & (ds["seizures"]["unit"] == "kg")]
+    assert sum(float(sum(t.x)) for t in fig.data) == pytest.approx(float(per_case["quantity"].sum()))
+    assert "Source" in fig.layout.annotations[0].text
+
+
+def test_seizure_totals_keep_the_largest_bars_and_say_how_many_are_left_out(ds):
+    full = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    largest: dict[str, float] = {}
+    for trace in full.data:
+        for x, y in zip(trace.x, trace.y):
+            largest[x] = max(largest.get(x, 0.0), float(y))
+    expected = sorted(largest, key=largest.get, reverse=True)[:3]
+    fig = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh", limit=3)
+    assert sorted({x for trace in fig.data for x in trace.x}) == sorted(expected)
+    assert f"显示数值最大的3项，另有{len(largest) - 3}项见下表" in fig.layout.title.text
+    assert "见下表" not in full.layout.title.text
+
+
+def test_cases_ranked_keeps_the_largest_cases(ds):
+    per_case = ds["seizures"][ds["seizures"]["case_id"].notna() & (ds["seizures"]["unit"] == "kg")]
+    sums = per_case.groupby("case_id")["quantity"].sum().astype(float).sort_values(ascending=False)
+    fig = record_charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en", limit=2)
+    assert sum(float(sum(t.x)) for t in fig.data) == pytest.approx(sums.iloc[:2].sum())
+    assert f"{len(sums) - 2} more in the table below" in fig.layout.title.text
+    full = record_charts.cases_ranked(ds["seizures"], ds["cases"], ds["sources"], "en")
+    assert "more in the table" not in full.layout.title.text  # the curated cases fit under the default limit
+
+
+def test_demo_chart_counts(ds):
+    fig = record_charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh")
+    assert sum(float(sum(t.y)) for t in fig.data) == pytest.approx(float(ds["demo_sites"]["count"].sum()))
+
+
+def test_markup_in_data_is_escaped_in_chart_labels():
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    cases = ds["cases"].copy()
+    case_id = ds["seizures"].dropna(subset=["case_id"]).query("unit == 'kg'")["case_id"].iloc[0]
+    cases.loc[cases["case_id"] == case_id, "name_zh"] = "<b>案</b>"
+    sources = ds["sources"].assign(title_zh="<img src=x>")
+    fig = record_charts.cases_ranked(ds["seizures"], cases, sources, "zh")
+    labels = [y for bar in fig.data for y in bar.y]
+    assert "&lt;b&gt;案&lt;/b&gt;" in labels and "<b>案</b>" not in labels
+    source = next(a.text for a in fig.layout.annotations if a.name == "source")
+    assert "&lt;img src=x&gt;" in source and "<img" not in source
+
+
+def test_projector_chart_is_larger_and_keeps_its_data(ds):
+    fig = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    big = chart_layout.for_projector(fig, height=540, scale=1.5)
+    assert big.layout.font.size == 22 and big.layout.height == 540
+    (source,) = [a for a in big.layout.annotations if a.name == "source"]
+    assert source.font.size == 16 and source.text == fig.layout.annotations[0].text
+    assert [list(tr.y) for tr in big.data] == [list(tr.y) for tr in fig.data]
+    assert fig.layout.font.size == 15  # the desk chart is not changed
