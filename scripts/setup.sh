@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils)
+APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils
+              postgresql postgresql-15-postgis-3 nginx)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -16,6 +17,9 @@ for pkg in "${APT_PACKAGES[@]}"; do
     chromium-driver) [ -x /usr/bin/chromedriver ] && continue ;;
     fonts-noto-cjk) fc-list 2>/dev/null | grep -q "Noto Sans CJK" && continue ;;
     poppler-utils) command -v pdftotext >/dev/null && continue ;;
+    postgresql) [ -x /usr/lib/postgresql/15/bin/initdb ] && continue ;;
+    postgresql-15-postgis-3) [ -f /usr/share/postgresql/15/extension/postgis.control ] && continue ;;
+    nginx) [ -x /usr/sbin/nginx ] && continue ;;
   esac
   missing+=("$pkg")
 done
