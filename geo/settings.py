@@ -30,6 +30,11 @@ DRUG_COLORS = {
     "ketamine": "#009E73",
     "cannabis": "#56B4E9",
     "precursor": "#F0E442",
+    # issue 11: Paul Tol's muted scheme extends Okabe-Ito for the rarer types
+    "opium": "#882255",
+    "mdma": "#AA4499",
+    "cocaine": "#999933",
+    "synthetic": "#44AA99",
     "unspecified": "#555555",
 }
 CITY_COLORS = {"430400": "#0072B2", "431100": "#D55E00", "410400": "#009E73", "421200": "#CC79A7"}
