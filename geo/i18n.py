@@ -187,6 +187,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change": ("变化", "Change"),
     # issue 11: core indicators and the comparison view
     "page_compare": ("城市对比", "Compare"),
+    "chart_compare": ("城市对比", "City comparison"),
     "compare_indicator": ("指标", "Indicator"),
     "compare_title": ("城市对比：{indicator}", "Compare: {indicator}"),
     "compare_differ": ("各条数据时期不同（见每条所注时期），不可相加，也不可排名比较",

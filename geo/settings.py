@@ -112,3 +112,8 @@ BRIEFING_TILES_PER_CITY = 4
 USERS_FILE_ENV = "DASHBOARD_USERS"
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
+
+# Issue 11 (core indicators): the indicator of the comparison slide and of the briefing pack's comparison chart
+# (a key of geo.data.schema.INDICATORS); the slide comes after the city slides.
+COMPARE_SLIDE_INDICATOR = "drug_cases"
+BRIEFING_SLIDES = (*BRIEFING_SLIDES, "compare")
