@@ -61,9 +61,11 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("note")), provenance=False),
     Table("jurisdictions", "adcode", (
         _c("adcode", "adcode", True), _c("name_zh", required=True), _c("name_en", required=True),
-        _c("level", "choice", True, ("province", "prefecture", "county")), _c("parent_adcode", "adcode"),
+        _c("level", "choice", True, ("country", "province", "prefecture", "county")), _c("parent_adcode", "adcode"),
         _c("lon", "lon", True), _c("lat", "lat", True), _c("precision", "choice", True, PRECISIONS),
-        _c("coord_method", required=True)), provenance=False),
+        _c("coord_method", required=True),
+        # short name and attested aliases (';'-separated) for place matching in report intake (geo/data/names.py)
+        Column("short_zh", optional=True), Column("aliases", optional=True)), provenance=False),
     Table("places", "place_id", (
         _c("place_id", required=True), _c("name_zh", required=True), _c("name_en", required=True),
         _c("kind", "choice", True, ("country", "region", "town", "village", "other")), _c("adcode", "adcode"),
