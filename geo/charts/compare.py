@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, settings
-from geo.charts.common import esc, layout, short_title, source_line
+from geo.charts.common import esc, layout, period_text, short_title, source_line
 from geo.charts.figures import ROW_PX, nice_ticks
 from geo.data import filters
 from geo.data.filters import Filter, city_of
@@ -73,12 +73,6 @@ def value_text(row: pd.Series, lang: str) -> str:
         basis = t(f"basis_{row.get('change_basis') or 'yoy'}", lang)
         return f"{fmt.signed(float(row['change_value']), row.get('change_unit'), lang)} ({basis})"
     return "—"
-
-
-def period_text(row: pd.Series, lang: str) -> str:
-    written = row.get("period_label_en") if lang == "en" else None
-    written = written if isinstance(written, str) and written else row.get("period_label")
-    return str(written) if isinstance(written, str) and written else t("period_unstated", lang)
 
 
 def bar_label(row: pd.Series, names: dict[str, str], lang: str) -> str:

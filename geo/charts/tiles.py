@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo import fmt, settings
-from geo.charts.common import short_title
+from geo.charts.common import period_text, short_title
 from geo.data import filters
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
@@ -49,8 +49,9 @@ class Tile:
 
 
 def _period(row: pd.Series, lang: str) -> str:
-    text = row.get("period_label_en") if lang == "en" else None
-    return str(text or row.get("period_label") or "")
+    """As written, else the stated dates (common.period_text); empty when the text states neither."""
+    text = period_text(row, lang)
+    return "" if text == t("period_unstated", lang) else text
 
 
 def _value_unit(value, qualifier, unit: str, lang: str) -> tuple[str, str]:
