@@ -24,3 +24,12 @@ def test_compare_page_says_when_nothing_is_reported():
     at = run("pages/compare.py", city=["421200"])
     at.selectbox(key="compare_indicator").set_value("drug_cases").run()
     assert not at.dataframe and "没有任何地区报告此项指标" in at.info[-1].value
+
+
+def test_english_overview_lists_every_place_by_its_official_name():
+    at = run(lang="en")
+    places = {p for table in at.dataframe for p in table.value.get("Place", [])}
+    headings = {m.value.strip("*") for m in at.markdown if m.value.startswith("**")}
+    assert {"Xian'an District", "Dong'an County", "Lingling District", "Ningyuan County", "China"} <= places
+    assert {"Hengyang", "Yongzhou", "Pingdingshan", "Xianning", "China"} <= headings
+    assert not [p for p in places if p in ("Xianan District", "Dongan County") or "\u4e00" <= p[:1] <= "\u9fff"]
