@@ -49,7 +49,8 @@ def test_bad_names_roles_and_short_passwords_are_refused(users_path):
     assert not users_path.exists()
 
 
-def test_cli_adds_a_user_reading_the_password_from_stdin(users_path, monkeypatch, capsys):
+def test_cli_adds_a_user_reading_the_password_from_stdin(users_path, data_copy, monkeypatch, capsys):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))  # the CLI audits into the data directory
     monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pass\n"))
     assert auth.main(["add", "carol", "--role", "staff", "--password-stdin"]) == 0
     assert "carol\tstaff" in capsys.readouterr().out
