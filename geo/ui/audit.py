@@ -22,7 +22,8 @@ def client() -> str:
         headers = st.context.headers
     except Exception:  # noqa: BLE001 - outside a session (deferred download) there is no context; captured before
         return ""
-    forwarded = next((headers.get(h) for h in FORWARDED if headers.get(h)), "")
+    address = address if isinstance(address, str) else ""  # AppTest has no real connection behind it
+    forwarded = next((headers.get(h) for h in FORWARDED if isinstance(headers.get(h), str) and headers.get(h)), "")
     return f"{address} (forwarded: {forwarded})" if forwarded else address
 
 
