@@ -22,7 +22,8 @@ def client() -> str:
         headers = st.context.headers
     except Exception:  # noqa: BLE001 - outside a session (deferred download) there is no context; captured before
         return ""
-    address = address if isinstance(address, str) else ""  # AppTest has no real connection behind it
+    if not isinstance(address, str):  # Streamlit reports no address for a connection from this machine
+        address = "localhost" if isinstance(headers.get("Host"), str) else ""  # (AppTest has no connection at all)
     forwarded = next((headers.get(h) for h in FORWARDED if isinstance(headers.get(h), str) and headers.get(h)), "")
     return f"{address} (forwarded: {forwarded})" if forwarded else address
 
