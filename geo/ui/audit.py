@@ -18,7 +18,7 @@ FORWARDED = ("X-Forwarded-For", "X-Real-Ip")  # set by a reverse proxy such as n
 def client() -> str:
     """The client address as Streamlit reports it, with what a reverse proxy forwarded (if any)."""
     try:
-        address = st.context.ip_address or ""
+        address = st.context.ip_address
         headers = st.context.headers
     except Exception:  # noqa: BLE001 - outside a session (deferred download) there is no context; captured before
         return ""
@@ -64,4 +64,4 @@ def view(lang: str) -> None:
     st.caption(t("audit_count", lang, n=str(len(shown))))
     st.dataframe(_frame(shown, lang), hide_index=True, width="stretch", key="audit_table")
     st.download_button(t("audit_download", lang), key="audit_download", on_click="ignore",
-                       data=audit.to_csv(list(reversed(shown))), file_name="audit.csv", mime="text/csv")
+                       data=audit.to_csv(shown), file_name="audit.csv", mime="text/csv")
