@@ -79,9 +79,9 @@ def _try_sign_in() -> None:
     st.session_state["sign_in_password"] = ""  # never kept once used
     st.session_state["sign_in_failed"] = None if outcome.user else (outcome.status, outcome.locked_until)
     if outcome.user is None:
-        until = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(outcome.locked_until)) if outcome.locked_until else ""
-        ui_audit.write(name[:auth.MAX_NAME_CHARS], "", AUDIT_ACTION[outcome.status], **({"until": until} if until
-                                                                                       else {}))
+        locked = outcome.status != "failed"
+        until = {"until": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(outcome.locked_until))} if locked else {}
+        ui_audit.write(name[:auth.MAX_NAME_CHARS], "", AUDIT_ACTION[outcome.status], **until)
         return
     st.session_state[KEY_USER], st.session_state[KEY_SEEN] = outcome.user.name, time.time()
     st.session_state.pop(KEY_NOTICE, None)
