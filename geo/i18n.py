@@ -197,6 +197,45 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
     "compare_help": ("只列出各地原文报告的数据，按城市顺序排列（不按数值排序）；时期以原文为准。",
                      "Only figures the documents report, in the cities' order (not by value); periods as written."),
+
+    # issue 13: secure by default
+    "read_only": ("只读：尚未配置用户，只显示公开记录，任何人都不能修改数据。",
+                  "Read-only: no users are configured, so only public records are shown and nobody can edit data."),
+    "data_first_admin": ("尚未配置用户，本站只读。请在运行看板的电脑上创建第一个管理员，然后登录：",
+                         "No users are configured, so the site is read-only. Create the first admin on the machine "
+                         "that runs the dashboard, then sign in:"),
+    "data_first_admin_open": ("仅限受信任的单机：设置 DASHBOARD_OPEN_ACCESS=staff 后重启，任何能访问本站的人都可修改数据。",
+                              "Trusted single machine only: set DASHBOARD_OPEN_ACCESS=staff and restart to let "
+                              "anyone who can reach the site edit data."),
+    "sign_in_locked": ("登录尝试次数过多，请 {minutes} 分钟后再试。",
+                       "Too many sign-in attempts; try again in {minutes} min."),
+    "idle_signed_out": ("{minutes} 分钟无操作，已自动退出登录。", "Signed out after {minutes} min without activity."),
+    "upload_not_csv_name": ("{file}：文件名应以 .csv 结尾。", "{file}: the file name should end in .csv."),
+    "upload_type_mismatch": ("{file}：文件名是 CSV，但内容是 {kind}，未读取。请在 Excel 中“另存为”CSV 后再上传。",
+                             "{file}: the name says CSV but the content is {kind}; not read. Save it as CSV in "
+                             "Excel (Save As) and upload that."),
+    "upload_too_many_rows": ("{file}：超过 {limit} 行的上限（UPLOAD_MAX_ROWS），未读取。",
+                             "{file}: more than the limit of {limit} rows (UPLOAD_MAX_ROWS); not read."),
+    "data_tab_audit": ("审计日志", "Audit log"),
+    "audit_actions": ("操作", "Actions"),
+    "audit_user": ("用户", "User"),
+    "audit_dates": ("日期范围（UTC）", "Dates (UTC)"),
+    "audit_download": ("下载审计日志 CSV", "Download audit log (CSV)"),
+    "audit_count": ("共 {n} 条（最新在前）。", "{n} event(s), newest first."),
+    "audit_empty": ("没有符合条件的记录。", "No events match."),
+    "audit_sign_in": ("登录", "sign-in"),
+    "audit_sign_in_failed": ("登录失败", "failed sign-in"),
+    "audit_lockout": ("锁定", "lockout"),
+    "audit_sign_in_locked": ("锁定期间尝试登录", "sign-in while locked"),
+    "audit_sign_out": ("退出登录", "sign-out"),
+    "audit_save": ("保存数据", "save"),
+    "audit_restore": ("恢复版本", "restore"),
+    "audit_export": ("导出", "export"),
+    "audit_user_added": ("添加用户", "user added"),
+    "audit_user_changed": ("修改用户", "user changed"),
+    "audit_user_removed": ("删除用户", "user removed"),
+    "user_remove": ("删除用户", "Remove a user"),
+    "user_remove_button": ("删除", "Remove"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
