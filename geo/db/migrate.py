@@ -14,9 +14,9 @@ from geo.db.engine import engine
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def config(connection: sa.Connection | None = None) -> Config:
+def config(connection: sa.Connection | None = None, scripts: Path = MIGRATIONS) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(scripts))
     cfg.attributes["connection"] = connection
     return cfg
 
@@ -32,11 +32,11 @@ def current(url: str) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(url: str, revision: str = "head") -> None:
+def upgrade(url: str, revision: str = "head", scripts: Path = MIGRATIONS) -> None:
     """Bring the database to `revision`; PostgreSQL's DDL is transactional, so a failing step undoes them all."""
     with engine(url).begin() as conn:
         conn.execute(sa.text("CREATE EXTENSION IF NOT EXISTS postgis"))
-        command.upgrade(config(conn), revision)
+        command.upgrade(config(conn, scripts), revision)
 
 
 def downgrade(url: str, revision: str) -> None:

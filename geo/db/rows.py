@@ -80,7 +80,7 @@ def write_boundaries(conn: sa.Connection, docs: dict[str, dict]) -> None:
                "props": json.dumps(f["properties"], ensure_ascii=False), "geom": json.dumps(f["geometry"])}
               for layer, doc in docs.items() for i, f in enumerate(doc["features"])]
     conn.execute(sa.text("INSERT INTO boundaries (layer, ord, code, props, geom) VALUES (:layer, :ord, :code, "
-                         "CAST(:props AS jsonb), ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(:geom), 4326)))"), params)
+                         "CAST(:props AS json), ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(:geom), 4326)))"), params)
 
 
 def boundary_docs(conn: sa.Connection) -> dict[str, dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from geoalchemy2 import Geometry
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSON
 
 from geo import settings
 from geo.data.schema import TABLES, Column, Table
@@ -26,7 +26,7 @@ csv_headers = sa.Table(  # the header each table was last written with (optional
 boundaries = sa.Table(
     "boundaries", metadata,
     sa.Column("layer", sa.Text, primary_key=True), sa.Column("ord", sa.Integer, primary_key=True),
-    sa.Column("code", sa.Text), sa.Column("props", JSONB, nullable=False),
+    sa.Column("code", sa.Text), sa.Column("props", JSON, nullable=False),
     sa.Column("geom", Geometry("MULTIPOLYGON", srid=4326, spatial_index=False), nullable=False),
     sa.Index("boundaries_geom_gist", "geom", postgresql_using="gist"), sa.Index("boundaries_code", "code"))
 data_version = sa.Table(  # one row; every save bumps it, so every app server knows its cache is stale
@@ -109,3 +109,11 @@ def _data_table(table: Table) -> sa.Table:
 
 
 DATA = {name: _data_table(table) for name, table in TABLES.items()}
+
+
+POSTGIS_OWN = {"spatial_ref_sys", "geography_columns", "geometry_columns", "raster_columns", "raster_overviews"}
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Comparing with the database: leave out PostGIS's own tables and anything the migrations did not make."""
+    return not (type_ == "table" and (name in POSTGIS_OWN or (reflected and compare_to is None)))

@@ -19,7 +19,7 @@ def upgrade() -> None:
     sa.Column('layer', sa.Text(), nullable=False),
     sa.Column('ord', sa.Integer(), nullable=False),
     sa.Column('code', sa.Text(), nullable=True),
-    sa.Column('props', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+    sa.Column('props', postgresql.JSON(astext_type=sa.Text()), nullable=False),  # json, not jsonb: keeps key order
     sa.Column('geom', geoalchemy2.types.Geometry(geometry_type='MULTIPOLYGON', srid=4326, dimension=2, spatial_index=False, from_text='ST_GeomFromEWKT', name='geometry', nullable=False), nullable=False),
     sa.PrimaryKeyConstraint('layer', 'ord')
     )
