@@ -11,6 +11,7 @@ from geo import settings
 from geo.data.load import DataError
 from geo.db import checks, migrate, transfer
 from geo.db.engine import safe_url
+from geo.db.users import DbUserStore
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +24,8 @@ def _parser() -> argparse.ArgumentParser:
                        ("export", "write the data back to a folder")):
         sub.add_parser(name, help=what).add_argument("dir", type=Path)
     sub.add_parser("check", help="PostGIS checks: every point inside the jurisdiction it names")
+    sub.add_parser("import-users", help="copy the users of a users.toml (with their hashes) into the database"
+                   ).add_argument("file", type=Path)
     return parser
 
 
@@ -39,6 +42,8 @@ def _run(args: argparse.Namespace) -> int:
     elif args.command == "export":
         counts = transfer.export_dir(args.url, args.dir)
         print(f"exported {safe_url(args.url)} to {args.dir}: " + ", ".join(f"{n}: {c}" for n, c in counts.items()))
+    elif args.command == "import-users":
+        print(f"{DbUserStore(args.url).import_file(args.file)} user(s) copied into {safe_url(args.url)}")
     else:
         problems = checks.points_outside(args.url)
         for p in problems:

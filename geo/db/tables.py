@@ -117,3 +117,23 @@ POSTGIS_OWN = {"spatial_ref_sys", "geography_columns", "geometry_columns", "rast
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     """Comparing with the database: leave out PostGIS's own tables and anything the migrations did not make."""
     return not (type_ == "table" and (name in POSTGIS_OWN or (reflected and compare_to is None)))
+
+
+# Users, failed sign-ins and the audit log (issue 13's UserStore and AuditLog, kept here when a database is set).
+users = sa.Table(
+    "users", metadata,
+    sa.Column("name", sa.Text, primary_key=True), sa.Column("role", sa.Text, nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.CheckConstraint("role IN ('viewer', 'staff', 'admin')", name="users_role"),
+    sa.CheckConstraint("name ~ '^[A-Za-z0-9_.-]{1,40}$'", name="users_name"))
+sign_in_attempts = sa.Table(
+    "sign_in_attempts", metadata,
+    sa.Column("name", sa.Text, primary_key=True), sa.Column("failures", sa.ARRAY(sa.Float), nullable=False),
+    sa.Column("locked_until", sa.Float, nullable=False))
+audit_log = sa.Table(  # append-only: a trigger refuses UPDATE and DELETE (migration 0002)
+    "audit_log", metadata,
+    sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True), sa.Column("time", sa.Text, nullable=False),
+    sa.Column("user_name", sa.Text, nullable=False), sa.Column("role", sa.Text, nullable=False),
+    sa.Column("action", sa.Text, nullable=False), sa.Column("target", sa.Text, nullable=False),
+    sa.Column("client", sa.Text, nullable=False), sa.Column("details", JSON, nullable=False),
+    sa.Index("audit_log_time", "time"))
