@@ -69,7 +69,11 @@ def _template(cluster: Cluster, name: str, data: bool) -> None:
 @pytest.fixture(scope="session")
 def pg() -> Cluster:
     folder = Path(tempfile.mkdtemp(prefix="dashboard-pg-", dir="/tmp"))
-    pg_local.start(folder, db="postgres")
+    folder.chmod(0o755)  # the server runs as the postgres user when the tests run as root
+    try:
+        pg_local.start(folder, db="postgres")
+    except (SystemExit, OSError) as exc:  # an error of every db test, never a skip
+        raise RuntimeError(f"cannot start PostgreSQL 15 + PostGIS (scripts/setup.sh installs them): {exc}") from None
     cluster = Cluster(folder)
     try:
         _template(cluster, SCHEMA, data=False)
