@@ -10,12 +10,12 @@ import geopandas as gpd
 import pandas as pd
 import sqlalchemy as sa
 
-from geo.data.load import DataError, Dataset, DirectorySource, DataSource, typed_frame
+from geo.data.load import DataError, Dataset, typed_frame
 from geo.data.reading import UTF8
 from geo.data.schema import BOUNDARY_FILES, TABLES
 from geo.data.validate import Problem, check_references, check_table
 from geo.db import rows as dbrows
-from geo.db.engine import DatabaseUnavailable, engine, safe_url, unavailable
+from geo.db.engine import engine, safe_url, unavailable
 from geo.db.transfer import snapshot
 
 DB_ERRORS = (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError)
@@ -94,11 +94,3 @@ def remember(url: str, ds: Dataset) -> None:
 
 def last_loaded(url: str) -> Last | None:
     return _LAST.get(url)
-
-
-def source(url: str | None, data_dir=None) -> DataSource:
-    """The configured source: the database when a URL is given, else the data folder."""
-    return PostgresSource(url) if url else DirectorySource(data_dir)
-
-
-__all__ = ["DatabaseUnavailable", "PostgresSource", "candidate_problems", "last_loaded", "remember", "source"]
