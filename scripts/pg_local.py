@@ -94,16 +94,24 @@ def start(folder: Path, port: int | None = None, db: str = "dashboard") -> str:
               "--locale=C.UTF-8"])
     port = _port(folder, port)
     options = f"-p {port} -k {folder / 'socket'} -c listen_addresses=127.0.0.1 -c fsync=off"
-    if not (pgdata / "postmaster.pid").exists():
+    if not running(pgdata):
         _run([str(BIN / "pg_ctl"), "-D", str(pgdata), "-l", str(folder / "postgres.log"), "-o", options, "-w",
               "-t", "60", "start"])
     _create_database(folder, db)
     return url(folder, db)
 
 
+def running(pgdata: Path) -> bool:
+    """pg_ctl status: a stale postmaster.pid left by a crash does not count as running."""
+    if not (pgdata / "postmaster.pid").exists():
+        return False
+    return subprocess.run(_as_postgres([str(BIN / "pg_ctl"), "-D", str(pgdata), "status"]),
+                          capture_output=True).returncode == 0
+
+
 def stop(folder: Path) -> None:
     pgdata = folder.resolve() / "pgdata"
-    if (pgdata / "postmaster.pid").exists():
+    if running(pgdata):
         _run([str(BIN / "pg_ctl"), "-D", str(pgdata), "-m", "fast", "-w", "stop"])
 
 
