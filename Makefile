@@ -25,3 +25,4 @@ bench:  ## benchmarks: each prints a Markdown table
 	.venv/bin/python -m bench.rerun
 	.venv/bin/python -m bench.loading
 	.venv/bin/python -m bench.store
+	.venv/bin/python -m bench.db

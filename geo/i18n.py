@@ -236,6 +236,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "audit_user_removed": ("删除用户", "user removed"),
     "user_remove": ("删除用户", "Remove a user"),
     "user_remove_button": ("删除", "Remove"),
+
+    # issue 14: the shared database
+    "db_unreachable": ("无法连接数据库 {url}（{reason}）。每 {seconds} 秒自动重试一次。",
+                       "Cannot reach the database {url} ({reason}). Trying again every {seconds} s."),
+    "db_down": ("数据库 {url} 暂时无法连接：看板继续显示 {loaded} 载入的数据，暂不能保存修改。连接恢复后此提示自动消失。",
+                "The database {url} cannot be reached: the dashboard keeps showing the data loaded at {loaded}, and "
+                "changes cannot be saved until it is back. This notice goes away when it is."),
+    "db_save_refused": ("数据库暂时无法连接，未保存任何内容。请稍后重试。",
+                        "The database cannot be reached; nothing was saved. Please try again later."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

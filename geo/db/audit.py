@@ -1,0 +1,45 @@
+"""The audit log in the database: the AuditLog of issue 13 (geo/audit.py), one row per event, append-only (a
+trigger refuses UPDATE, DELETE and TRUNCATE), so every app server writes to the same trail."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from geo.db.engine import engine
+
+try:
+    from geo.audit import Event  # issue 13 (branch security)
+except ImportError:  # before it merges: the same record
+
+    @dataclass(frozen=True)
+    class Event:  # type: ignore[no-redef]
+        time: str
+        user: str
+        role: str
+        action: str
+        target: str = ""
+        client: str = ""
+        details: dict = field(default_factory=dict)
+
+
+class DbAuditLog:
+    """audit_log table (migration 0002): `append` commits before it returns; `events` oldest first."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def append(self, entry: Event) -> None:
+        with engine(self.url).begin() as conn:
+            conn.execute(sa.text("INSERT INTO audit_log (time, user_name, role, action, target, client, details) "
+                                 "VALUES (:time, :user, :role, :action, :target, :client, CAST(:details AS json))"),
+                         {"time": entry.time, "user": entry.user, "role": entry.role, "action": entry.action,
+                          "target": entry.target, "client": entry.client,
+                          "details": json.dumps(entry.details, ensure_ascii=False, sort_keys=True)})
+
+    def events(self) -> list[Event]:
+        with engine(self.url).connect() as conn:
+            found = conn.execute(sa.text("SELECT time, user_name, role, action, target, client, details "
+                                         "FROM audit_log ORDER BY id")).all()
+        return [Event(*row[:6], dict(row[6])) for row in found]
