@@ -228,6 +228,18 @@ class FileUserStore:
     def users(self) -> dict[str, User]:
         return load(self.path)
 
+    def add_user(self, name: str, role: str, password: str) -> User:
+        return add_user(name, role, password, self.path)
+
+    def set_role(self, name: str, role: str) -> None:
+        set_role(name, role, self.path)
+
+    def reset_password(self, name: str, password: str) -> None:
+        reset_password(name, password, self.path)
+
+    def remove_user(self, name: str) -> None:
+        remove_user(name, self.path)
+
     def _read(self) -> dict[str, Attempts]:
         if not self.attempts_path.exists():
             return {}

@@ -7,13 +7,13 @@ from geo.i18n import t
 from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
-from geo.ui import state
+from geo.ui import sources, state
 
 state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
 lang = state.language()
 st.title(t("page_data", lang))
 role = ui_auth.role()
-if role is None and not auth.enabled():  # the safe default: read-only until the first admin exists
+if role is None and not sources.sign_in_enabled():  # the safe default: read-only until the first admin exists
     ui_auth.first_admin_help(lang)
     st.stop()
 if not auth.can_edit(role):

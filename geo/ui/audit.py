@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo import audit
 from geo.i18n import t
+from geo.ui import sources
 
 LOG = logging.getLogger(__name__)
 FORWARDED = ("X-Forwarded-For", "X-Real-Ip")  # set by a reverse proxy such as nginx in front of the app
@@ -31,7 +32,7 @@ def client() -> str:
 def write(user: str, role: str, action: str, target: str = "", where: str | None = None, **details) -> None:
     """Append one event; a log that cannot be written is reported in the server log, never breaks the page."""
     try:
-        audit.default_log().append(audit.event(user, role, action, target, client() if where is None else where,
+        sources.audit_log().append(audit.event(user, role, action, target, client() if where is None else where,
                                                **details))
     except OSError as err:
         LOG.error("audit log not written (%s): %s %s %s", err, user, action, target)
@@ -47,7 +48,7 @@ def _frame(events: list[audit.Event], lang: str) -> pd.DataFrame:
 
 def view(lang: str) -> None:
     """Admins: the audit log with filters (actions, user, UTC dates) and a CSV download of what is shown."""
-    events = audit.default_log().events()
+    events = sources.audit_log().events()
     left, middle, right = st.columns([2, 1, 1])
     actions = left.multiselect(t("audit_actions", lang), audit.ACTIONS, key="audit_actions",
                                format_func=lambda a: t(f"audit_{a}", lang))

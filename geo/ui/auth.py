@@ -10,6 +10,7 @@ import streamlit as st
 
 from geo import auth, settings
 from geo.i18n import t
+from geo.ui import sources
 from geo.ui import audit as ui_audit
 
 KEY_USER, KEY_SEEN, KEY_NOTICE = "auth_user", "auth_last_seen", "auth_notice"
@@ -30,7 +31,7 @@ def current_user() -> auth.User | None:
         _end_session(name, "idle")
         st.session_state[KEY_NOTICE] = "idle"
         return None
-    user = auth.user_store().users().get(name) if name else None
+    user = sources.user_store().users().get(name) if name else None
     if name and user is None:
         del st.session_state[KEY_USER]
     return user
@@ -39,7 +40,7 @@ def current_user() -> auth.User | None:
 def role() -> str | None:
     """The current role: with no users configured, the open-access role (None unless DASHBOARD_OPEN_ACCESS=staff,
     so the default is read-only); None for a visitor who has not signed in."""
-    if not auth.enabled():
+    if not sources.sign_in_enabled():
         return settings.open_access()
     user = current_user()
     return user.role if user else None
@@ -51,7 +52,7 @@ def sees_internal() -> bool:
 
 
 def user_name() -> str:
-    user = current_user() if auth.enabled() else None
+    user = current_user() if sources.sign_in_enabled() else None
     return user.name if user else ""
 
 
@@ -75,7 +76,7 @@ def audited(build, kind: str, target: str, flt=None, internal: bool = False):
 def _try_sign_in() -> None:
     """Form callback (runs before the script, so the rerun shows the signed-in page at once)."""
     name = st.session_state.get("sign_in_user", "").strip()
-    outcome = auth.sign_in(auth.user_store(), name, st.session_state.get("sign_in_password", ""))
+    outcome = auth.sign_in(sources.user_store(), name, st.session_state.get("sign_in_password", ""))
     st.session_state["sign_in_password"] = ""  # never kept once used
     st.session_state["sign_in_failed"] = None if outcome.user else (outcome.status, outcome.locked_until)
     if outcome.user is None:
@@ -110,7 +111,7 @@ def _sign_in(lang: str) -> None:
 
 def _end_session(name: str, reason: str) -> None:
     """Sign out and audit it (the role as it was, from the store)."""
-    user = auth.user_store().users().get(name)
+    user = sources.user_store().users().get(name)
     for key in (KEY_USER, KEY_SEEN):
         st.session_state.pop(key, None)
     ui_audit.write(name, user.role if user else "", "sign_out", reason=reason)
@@ -137,7 +138,7 @@ def _watch_idle() -> None:
 def sidebar_box(lang: str) -> None:
     """Sign-in form or who is signed in; with no users, a read-only notice (or the open-access warning)."""
     with st.sidebar:
-        if not auth.enabled():
+        if not sources.sign_in_enabled():
             if settings.open_access():
                 st.warning(t("sign_in_off", lang))
             else:
@@ -176,18 +177,18 @@ def manage_users(lang: str) -> None:
         st.form_submit_button(t("save", lang), on_click=_apply, args=("add", lang))
     with st.form("users_edit"):
         st.markdown(f"**{t('user_edit', lang)}**")
-        st.selectbox(t("user_name", lang), list(auth.load()), key="users_edit_name")
+        st.selectbox(t("user_name", lang), list(sources.user_store().users()), key="users_edit_name")
         st.selectbox(t("role", lang), auth.ROLES, key="users_edit_role", format_func=role_label.get)
         st.text_input(t("password_new", lang), type="password", key="users_edit_password")
         st.form_submit_button(t("save", lang), on_click=_apply, args=("edit", lang))
     with st.form("users_remove"):
         st.markdown(f"**{t('user_remove', lang)}**")
-        st.selectbox(t("user_name", lang), list(auth.load()), key="users_remove_name")
+        st.selectbox(t("user_name", lang), list(sources.user_store().users()), key="users_remove_name")
         st.form_submit_button(t("user_remove_button", lang), on_click=_apply, args=("remove", lang))
     outcome = st.session_state.pop("users_outcome", None)
     if outcome:
         (st.success if outcome[0] else st.error)(outcome[1])
-    users = auth.load()
+    users = sources.user_store().users()
     st.dataframe(pd.DataFrame({t("user_name", lang): list(users),
                                t("role", lang): [t(f"role_{u.role}", lang) for u in users.values()]}),
                  hide_index=True, key="users_table")
@@ -198,15 +199,15 @@ def _change_users(form: str) -> tuple[str, str, dict]:
     state = st.session_state
     if form == "add":
         name = state["users_add_name"].strip()
-        auth.add_user(name, state["users_add_role"], state["users_add_password"])
+        sources.user_store().add_user(name, state["users_add_role"], state["users_add_password"])
         return "user_added", name, {"new_role": state["users_add_role"]}
     if form == "remove":
-        auth.remove_user(state["users_remove_name"])
+        sources.user_store().remove_user(state["users_remove_name"])
         return "user_removed", state["users_remove_name"], {}
     name = state["users_edit_name"]
     if state["users_edit_password"]:  # the password first: a refused one leaves the role unchanged too
-        auth.reset_password(name, state["users_edit_password"])
-    auth.set_role(name, state["users_edit_role"])
+        sources.user_store().reset_password(name, state["users_edit_password"])
+    sources.user_store().set_role(name, state["users_edit_role"])
     return "user_changed", name, {"new_role": state["users_edit_role"],
                                   "password_reset": bool(state["users_edit_password"])}
 

@@ -9,14 +9,16 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import fmt, settings
+from geo import audit, auth, fmt, settings
 from geo.data import snapshot
 from geo.data.load import DataError, DirectorySource
 from geo.data.snapshot import Loaded
 from geo.data.tablestore import FileStore, TableStore
 from geo.db import source as db_source
 from geo.db.engine import DatabaseUnavailable, safe_url
+from geo.db.audit import DbAuditLog
 from geo.db.store import DbStore
+from geo.db.users import DbUserStore
 from geo.i18n import t
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,24 @@ def table_store() -> TableStore:
     """Where the data page saves: the same functions on either source."""
     url = settings.database_url()
     return DbStore(url) if url else FileStore(settings.data_dir())
+
+
+def user_store() -> auth.FileUserStore | DbUserStore:
+    """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
+    users file."""
+    url = settings.database_url()
+    return DbUserStore(url) if url else auth.FileUserStore()
+
+
+def sign_in_enabled() -> bool:
+    """Sign-in is on as soon as the configured store lists a user."""
+    return bool(user_store().users())
+
+
+def audit_log() -> audit.AuditLog:
+    """The audit log: the database's append-only table when one is configured, else the data folder's JSONL."""
+    url = settings.database_url()
+    return DbAuditLog(url) if url else audit.default_log()
 
 
 def current(lang: str, banner: bool) -> tuple[str, str]:
