@@ -185,6 +185,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
     "change": ("变化", "Change"),
+    # --- issue 17 (maps) ---
+    "map_city_outline": ("轮廓：市级数字（其县区另行着色）", "Outline: city figure (its counties shaded separately)"),
+    "largest_figure_shade": ("图中颜色深浅为该地区报告的最大单项数值，不同时期的数字不相加。",
+                             "Shade is the largest single figure reported for the area; figures of different "
+                             "periods are never added."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

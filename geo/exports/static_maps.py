@@ -27,8 +27,8 @@ from geo.maps.base import BASE_STYLES, default_bounds, frame_bounds, selection_b
 
 PAGES = ("overview", "checkpoints", "routes", "seizures", "seizures_choropleth", "demo")
 MAP_RECT = (0.02, 0.155, 0.70, 0.71)  # the map's axes in figure fractions; the legend sits to its right
-CHECKPOINT_MARKERS = {"interprovincial_checkpoint": "s", "police_checkpoint": "o", "inspection_station": "^",
-                      "work_station_out_of_province": "D"}
+MARKER_OF_SHAPE = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D"}  # the live map's symbols
+CHECKPOINT_MARKERS = {k: MARKER_OF_SHAPE[v] for k, v in settings.CHECKPOINT_SYMBOLS.items()}
 
 
 @dataclass

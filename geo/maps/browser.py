@@ -1,0 +1,300 @@
+"""Map parts that run in the browser: the fetched basemap, shading and selection over it, permanent labels,
+the legend as a foldable control, and a map that fills its frame and fits its data after every resize."""
+from __future__ import annotations
+
+import json
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from geo import settings
+
+
+def js(value) -> str:
+    """JSON safe inside a <script> element (every string in it is already HTML-escaped where it is HTML)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+# The map element follows its frame: 100vh inside the iframe is the iframe's height, whatever sets it
+# (st_folium's height, or the briefing CSS that stretches map frames to the screen).
+FILL_CSS = """<style>
+html, body {margin: 0; padding: 0; height: 100%; overflow: hidden;}
+#map_div, .folium-map {height: 100vh !important; width: 100% !important;}
+.dash-label {pointer-events: none;}
+.dash-label span {position: absolute; left: 0; top: 0; transform: translate(-50%, -120%); white-space: nowrap;
+  font-weight: 700; color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff, 0 0 4px #fff;}
+.dash-label-city span {font-size: 19px; transform: translate(-50%, -50%);}
+.dash-label-place span {font-size: 16px;}
+.dash-label-county span {font-size: 13px; font-weight: 400; color: #222; transform: translate(-50%, -50%);}
+.dash-label-value span {font-size: 16px; text-align: center; white-space: pre; transform: translate(-50%, -50%);}
+@media (min-width: 1100px) {.dash-label-city span {font-size: 23px;} .dash-label-place span {font-size: 19px;}
+  .dash-label-value span {font-size: 19px;} .dash-label-county span {font-size: 15px;}}
+.dash-legend {background: rgba(255,255,255,0.96); padding: 6px 10px; border: 1px solid #555; color: #111;
+  font-size: 15px; line-height: 1.35; max-width: 46vw; max-height: 70vh; overflow: auto;}
+.dash-legend summary {cursor: pointer; font-weight: 700;}
+.dash-legend .row {display: flex; align-items: center; gap: 6px; margin: 2px 0;}
+.dash-legend .sym {display: inline-flex; justify-content: center; align-items: center; flex: none;}
+</style>"""
+
+
+def fill_frame(m: folium.Map) -> None:
+    """The CSS that makes the map element as large as its frame, and the label and legend styles."""
+    m.get_root().header.add_child(Element(FILL_CSS), name="dash_fill_css")
+
+
+class Panes(MacroElement):
+    """Panes under the data (basemap, shading, selection) and above it (labels), each with its own canvas, so
+    layers that arrive later (the fetched basemap) are still drawn beneath the data."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  [['dashBase', 350], ['dashFill', 370], ['dashMask', 390], ['dashLabels', 640]].forEach(function (p) {
+    var pane = map.createPane(p[0]);
+    pane.style.zIndex = p[1];
+    if (p[0] === 'dashLabels') { pane.style.pointerEvents = 'none'; }
+  });
+  map.dashRenderer = {};
+  ['dashBase', 'dashFill', 'dashMask'].forEach(function (p) { map.dashRenderer[p] = L.canvas({pane: p}); });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Panes"
+
+
+class Basemap(MacroElement):
+    """The boundary layers, created empty (so st_folium hooks their clicks) and filled from the static file.
+
+    map.dashBase is a promise of the file's data, which the shading and selection layers wait for.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var S = {{ this.styles }}, NAME = {{ this.name_key }}, layers = {};
+  {{ this.layer_names }}.forEach(function (k) {
+    layers[k] = L.geoJSON(null, {pane: 'dashBase', renderer: map.dashRenderer.dashBase, style: S[k],
+      interactive: k !== 'countries', onEachFeature: function (f, l) {
+        f.properties.name = f.properties[NAME];
+        if (k !== 'countries') { l.bindTooltip(f.properties.name, {sticky: true}); }
+      }}).addTo(map);
+  });
+  {% if this.inline %}
+  var source = Promise.resolve({{ this.inline }});
+  {% else %}
+  var source = fetch({{ this.url }}, {cache: 'force-cache'}).then(function (r) {
+    if (!r.ok) { throw new Error('boundaries: HTTP ' + r.status); }
+    return r.json();
+  });
+  {% endif %}
+  map.dashBase = source.then(function (data) {
+    Object.keys(layers).forEach(function (k) { layers[k].addData(data[k]); });
+    map.getContainer().setAttribute('data-basemap', 'loaded');
+    return data;
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, url: str, styles: dict, lang: str, inline: dict | None = None):
+        super().__init__()
+        self._name = "Basemap"
+        self.inline = js(inline) if inline is not None else ""
+        self.url, self.styles, self.layer_names = js(url), js(styles), js(list(styles))
+        self.name_key = js("n" if lang == "zh" else "e")
+
+
+class Shading(MacroElement):
+    """Places of the fetched basemap shaded by class: {adcode: [shade, tooltip html, outline only]}.
+
+    A city whose counties are shaded too is drawn as an outline, so its figure never lies under theirs.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+var {{ this.get_name() }} = (function (map) {
+  var V = {{ this.values }};
+  var group = L.geoJSON(null, {pane: 'dashFill', renderer: map.dashRenderer.dashFill, style: function (f) {
+      var v = V[f.properties.adcode];
+      return v[2] ? {color: '#111', weight: 3, dashArray: '8 5', fill: false}
+                  : {fillColor: v[0], color: '#333', weight: 1, fillOpacity: 0.8};
+    }, onEachFeature: function (f, l) { l.bindTooltip(V[f.properties.adcode][1], {sticky: true}); }}).addTo(map);
+  map.dashBase.then(function (data) {
+    ['prefectures', 'counties'].forEach(function (k) {
+      group.addData({type: 'FeatureCollection', features: data[k].features.filter(function (f) {
+        return V.hasOwnProperty(f.properties.adcode); })});
+    });
+  });
+  return group;
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, values: dict[str, list], name: str):
+        super().__init__()
+        self._name = "Shading"
+        self.values, self.layer_name = js(values), name
+
+
+class Selection(MacroElement):
+    """The chosen cities or counties outlined, and everything else dimmed by a white veil with their holes."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var CODES = {{ this.codes }};
+  map.dashBase.then(function (data) {
+    var chosen = data.prefectures.features.concat(data.counties.features).filter(function (f) {
+      return CODES.indexOf(f.properties.adcode) >= 0; });
+    if (!chosen.length) { return; }
+    var holes = [];
+    chosen.forEach(function (f) {
+      var g = f.geometry, polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+      polys.forEach(function (p) { holes.push(L.GeoJSON.coordsToLatLngs(p[0])); });
+    });
+    var world = [[-89, -179], [-89, 179], [89, 179], [89, -179]];
+    L.polygon([world].concat(holes), {pane: 'dashMask', renderer: map.dashRenderer.dashMask, stroke: false,
+      fillColor: '#ffffff', fillOpacity: 0.55, interactive: false}).addTo(map);
+    L.geoJSON({type: 'FeatureCollection', features: chosen}, {pane: 'dashMask', interactive: false,
+      renderer: map.dashRenderer.dashMask, style: {color: '#000', weight: 4, fill: false}}).addTo(map);
+    map.getContainer().setAttribute('data-selection', CODES.join(','));
+  });
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, codes: list[str]):
+        super().__init__()
+        self._name = "Selection"
+        self.codes = js(list(codes))
+
+
+class Labels(MacroElement):
+    """Permanent labels [lat, lon, html, priority, min zoom, kind]: hidden below their zoom, and a label that
+    would touch one of higher priority (lower number), or the legend, is dropped until there is room."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var items = {{ this.rows }}.map(function (r) {
+    var m = L.marker([r[0], r[1]], {pane: 'dashLabels', interactive: false, keyboard: false,
+      icon: L.divIcon({className: 'dash-label dash-label-' + r[5], html: '<span>' + r[2] + '</span>',
+                       iconSize: null})}).addTo(map);
+    return {marker: m, priority: r[3], zoom: r[4]};
+  }).sort(function (a, b) { return a.priority - b.priority; });
+  function overlaps(a, b) {
+    return !(a.right + 4 < b.left || a.left > b.right + 4 || a.bottom + 2 < b.top || a.top > b.bottom + 2);
+  }
+  var SPOTS = ['', 'translate(-50%, -125%)', 'translate(-50%, 25%)', 'translate(10px, -50%)',
+               'translate(calc(-100% - 10px), -50%)'];
+  function inside(b) {
+    var r = map.getContainer().getBoundingClientRect();
+    return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom;
+  }
+  function declutter() {
+    var zoom = map.getZoom(), taken = [];
+    map.getContainer().querySelectorAll('.leaflet-control').forEach(function (c) {
+      taken.push(c.getBoundingClientRect()); });
+    items.forEach(function (it) {
+      var el = it.marker.getElement();
+      if (!el) { return; }
+      el.style.display = zoom + 0.01 < it.zoom ? 'none' : '';
+      if (el.style.display === 'none') { el.setAttribute('data-shown', '0'); return; }
+      var span = el.firstChild, free = false, box = null;
+      for (var i = 0; i < SPOTS.length && !free; i++) {  // its own spot first, then above, below, right, left
+        span.style.transform = SPOTS[i];
+        box = span.getBoundingClientRect();
+        free = box.width > 0 && inside(box) && !taken.some(function (t) { return overlaps(box, t); });
+      }
+      el.style.display = free ? '' : 'none';
+      el.setAttribute('data-shown', free ? '1' : '0');
+      if (free) { taken.push(box); }
+    });
+  }
+  map.dashDeclutter = declutter;
+  map.on('zoomend moveend resize', declutter);
+  setTimeout(declutter, 0);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, rows: list[list]):
+        super().__init__()
+        self._name = "Labels"
+        self.rows = js(rows)
+
+
+class Legend(MacroElement):
+    """The legend as a Leaflet control at the bottom right, foldable, folded from the start on narrow maps."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var control = L.control({position: 'bottomright'});
+  control.onAdd = function () {
+    var div = L.DomUtil.create('div', 'dash-legend');
+    div.innerHTML = {{ this.body }};
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    var details = div.querySelector('details');
+    if (map.getSize().x < {{ this.fold_px }}) { details.open = false; }
+    details.addEventListener('toggle', function () { map.fire('dashrefit'); });
+    return div;
+  };
+  control.addTo(map);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, body: str):
+        super().__init__()
+        self._name = "Legend"
+        self.body, self.fold_px = js(body), int(settings.MAP_LEGEND_FOLD_PX)
+
+
+class FitFrame(MacroElement):
+    """Keeps Leaflet's size equal to its element's (after layout, on resize, when a slide or briefing mode
+    stretches the frame) and fits the data inside, beside the legend, until the user pans or zooms."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var bounds = L.latLngBounds({{ this.bounds }}), el = map.getContainer(), touched = false, queued = false;
+  ['mousedown', 'wheel', 'touchstart', 'keydown', 'dblclick'].forEach(function (e) {
+    el.addEventListener(e, function (ev) {
+      if (!(ev.target.closest && ev.target.closest('.leaflet-control'))) { touched = true; }
+    }, {passive: true});
+  });
+  function fit() {
+    queued = false;
+    map.invalidateSize({pan: false});
+    var size = map.getSize();
+    if (touched || !size.x || !size.y) { return; }
+    var pad = [40, 30], legend = el.querySelector('.dash-legend');
+    if (legend && legend.offsetWidth) {
+      var w = legend.offsetWidth + 24, h = legend.offsetHeight + 30;
+      // keep the data on the free side of the legend: beside it on wide maps, above it on tall ones
+      if (size.x - w >= size.y - h) { pad = [w, 30]; } else { pad = [40, h]; }
+    }
+    map.fitBounds(bounds, {paddingTopLeft: [40, 40], paddingBottomRight: pad, animate: false});
+    el.setAttribute('data-fitted', size.x + 'x' + size.y);
+    if (map.dashDeclutter) { map.dashDeclutter(); }
+  }
+  function later() { if (!queued) { queued = true; requestAnimationFrame(fit); } }
+  if (window.ResizeObserver) { new ResizeObserver(later).observe(el); }
+  window.addEventListener('resize', later);
+  map.on('dashrefit', later);
+  fit();
+  setTimeout(later, 0);
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, bounds: list[list[float]]):
+        super().__init__()
+        self._name = "FitFrame"
+        self.bounds = js(bounds)
