@@ -22,12 +22,12 @@ FILL_CSS = """<style>
 html, body {margin: 0; padding: 0; height: 100%; overflow: hidden;}
 #map_div, .folium-map {height: 100vh !important; width: 100% !important;}
 .dash-label {pointer-events: none;}
-.dash-label span {position: absolute; left: 0; top: 0; transform: translate(-50%, -120%); white-space: nowrap;
+.dash-label span {position: absolute; left: 0; top: 0; transform: translate(-50%, -50%); white-space: nowrap;
   font-weight: 700; color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff, 0 0 4px #fff;}
-.dash-label-city span {font-size: 19px; transform: translate(-50%, -50%);}
+.dash-label-city span {font-size: 19px;}
 .dash-label-place span {font-size: 16px;}
-.dash-label-county span {font-size: 13px; font-weight: 400; color: #222; transform: translate(-50%, -50%);}
-.dash-label-value span {font-size: 16px; text-align: center; white-space: pre; transform: translate(-50%, -50%);}
+.dash-label-county span {font-size: 13px; font-weight: 400; color: #222;}
+.dash-label-value span {font-size: 16px; text-align: center; white-space: pre;}
 @media (min-width: 1100px) {.dash-label-city span {font-size: 23px;} .dash-label-place span {font-size: 19px;}
   .dash-label-value span {font-size: 19px;} .dash-label-county span {font-size: 15px;}}
 .dash-legend {background: rgba(255,255,255,0.96); padding: 6px 10px; border: 1px solid #555; color: #111;
@@ -184,35 +184,44 @@ class Labels(MacroElement):
     var m = L.marker([r[0], r[1]], {pane: 'dashLabels', interactive: false, keyboard: false,
       icon: L.divIcon({className: 'dash-label dash-label-' + r[5], html: '<span>' + r[2] + '</span>',
                        iconSize: null})}).addTo(map);
-    return {marker: m, priority: r[3], zoom: r[4]};
+    return {marker: m, priority: r[3], zoom: r[4], kind: r[5]};
   }).sort(function (a, b) { return a.priority - b.priority; });
   function overlaps(a, b) {
     return !(a.right + 4 < b.left || a.left > b.right + 4 || a.bottom + 2 < b.top || a.top > b.bottom + 2);
   }
-  var SPOTS = ['', 'translate(-50%, -125%)', 'translate(-50%, 25%)', 'translate(10px, -50%)',
-               'translate(calc(-100% - 10px), -50%)'];
-  function inside(b) {
-    var r = map.getContainer().getBoundingClientRect();
-    return b.left >= r.left && b.right <= r.right && b.top >= r.top && b.bottom <= r.bottom;
-  }
+  // candidate spots as offsets of the box from its point, in units of its own width and height (own spot first)
+  var SPOTS = {place: [[-0.5, -1.25], [-0.5, 0.25], [0, -0.5, 10], [-1, -0.5, -10], [-0.5, -0.5]]};
+  var CENTRED = [[-0.5, -0.5], [-0.5, -1.25], [-0.5, 0.25], [0, -0.5, 10], [-1, -0.5, -10]];
+  // positions come from the map's own projection, not from the DOM, which may lag behind a view change
   function declutter() {
-    var zoom = map.getZoom(), taken = [];
-    map.getContainer().querySelectorAll('.leaflet-control').forEach(function (c) {
-      taken.push(c.getBoundingClientRect()); });
+    var zoom = map.getZoom(), size = map.getSize(), taken = [], el0 = map.getContainer();
+    var frame = el0.getBoundingClientRect();
+    el0.querySelectorAll('.leaflet-control').forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      taken.push({left: r.left - frame.left, right: r.right - frame.left, top: r.top - frame.top,
+                  bottom: r.bottom - frame.top});
+    });
     items.forEach(function (it) {
       var el = it.marker.getElement();
       if (!el) { return; }
-      el.style.display = zoom + 0.01 < it.zoom ? 'none' : '';
-      if (el.style.display === 'none') { el.setAttribute('data-shown', '0'); return; }
-      var span = el.firstChild, free = false, box = null;
-      for (var i = 0; i < SPOTS.length && !free; i++) {  // its own spot first, then above, below, right, left
-        span.style.transform = SPOTS[i];
-        box = span.getBoundingClientRect();
-        free = box.width > 0 && inside(box) && !taken.some(function (t) { return overlaps(box, t); });
+      if (zoom + 0.01 < it.zoom) { el.style.display = 'none'; el.setAttribute('data-shown', '0'); return; }
+      el.style.display = '';
+      var span = el.firstChild, w = span.offsetWidth, h = span.offsetHeight;
+      var p = map.latLngToContainerPoint(it.marker.getLatLng()), spots = SPOTS[it.kind] || CENTRED, box = null;
+      for (var i = 0; i < spots.length; i++) {
+        var s = spots[i], x = p.x + s[0] * w + (s[2] || 0), y = p.y + s[1] * h;
+        var b = {left: x, right: x + w, top: y, bottom: y + h};
+        if (w > 0 && x >= 0 && y >= 0 && x + w <= size.x && y + h <= size.y
+            && !taken.some(function (t) { return overlaps(b, t); })) {
+          box = b;
+          span.style.transform = 'translate(' + (s[0] * 100) + '%, ' + (s[1] * 100) + '%)'
+            + (s[2] ? ' translateX(' + s[2] + 'px)' : '');
+          break;
+        }
       }
-      el.style.display = free ? '' : 'none';
-      el.setAttribute('data-shown', free ? '1' : '0');
-      if (free) { taken.push(box); }
+      el.style.display = box ? '' : 'none';
+      el.setAttribute('data-shown', box ? '1' : '0');
+      if (box) { taken.push(box); }
     });
   }
   map.dashDeclutter = declutter;
