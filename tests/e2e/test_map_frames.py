@@ -45,19 +45,47 @@ def sized(request, browser):
     context.close()
 
 
-def map_frames(page) -> list[tuple[dict, dict]]:
-    """(iframe box in the page, geometry inside it) of every visible map, once each has fitted its frame."""
-    page.wait_for_selector(MAP_FRAME, timeout=60_000)
-    page.wait_for_function(IDLE, timeout=60_000)
+class Replaced(Exception):
+    """A map frame went away while it was being measured."""
+
+
+def map_frames(page, attempts: int = 10) -> list[tuple[dict, dict]]:
+    """(iframe box in the page, geometry inside it) of every visible map, once each has fitted its frame. A
+    slide change replaces frames while we look: then look again."""
+    from playwright.sync_api import Error
+
+    for _attempt in range(attempts):
+        page.wait_for_selector(MAP_FRAME, timeout=60_000)
+        page.wait_for_function(IDLE, timeout=60_000)
+        try:
+            first = _measure(page)
+            page.wait_for_timeout(400)
+            if _measure(page) == first:  # settled: the same frames, the same sizes
+                return first
+            raise Replaced()
+        except (Error, Replaced) as err:
+            if not isinstance(err, Replaced) and "detached" not in str(err):
+                raise
+            page.wait_for_timeout(500)
+    raise AssertionError(f"no map frame settled on {page.url}")
+
+
+def _measure(page) -> list[tuple[dict, dict]]:
     out = []
     for handle in page.query_selector_all(MAP_FRAME):
         box = handle.bounding_box()
         if not box or box["height"] == 0:
             continue
         frame = handle.content_frame()
+        if frame is None:
+            raise Replaced()
         frame.wait_for_function(READY, timeout=60_000)
-        out.append((box, frame.evaluate(GEOMETRY)))
-    assert out, "no map frame on the page"
+        geo, box = frame.evaluate(GEOMETRY), handle.bounding_box()
+        if not box or not box["height"]:
+            raise Replaced()
+        out.append((box, geo))
+    if not out:
+        raise Replaced()  # between two slides: the old frames went, the new are not laid out yet
     return out
 
 
@@ -134,7 +162,9 @@ def test_boundaries_arrive_once_as_a_static_file(page, paused_url):
 
 
 def test_gcj02_tiles_shift_the_fetched_boundaries(browser):
-    with serve({"DASHBOARD_TILES": "http://localhost:9/{z}/{x}/{y}.png", "DASHBOARD_TILES_DATUM": "gcj02"}) as url:
+    env = {"DASHBOARD_TILES": "http://localhost:9/{z}/{x}/{y}.png", "DASHBOARD_TILES_ATTRIBUTION": "test tiles",
+           "DASHBOARD_TILES_DATUM": "gcj02"}
+    with serve(env) as url:
         context = browser.new_context(viewport={"width": 1024, "height": 768})
         context.route("http://localhost:9/**", lambda route: route.abort())  # no tile server: offline tiles fail
         pg = context.new_page()
