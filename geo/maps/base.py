@@ -125,9 +125,6 @@ def default_bounds(ds: Dataset) -> list[list[float]]:
     return [[float(miny), float(minx)], [float(maxy), float(maxx)]]
 
 
-INLINE_BOUNDARIES = False  # True puts the boundaries inside every map, as before issue 17 (bench baseline)
-
-
 def base_map(ds: Dataset, lang: str, flt: Filter | None = None,
              bounds: list[list[float]] | None = None) -> folium.Map:
     """A map with no tiles: countries, provinces, prefectures and counties from data/boundaries, fetched by the
@@ -142,7 +139,7 @@ def base_map(ds: Dataset, lang: str, flt: Filter | None = None,
     m.__dict__["_lang"] = lang
     m.add_child(browser.Panes())
     styles = {layer: BASE_STYLES[layer] for layer in basefile.LAYERS}
-    if INLINE_BOUNDARIES:
+    if settings.MAP_INLINE_BOUNDARIES:  # the benchmark's baseline: boundaries inside every map, as before
         m.add_child(browser.Basemap("", styles, lang, inline=json.loads(basefile.boundary_json(ds))))
     else:
         m.add_child(browser.Basemap(basefile.publish(ds), styles, lang))
