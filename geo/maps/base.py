@@ -21,20 +21,7 @@ from geo.maps.offline import localise
 
 # folium writes map data with Jinja's tojson; compact separators make every map about a third smaller.
 JSON_KWARGS = {"sort_keys": True, "separators": (",", ":")}
-_DUMPED: dict[int, tuple[object, str]] = {}  # id -> (object, its JSON): the basemap layers, serialised once
-
-
-def _dumps(obj, **kwargs) -> str:
-    """json.dumps for Jinja's tojson, answering from _DUMPED for the (unchanging) basemap layers: serialising
-    them took most of a map's render time, and they are the same for every filter."""
-    hit = _DUMPED.get(id(obj))
-    if hit is not None and hit[0] is obj:
-        return hit[1]
-    return json.dumps(obj, **kwargs)
-
-
 folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = JSON_KWARGS
-folium.GeoJson._template.environment.policies["json.dumps_function"] = _dumps
 
 BASE_STYLES = {
     "countries": {"fillColor": "#eeeeee", "color": "#999999", "weight": 1, "fillOpacity": 1},
