@@ -44,19 +44,22 @@ def fill_frame(m: folium.Map) -> None:
 
 
 class Panes(MacroElement):
-    """Panes under the data (basemap, shading, selection) and above it (labels), each with its own canvas, so
-    layers that arrive later (the fetched basemap) are still drawn beneath the data."""
+    """A pane for labels above the data (never catching the mouse), and the stacking of what lies under the
+    data. Boundaries, shading and the selection share the map's one canvas with the data, so a click finds a
+    county under a route (separate canvases would swallow it); as they arrive after the data, each is moved to
+    the back in turn: outline, veil, shading, counties … countries, the last drawn first."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
 (function (map) {
-  [['dashBase', 350], ['dashFill', 370], ['dashMask', 390], ['dashLabels', 640]].forEach(function (p) {
-    var pane = map.createPane(p[0]);
-    pane.style.zIndex = p[1];
-    if (p[0] === 'dashLabels') { pane.style.pointerEvents = 'none'; }
-  });
-  map.dashRenderer = {};
-  ['dashBase', 'dashFill', 'dashMask'].forEach(function (p) { map.dashRenderer[p] = L.canvas({pane: p}); });
+  map.createPane('dashLabels');
+  map.getPane('dashLabels').style.zIndex = 640;
+  map.getPane('dashLabels').style.pointerEvents = 'none';
+  map.dashUnder = {};  // name -> layer, stacked by dashRestack in UNDER order
+  var UNDER = ['outline', 'veil', 'shading', 'counties', 'prefectures', 'provinces', 'countries'];
+  map.dashRestack = function () {
+    UNDER.forEach(function (k) { if (map.dashUnder[k]) { map.dashUnder[k].bringToBack(); } });
+  };
 })({{ this._parent.get_name() }});
 {% endmacro %}
 """)
@@ -77,7 +80,7 @@ class Basemap(MacroElement):
 (function (map) {
   var S = {{ this.styles }}, NAME = {{ this.name_key }}, layers = {};
   {{ this.layer_names }}.forEach(function (k) {
-    layers[k] = L.geoJSON(null, {pane: 'dashBase', renderer: map.dashRenderer.dashBase, style: S[k],
+    layers[k] = map.dashUnder[k] = L.geoJSON(null, {style: S[k],
       interactive: k !== 'countries', onEachFeature: function (f, l) {
         f.properties.name = f.properties[NAME];
         if (k !== 'countries') { l.bindTooltip(f.properties.name, {sticky: true}); }
@@ -86,13 +89,19 @@ class Basemap(MacroElement):
   {% if this.inline %}
   var source = Promise.resolve({{ this.inline }});
   {% else %}
-  var source = fetch({{ this.url }}, {cache: 'force-cache'}).then(function (r) {
-    if (!r.ok) { throw new Error('boundaries: HTTP ' + r.status); }
-    return r.json();
-  });
+  // one download and one parse per page: map frames are same-origin with the page, which keeps the promise
+  var shared = {};
+  try { shared = window.parent.__dashBoundaries = window.parent.__dashBoundaries || {}; } catch (e) { shared = {}; }
+  var source = shared[{{ this.url }}] = shared[{{ this.url }}] || fetch({{ this.url }}, {cache: 'force-cache'})
+    .then(function (r) {
+      if (!r.ok) { throw new Error('boundaries: HTTP ' + r.status); }
+      return r.json();
+    });
+  source.catch(function () { delete shared[{{ this.url }}]; });
   {% endif %}
   map.dashBase = source.then(function (data) {
     Object.keys(layers).forEach(function (k) { layers[k].addData(data[k]); });
+    map.dashRestack();
     map.getContainer().setAttribute('data-basemap', 'loaded');
     // ms from the frame's start to a drawn basemap: what bench.maps reports as the map's own cost
     map.getContainer().setAttribute('data-drawn-ms', String(Math.round(performance.now())));
@@ -120,7 +129,7 @@ class Shading(MacroElement):
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = (function (map) {
   var V = {{ this.values }};
-  var group = L.geoJSON(null, {pane: 'dashFill', renderer: map.dashRenderer.dashFill, style: function (f) {
+  var group = map.dashUnder.shading = L.geoJSON(null, {style: function (f) {
       var v = V[f.properties.adcode];
       return v[2] ? {color: '#111', weight: 3, dashArray: '8 5', fill: false}
                   : {fillColor: v[0], color: '#333', weight: 1, fillOpacity: 0.8};
@@ -130,6 +139,7 @@ var {{ this.get_name() }} = (function (map) {
       group.addData({type: 'FeatureCollection', features: data[k].features.filter(function (f) {
         return V.hasOwnProperty(f.properties.adcode); })});
     });
+    map.dashRestack();
   });
   return group;
 })({{ this._parent.get_name() }});
@@ -159,10 +169,11 @@ class Selection(MacroElement):
       polys.forEach(function (p) { holes.push(L.GeoJSON.coordsToLatLngs(p[0])); });
     });
     var world = [[-89, -179], [-89, 179], [89, 179], [89, -179]];
-    L.polygon([world].concat(holes), {pane: 'dashMask', renderer: map.dashRenderer.dashMask, stroke: false,
-      fillColor: '#ffffff', fillOpacity: 0.55, interactive: false}).addTo(map);
-    L.geoJSON({type: 'FeatureCollection', features: chosen}, {pane: 'dashMask', interactive: false,
-      renderer: map.dashRenderer.dashMask, style: {color: '#000', weight: 4, fill: false}}).addTo(map);
+    map.dashUnder.veil = L.polygon([world].concat(holes), {stroke: false, fillColor: '#ffffff', fillOpacity: 0.55,
+                                                           interactive: false}).addTo(map);
+    map.dashUnder.outline = L.geoJSON({type: 'FeatureCollection', features: chosen}, {interactive: false,
+      style: {color: '#000', weight: 4, fill: false}}).addTo(map);
+    map.dashRestack();
     map.getContainer().setAttribute('data-selection', CODES.join(','));
   });
 })({{ this._parent.get_name() }});

@@ -16,7 +16,7 @@ CITIES_ZH = ["衡阳市", "永州市", "平顶山市", "咸宁市"]
 # basemap's canvas (what is drawn); plus the labels shown and the legend.
 GEOMETRY = """() => {
   const el = document.querySelector('#map_div'), r = el.getBoundingClientRect(), s = window.map.getSize();
-  const canvas = [...document.querySelectorAll('.leaflet-dashBase-pane canvas')].map(c => {
+  const canvas = [...document.querySelectorAll('.leaflet-overlay-pane canvas')].map(c => {
     const b = c.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; });
   const labels = [...document.querySelectorAll('.dash-label[data-shown="1"]')].map(l => {
     const b = l.firstChild.getBoundingClientRect();
