@@ -1,9 +1,12 @@
-"""Map build time and payload per page, curated and large generated data, against a naive baseline.
+"""Map build time and payload per page, curated and large generated data, against a naive baseline; and what a
+map costs the browser: the message per map, per slide change and the time until a map is drawn, against the
+same code with the boundaries inside every map (today's build before issue 17), in the same run.
 
-Usage: python -m bench.maps        (prints a Markdown table; nothing is asserted)
+Usage: python -m bench.maps [--no-browser] [--runs N]   (prints Markdown tables; nothing is asserted)
 """
 from __future__ import annotations
 
+import argparse
 import statistics
 import tempfile
 import time
@@ -78,7 +81,15 @@ def run(label: str, ds: Dataset) -> list[str]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
     curated = load_dataset()
+    from bench import map_loads
+
+    map_loads.report(curated, args.runs, browser=not args.no_browser)
+    print()
     with tempfile.TemporaryDirectory() as tmp:
         large = load_dataset(generate(Path(tmp) / "large"))
     counts = {n: len(large[n]) for n in ("checkpoints", "routes", "seizures")}

@@ -60,7 +60,7 @@ DRAWN = """([charts, maps]) => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')];
   const frames = [...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')];
   if (plots.length < charts || frames.length < maps) return false;
-  const drawn = f => { try { return !!f.contentDocument.querySelector('.leaflet-overlay-pane canvas'); }
+  const drawn = f => { try { return !!f.contentDocument.querySelector('.leaflet-pane canvas'); }
                        catch (e) { return false; } };
   return plots.every(p => p.querySelector('.main-svg')) && frames.every(drawn);
 }"""

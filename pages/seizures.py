@@ -22,7 +22,7 @@ if seizures.empty:
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
 ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
-st.caption(t("largest_figure", lang))
+st.caption(t("largest_figure" if style == "symbols" else "largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 
 place = state.selection_label(ds, flt, lang)

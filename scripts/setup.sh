@@ -35,3 +35,5 @@ fi
 # Leaflet and plugins come from the npm registry at set-up time and are served by the app (offline maps).
 npm ci --no-audit --no-fund --loglevel=error
 .venv/bin/python scripts/vendor_assets.py
+# The basemap boundaries as one static file per datum (geo/maps/basefile.py), fetched once by the browser.
+.venv/bin/python scripts/publish_boundaries.py

@@ -22,13 +22,14 @@ from geo.data.load import Dataset, place_points
 from geo.exports import furniture as mf
 from geo.exports import press as export
 from geo.i18n import label, name_col, t
+from geo.maps import labels as map_labels
 from geo.maps import layers
 from geo.maps.base import BASE_STYLES, default_bounds, frame_bounds, selection_bounds
 
 PAGES = ("overview", "checkpoints", "routes", "seizures", "seizures_choropleth", "demo")
 MAP_RECT = (0.02, 0.155, 0.70, 0.71)  # the map's axes in figure fractions; the legend sits to its right
-CHECKPOINT_MARKERS = {"interprovincial_checkpoint": "s", "police_checkpoint": "o", "inspection_station": "^",
-                      "work_station_out_of_province": "D"}
+MARKER_OF_SHAPE = {"circle": "o", "square": "s", "triangle": "^", "diamond": "D"}  # the live map's symbols
+CHECKPOINT_MARKERS = {k: MARKER_OF_SHAPE[v] for k, v in settings.CHECKPOINT_SYMBOLS.items()}
 
 
 @dataclass
@@ -110,15 +111,32 @@ def basemap(ax: Axes, ds: Dataset, lang: str, flt: Filter | None = None, label_c
     chosen = chosen[chosen["adcode"].isin((flt.counties or flt.cities) if flt else ())]
     if len(chosen):
         chosen.plot(ax=ax, facecolor="none", edgecolor="#333", linewidth=2.5, zorder=6)
-    if not label_cities:  # a choropleth labels its own places
+    if label_cities:
+        place_labels(ax, ds, flt or Filter(), lang)
+
+
+def place_labels(ax: Axes, ds: Dataset, flt: Filter, lang: str, skip: frozenset[str] = frozenset()) -> None:
+    """The places the live map names (maps.labels: the four cities, the routes' start, pass and end places),
+    most important first; one that would overlap a label already drawn is left out, as on the live map."""
+    places = map_labels.map_places(ds, filters.view(ds, "routes", flt), lang, counties=False, skip=skip)
+    if places.empty:
         return
-    j = ds["jurisdictions"]
-    focus = j[j["adcode"].isin(settings.FOCUS_CITIES)]
-    xs, ys = to_map(focus["lon"], focus["lat"])
-    for x, y, name in zip(xs, ys, focus[name_col(lang)]):
-        if x0 < x < x1 and y0 < y < y1:
-            ax.text(x, y, name, ha="center", va="center", color="#444", zorder=13, path_effects=mf.HALO,
-                    **mf.text_props(15, weight="bold"))
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    xs, ys = to_map(places["lon"], places["lat"])
+    renderer = ax.figure.canvas.get_renderer() if hasattr(ax.figure.canvas, "get_renderer") else None
+    taken = []
+    for x, y, name, kind in zip(xs, ys, places["name"], places["kind"]):
+        if not (x0 < x < x1 and y0 < y < y1):
+            continue
+        city = kind == "city"
+        text = ax.text(x, y, name, ha="center", va="center" if city else "bottom", zorder=13, path_effects=mf.HALO,
+                       color="#222" if city else "#333", **mf.text_props(15 if city else 12, weight="bold"))
+        box = text.get_window_extent(renderer)
+        if any(box.overlaps(other) for other in taken):
+            text.remove()
+        else:
+            taken.append(box)
 
 
 def checkpoint_layer(ax: Axes, checkpoints: pd.DataFrame, lang: str) -> list:
@@ -202,12 +220,18 @@ def choropleth_layer(ax: Axes, ds: Dataset, values: pd.Series, lang: str,
     if chosen.empty:
         return []
     chosen["value"] = chosen["adcode"].map(values).astype(float)
-    bins = layers.class_breaks(chosen["value"])
-    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    chosen["outline"] = layers.outlined(chosen)  # a city whose counties are shaded: outline, not a fill under them
+    bins = layers.class_breaks(chosen.loc[~chosen["outline"], "value"])
+    classes = [-1 if out else next(i for i, b in enumerate(bins) if v <= b)
+               for v, out in zip(chosen["value"], chosen["outline"])]
     shades = layers.class_shades(len(bins))
-    chosen = chosen.assign(shade=[shades[i] for i in classes], cls=classes)
+    chosen = chosen.assign(shade=[shades[i] if i >= 0 else "none" for i in classes], cls=classes)
     chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties on top
-    chosen.plot(ax=ax, color=chosen["shade"], edgecolor="#333", linewidth=1 * mf.PX * 1.5, alpha=0.8, zorder=8)
+    filled = chosen[~chosen["outline"]]
+    filled.plot(ax=ax, color=filled["shade"], edgecolor="#333", linewidth=1 * mf.PX * 1.5, alpha=0.8, zorder=8)
+    if chosen["outline"].any():
+        chosen[chosen["outline"]].plot(ax=ax, facecolor="none", edgecolor="#111", linewidth=3 * mf.PX * 1.5,
+                                       linestyle="--", zorder=9)
     if len(chosen) <= settings.MAP_LABEL_LIMIT:
         points = chosen.geometry.representative_point()
         for name, adcode, value, pt in zip(chosen[name_col(lang)], chosen["adcode"], chosen["value"], points):
@@ -215,9 +239,12 @@ def choropleth_layer(ax: Axes, ds: Dataset, values: pd.Series, lang: str,
             ax.text(pt.x, pt.y, f"{name}\n{text}", ha="center", va="center", zorder=13, path_effects=mf.HALO,
                     **mf.text_props(14, weight="bold", color="#111"))
     lows = [chosen.loc[chosen["cls"] == i, "value"].min() for i in range(len(bins))]
-    return [(Patch(fc=shades[i], ec="#333"), fmt.number(lo, lang) if lo == hi
-             else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
-            for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)]
+    items = [(Patch(fc=shades[i], ec="#333"), fmt.number(lo, lang) if lo == hi
+              else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+             for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)]
+    if chosen["outline"].any():
+        items.append((Patch(fc="none", ec="#111", ls="--", lw=2), t("map_city_outline", lang)))
+    return items
 
 
 def largest(frame: pd.DataFrame, value: str) -> pd.DataFrame:
@@ -317,6 +344,8 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     set_extent(ax, ds, flt, framed)
     basemap(ax, ds, lang, flt, label_cities=page not in ("seizures_choropleth", "demo"))
     sections, unit = _layers(ax, ds, records, lang, page, category)
+    if page in ("seizures_choropleth", "demo"):  # shaded places carry their own names; name the others
+        place_labels(ax, ds, flt, lang, skip=frozenset(pd.concat(records.values())["adcode"]))
     ax.set_xticks([]), ax.set_yticks([]), ax.set_xlabel(""), ax.set_ylabel("")
     for spine in ax.spines.values():
         spine.set_edgecolor("#555")
@@ -326,7 +355,8 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
     shown = _shown(records)
     title, period = map_title(ds, flt, lang, page, category), export.period_span(shown, ds["sources"])
     parts = [(f"时期：{period}" if lang == "zh" else f"Period: {period}") if period else "", unit,
-             t("largest_figure", lang) if page.startswith("seizures") else ""]
+             t("largest_figure", lang) if page == "seizures" else
+             t("largest_figure_shade", lang) if page == "seizures_choropleth" else ""]
     # a map page has room for longer titles than a chart's source line
     source = (chart_layout.source_line(shown, ds["sources"], lang, per_line=3, limit=26 if lang == "zh" else 40)
               .replace("<br>", "\n")

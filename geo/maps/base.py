@@ -15,26 +15,13 @@ from jinja2 import Template
 from geo import settings
 from geo.data.filters import Filter
 from geo.data.load import Dataset, place_points
-from geo.i18n import name_col
-from geo.maps import coords
+from geo.i18n import t
+from geo.maps import basefile, browser, coords
 from geo.maps.offline import localise
 
 # folium writes map data with Jinja's tojson; compact separators make every map about a third smaller.
 JSON_KWARGS = {"sort_keys": True, "separators": (",", ":")}
-_DUMPED: dict[int, tuple[object, str]] = {}  # id -> (object, its JSON): the basemap layers, serialised once
-
-
-def _dumps(obj, **kwargs) -> str:
-    """json.dumps for Jinja's tojson, answering from _DUMPED for the (unchanging) basemap layers: serialising
-    them took most of a map's render time, and they are the same for every filter."""
-    hit = _DUMPED.get(id(obj))
-    if hit is not None and hit[0] is obj:
-        return hit[1]
-    return json.dumps(obj, **kwargs)
-
-
 folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = JSON_KWARGS
-folium.GeoJson._template.environment.policies["json.dumps_function"] = _dumps
 
 BASE_STYLES = {
     "countries": {"fillColor": "#eeeeee", "color": "#999999", "weight": 1, "fillOpacity": 1},
@@ -127,54 +114,49 @@ def default_bounds(ds: Dataset) -> list[list[float]]:
 
 def base_map(ds: Dataset, lang: str, flt: Filter | None = None,
              bounds: list[list[float]] | None = None) -> folium.Map:
-    """A map with no tiles: countries, provinces, prefectures and counties drawn from data/boundaries."""
+    """A map with no tiles: countries, provinces, prefectures and counties from data/boundaries, fetched by the
+    browser from one static file; the selection outlined with the rest dimmed; fitted to its frame."""
     m = folium.Map(location=settings.MAP_DEFAULT_CENTER, zoom_start=settings.MAP_DEFAULT_ZOOM, tiles=None,
-                   prefer_canvas=True, control_scale=True, attribution_control=True)
+                   prefer_canvas=True, control_scale=True, attribution_control=True, zoom_snap=0.25)
     # folium hands zoom limits to a tile layer; with none, Leaflet (and marker clustering) needs them here
     m.options.update(maxZoom=settings.MAP_MAX_ZOOM, minZoom=settings.MAP_MIN_ZOOM)
     if settings.ONLINE_TILES:
         folium.TileLayer(settings.ONLINE_TILES, attr=settings.ONLINE_TILES_ATTRIBUTION, name="tiles").add_to(m)
-    for layer in ("countries", "provinces", "prefectures", "counties"):
-        add_outline(m, ds, layer, lang)
-    m.fit_bounds(bounds or selection_bounds(ds, flt or Filter()) or default_bounds(ds))
+    browser.fill_frame(m)
+    m.__dict__["_lang"] = lang
+    m.add_child(browser.Panes())
+    styles = {layer: BASE_STYLES[layer] for layer in basefile.LAYERS}
+    if settings.MAP_INLINE_BOUNDARIES:  # the benchmark's baseline: boundaries inside every map, as before
+        m.add_child(browser.Basemap("", styles, lang, inline=json.loads(basefile.boundary_json(ds))))
+    else:
+        m.add_child(browser.Basemap(basefile.publish(ds), styles, lang))
+    codes = list((flt.counties or flt.cities) if flt else ())
+    if codes:
+        m.add_child(browser.Selection(codes))
+    m.__dict__["_fit_bounds"] = bounds or selection_bounds(ds, flt or Filter()) or default_bounds(ds)
     return m
 
 
-_OUTLINES: dict[tuple[str, str, str], dict] = {}
-
-
-def outline_geojson(ds: Dataset, layer: str, lang: str) -> dict:
-    """The basemap layer as escaped GeoJSON, built once per data version and language (it never changes
-    with the filter)."""
-    key = (ds.fingerprint, layer, lang)
-    if key not in _OUTLINES or not ds.fingerprint:
-        gdf, col = ds.boundaries[layer], name_col(lang)
-        keys = [c for c in ("adcode", "iso3") if c in gdf.columns]
-        data = json.loads(gdf[[*keys, col, "geometry"]].rename(columns={col: "name"}).to_json())
-        for feat in data["features"]:
-            feat["properties"]["name"] = esc(feat["properties"]["name"])
-        if len(_OUTLINES) > 64:
-            _OUTLINES.clear()
-            _DUMPED.clear()
-        _OUTLINES[key] = data
-        _DUMPED[id(data)] = (data, json.dumps(data, **JSON_KWARGS))
-    return _OUTLINES[key]
-
-
-def add_outline(m: folium.Map, ds: Dataset, layer: str, lang: str) -> None:
-    style = BASE_STYLES[layer]
-    folium.GeoJson(outline_geojson(ds, layer, lang), name=layer, style_function=lambda _f, s=style: s,
-                   control=False,
-                   tooltip=folium.GeoJsonTooltip(["name"], labels=False) if layer != "countries" else None).add_to(m)
+def add_labels(m: folium.Map, places: pd.DataFrame) -> None:
+    """Queue permanent labels (labels.COLUMNS) for finish(), which draws them in one layer."""
+    m.__dict__.setdefault("_label_frames", []).append(places)
 
 
 def finish(m: folium.Map) -> folium.Map:
-    """Layer control, the legend and attribution; then point every asset at the local copies."""
-    folium.LayerControl(collapsed=False).add_to(m)
+    """Layer control, the legend, labels, the frame fit and attribution; then point assets at local copies."""
+    folium.LayerControl(collapsed=True).add_to(m)
     sections = m.__dict__.get("_legend_sections")
     if sections:
-        m.get_root().html.add_child(folium.Element(_legend_box(sections)))
-    m.add_child(Attribution(esc(settings.BOUNDARY_ATTRIBUTION)))
+        m.add_child(browser.Legend(legend_html(sections, t("legend", m.__dict__.get("_lang", "zh")))))
+    frames = [f for f in m.__dict__.get("_label_frames", []) if len(f)]
+    if frames:
+        places = pd.concat(frames, ignore_index=True).sort_values("priority", kind="stable").drop_duplicates("ref")
+        m.add_child(browser.Labels([[round(float(r.lat), 5), round(float(r.lon), 5), esc(r.name),
+                                     int(r.priority), float(r.min_zoom), r.kind] for r in places.itertuples()]))
+    m.add_child(browser.FitFrame(m.__dict__.get("_fit_bounds") or [[18, 95], [36, 118]]))
+    zh = m.__dict__.get("_lang", "zh") == "zh"
+    credit = settings.BOUNDARY_ATTRIBUTION if zh else settings.BOUNDARY_ATTRIBUTION_EN
+    m.add_child(Attribution(esc(credit)))
     return localise(m)
 
 
@@ -185,28 +167,48 @@ def legend(m: folium.Map, title: str, items: list[tuple]) -> None:
 
 
 LEGEND_FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, sans-serif"  # unquoted: it sits in a quoted attribute
+SHAPES = {  # SVG bodies in a 16x16 box, for checkpoint kinds (shape and colour both tell kinds apart)
+    "circle": "<circle cx='8' cy='8' r='6.5'/>",
+    "square": "<rect x='2' y='2' width='12' height='12'/>",
+    "triangle": "<polygon points='8,1 15,15 1,15'/>",
+    "diamond": "<polygon points='8,0.5 15.5,8 8,15.5 0.5,8'/>",
+}
 
 
-def _swatch(color: str, radius: float | None) -> str:
-    """A square colour swatch, or a circle of the symbol's own size for proportional symbols."""
-    if radius is None:
-        return (f"<span style='display:inline-block;width:14px;height:14px;background:{color};margin-right:6px;"
-                f"border:1px solid #333;vertical-align:middle'></span>")
-    d = round(2 * radius)
-    return (f"<span style='display:inline-block;width:{d}px;height:{d}px;border-radius:50%;background:{color};"
-            f"opacity:0.7;margin-right:6px;border:1px solid #222;vertical-align:middle'></span>")
+def shape_svg(shape: str, color: str, size: int = 16) -> str:
+    """A checkpoint symbol as inline SVG (the same drawing on the map and in its legend)."""
+    body = SHAPES.get(shape, SHAPES["circle"])
+    return (f"<svg width='{size}' height='{size}' viewBox='0 0 16 16' style='overflow:visible'>"
+            f"<g fill='{color}' stroke='#111' stroke-width='1.6'>{body}</g></svg>")
 
 
-def _legend_box(sections: list[tuple[str, list[tuple]]]) -> str:
+def _swatch(color: str, spec, width: int) -> str:
+    """A square swatch, a line (routes), a symbol shape, or a circle of the symbol's own size in a column as
+    wide as the largest circle, so circles of a size legend never overlap each other or their text."""
+    if isinstance(spec, (int, float)):
+        d = max(2, round(2 * spec))
+        inner = (f"<span style='display:block;width:{d}px;height:{d}px;border-radius:50%;background:{color};"
+                 f"opacity:0.7;border:1px solid #222'></span>")
+    elif spec == "line":
+        inner = f"<span style='display:block;width:26px;height:5px;background:{color}'></span>"
+    elif isinstance(spec, str) and spec.startswith("shape:"):
+        inner = shape_svg(spec[6:], color)
+    else:
+        inner = f"<span style='display:block;width:14px;height:14px;background:{color};border:1px solid #333'></span>"
+    return f"<span class='sym' style='width:{width}px'>{inner}</span>"
+
+
+def legend_html(sections: list[tuple[str, list[tuple]]], title: str = "") -> str:
+    """The legend's HTML, inside a <details> the reader can fold; every text escaped."""
     parts = []
-    for title, items in sections:
-        rows = "".join(f"<div>{_swatch(item[0], item[2] if len(item) > 2 else None)}{esc(item[1])}</div>"
-                       for item in items)
-        parts.append(f"<div style='margin-bottom:4px'><b>{esc(title)}</b>{rows}</div>")
-    return (f"<style>.leaflet-container{{font-family:{LEGEND_FONT}}}</style>"
-            "<div class='dash-legend' style='position:absolute;bottom:28px;right:10px;z-index:1000;"
-            f"background:rgba(255,255,255,0.95);padding:8px 10px;border:1px solid #555;font-size:15px;"
-            f"font-family:{LEGEND_FONT};line-height:1.5;color:#111;max-width:45%'>" + "".join(parts) + "</div>")
+    for name, items in sections:
+        specs = [item[2] if len(item) > 2 else None for item in items]
+        width = max([26] + [round(2 * s) + 2 for s in specs if isinstance(s, (int, float))])
+        rows = "".join(f"<div class='row'>{_swatch(item[0], spec, width)}<span>{esc(item[1])}</span></div>"
+                       for item, spec in zip(items, specs))
+        parts.append(f"<div style='margin-top:4px'><b>{esc(name)}</b>{rows}</div>")
+    return (f"<details open style='font-family:{LEGEND_FONT}'><summary>{esc(title) or '⊟'}</summary>"
+            + "".join(parts) + "</details>")
 
 
 class Attribution(MacroElement):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 
 import folium
@@ -14,7 +15,8 @@ from jinja2 import Template
 from geo import fmt, settings
 from geo.data.load import Dataset, place_points
 from geo.i18n import label, name_col, t
-from geo.maps.base import blank, esc, legend
+from geo.maps.base import add_labels, blank, esc, legend, shape_svg
+from geo.maps.browser import Shading
 
 SYMBOL_COLOR = "#D55E00"
 POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
@@ -38,8 +40,8 @@ POINT_CALLBACK = "(function () {" + POPUP_JS + """
 var T = %s;
 return function (row) {
   var kind = T.kinds[row[2]];
-  var m = L.circleMarker([row[0], row[1]], {radius: 9, color: '#222', weight: 2, fillColor: kind[0],
-                                            fillOpacity: 0.9});
+  var m = L.marker([row[0], row[1]], {icon: L.divIcon({html: kind[2], className: 'dash-checkpoint',
+                                                       iconSize: [20, 20], iconAnchor: [10, 10]})});
   m.bindTooltip(row[3] + ' · ' + kind[1]);
   m.bindPopup(function () {
     return dashPopup(row[3], [[T.labels[0], kind[1]], [T.labels[1], row[5]], [T.labels[2], T.methods[row[4]]],
@@ -73,19 +75,23 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
     """One coloured symbol per kind, clustered when zoomed out; popups say what the data says and how exact."""
     kinds, methods, quotes = Interner(), Interner(), Interner()
     kind_colors: dict[int, str] = {}
+    kind_shapes: dict[int, str] = {}
     rows = []
     for row in checkpoints.itertuples():
         k = kinds(label("checkpoint_kind", row.kind, lang))
         kind_colors[k] = settings.CHECKPOINT_COLORS.get(row.kind, "#555")
+        kind_shapes[k] = settings.CHECKPOINT_SYMBOLS.get(row.kind, "circle")
         method = methods(f"{label('precision', row.precision, lang)} ({row.coord_method})")
         rows.append([round(float(row.lat), 5), round(float(row.lon), 5), k, esc(getattr(row, name_col(lang))),
                      method, esc(row.period_label), esc(row.note), quotes(row.quote)])
-    tables = {"kinds": [[kind_colors[i], v] for i, v in enumerate(kinds.values)], "methods": methods.values,
+    tables = {"kinds": [[kind_colors[i], v, shape_svg(kind_shapes[i], kind_colors[i], 20)]
+                        for i, v in enumerate(kinds.values)], "methods": methods.values,
               "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
     FastMarkerCluster(rows, callback=POINT_CALLBACK % js_json(tables), name=t("page_checkpoints", lang),
                       options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
-    legend(m, t("legend", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang))
-                                  for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
+    legend(m, t("page_checkpoints", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang),
+                                             f"shape:{settings.CHECKPOINT_SYMBOLS.get(k, 'circle')}")
+                                            for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
 
 
 def checkpoint_count_layer(m: folium.Map, ds: Dataset, checkpoints: pd.DataFrame, lang: str) -> None:
@@ -221,7 +227,8 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
               "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
     RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
     present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
-    legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang)) for d in present])
+    legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang), "line")
+                                         for d in present])
 
 
 class SymbolPoints(folium.map.Layer):
@@ -289,47 +296,45 @@ def size_steps(top: float) -> list[float]:
 
 def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, name: str,
                      texts: dict[str, str] | None = None) -> None:
-    """Counties and cities shaded by value per adcode in quantile classes with a classed legend; each labelled
-    with its name and figure as written ("800+") in type large enough for a projector."""
-    layers = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
-    chosen = layers[layers["adcode"].isin(values.index)].copy()
+    """Counties and cities shaded by value per adcode in quantile classes rounded to readable numbers, over the
+    fetched basemap (only codes, shades and texts travel with the map). A city whose counties have figures is
+    drawn as an outline with its figure, never as a fill under theirs. Each place is labelled with its name and
+    figure as written ("800+")."""
+    shapes = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
+    chosen = shapes[shapes["adcode"].isin(values.index)].copy()
     if chosen.empty:
         return
     chosen["value"] = chosen["adcode"].map(values).astype(float)
     chosen["text"] = [(texts or {}).get(a) or fmt.number(v, lang) for a, v in zip(chosen["adcode"], chosen["value"])]
-    bins = class_breaks(chosen["value"])
-    classes = [next(i for i, b in enumerate(bins) if v <= b) for v in chosen["value"]]
+    chosen["outline"] = outlined(chosen)
+    filled = chosen[~chosen["outline"]]
+    bins = class_breaks(filled["value"])
     shades = class_shades(len(bins))
-    chosen["shade"] = [shades[i] for i in classes]
-    chosen = chosen.sort_values("level", ascending=False)  # prefectures first, counties drawn on top
+    classes = {a: next(i for i, b in enumerate(bins) if v <= b) for a, v in zip(filled["adcode"], filled["value"])}
     col = name_col(lang)
-    data = json.loads(chosen[["adcode", col, "text", "shade", "geometry"]].rename(columns={col: "name"}).to_json())
-    for feat in data["features"]:
-        feat["properties"]["name"] = esc(feat["properties"]["name"])
-        feat["properties"]["text"] = esc(feat["properties"]["text"])
-    folium.GeoJson(data, name=name, style_function=lambda f: {"fillColor": f["properties"]["shade"],
-                                                              "color": "#333", "weight": 1, "fillOpacity": 0.8},
-                   tooltip=folium.GeoJsonTooltip(["name", "text"], aliases=[t("place", lang), name])).add_to(m)
+    cells = {r.adcode: [shades[classes[r.adcode]] if r.adcode in classes else "",
+                        f"{esc(getattr(r, col))}: {esc(r.text)}", bool(r.outline)] for r in chosen.itertuples()}
+    m.add_child(Shading(cells, name))
     if len(chosen) <= settings.MAP_LABEL_LIMIT:
-        place_labels(m, chosen, col)
-    lows = [chosen["value"][[c == i for c in classes]].min() for i in range(len(bins))]
-    legend(m, name, [(shades[i], fmt.number(lo, lang) if lo == hi
-                      else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
-                     for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)])
+        inner = chosen.geometry.representative_point()
+        # name and figure in one label; escaped here, the line break is ours
+        add_labels(m, pd.DataFrame({"ref": chosen["adcode"].to_numpy(),
+                                    "name": [f"{n}\n{v}" for n, v in zip(chosen[col], chosen["text"])],
+                                    "lon": inner.x.to_numpy(), "lat": inner.y.to_numpy(), "priority": 0,
+                                    "kind": "value", "min_zoom": 0}))
+    lows = [filled["value"][[classes[a] == i for a in filled["adcode"]]].min() for i in range(len(bins))]
+    items = [(shades[i], fmt.number(lo, lang) if lo == hi else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
+             for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)]
+    if chosen["outline"].any():
+        items.append(("#ffffff", t("map_city_outline", lang)))
+    legend(m, name, items)
 
 
-LABEL_STYLE = ("font-size:16px;font-weight:700;color:#111;white-space:nowrap;text-align:center;"
-               "text-shadow:0 0 3px #fff,0 0 3px #fff,0 0 3px #fff;transform:translate(-50%,-50%)")
-
-
-def place_labels(m: folium.Map, chosen: pd.DataFrame, name_column: str) -> None:
-    """A name and figure on each shaded place (a white halo keeps them readable over any shade)."""
-    group = folium.FeatureGroup(name="labels", control=False)
-    for name, text, point in zip(chosen[name_column], chosen["text"], chosen.geometry.representative_point()):
-        body = f"<div style='{LABEL_STYLE}'>{esc(name)}<br>{esc(text)}</div>"
-        folium.Marker([point.y, point.x], icon=folium.DivIcon(html=body, icon_size=(0, 0)),
-                      interactive=False).add_to(group)
-    group.add_to(m)
+def outlined(chosen: pd.DataFrame) -> list[bool]:
+    """True for a city (prefecture) some of whose counties are shaded too."""
+    counties = set(chosen.loc[chosen["level"] != "prefecture", "adcode"])
+    prefixes = {c[:4] for c in counties}
+    return [lvl == "prefecture" and a[:4] in prefixes for a, lvl in zip(chosen["adcode"], chosen["level"])]
 
 
 def class_shades(n: int) -> list[str]:
@@ -339,11 +344,22 @@ def class_shades(n: int) -> list[str]:
 
 
 def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
-    """Upper bounds of at most k classes (quantiles via mapclassify: deterministic and fast at any size)."""
+    """Upper bounds of at most k classes: quantiles (mapclassify: deterministic and fast at any size) rounded up
+    to readable numbers ("10–21", not "10–20.68"); the top class ends at the largest value itself."""
     distinct = sorted(set(values.astype(float)))
     if len(distinct) <= k:
         return distinct
-    return sorted({float(b) for b in mapclassify.Quantiles(values.astype(float).to_numpy(), k=k).bins})
+    bins = [float(b) for b in mapclassify.Quantiles(values.astype(float).to_numpy(), k=k).bins]
+    top = max(distinct)
+    return sorted({min(readable(b), top) for b in bins[:-1]} | {top})
+
+
+def readable(value: float) -> float:
+    """The value rounded up to two significant digits (20.68 → 21, 1,234 → 1,300, 0.437 → 0.44)."""
+    if value <= 0:
+        return value
+    step = 10 ** (math.floor(math.log10(value)) - 1)
+    return float(round(math.ceil(round(value / step, 9)) * step, 10))
 
 
 def seizure_text(row, lang: str) -> str:

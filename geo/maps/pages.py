@@ -9,7 +9,14 @@ from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.i18n import label, t
 from geo.maps import base as maps
-from geo.maps import layers
+from geo.maps import labels, layers
+
+
+def _named(m: folium.Map, ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+    """Every map names the four cities and the places its routes (those of the filter) start, pass and end at;
+    counties when zoomed in; then the legend, frame fit and credits."""
+    maps.add_labels(m, labels.map_places(ds, filters.view(ds, "routes", flt), lang))
+    return maps.finish(m)
 
 
 def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
@@ -21,7 +28,7 @@ def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
         layers.checkpoint_count_layer(m, ds, checkpoints, lang)
     else:
         layers.checkpoint_layer(m, checkpoints, lang)
-    return maps.finish(m)
+    return _named(m, ds, flt, lang)
 
 
 def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
@@ -29,14 +36,14 @@ def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     checkpoints = filters.view(ds, "checkpoints", flt)
     m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, checkpoints))
     layers.checkpoint_layer(m, checkpoints, lang)
-    return maps.finish(m)
+    return _named(m, ds, flt, lang)
 
 
 def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
     layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
-    return maps.finish(m)
+    return _named(m, ds, flt, lang)
 
 
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
@@ -53,7 +60,7 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
     else:
         layers.symbol_layer(m, ds, kg, "quantity", lang, t("page_seizures", lang),
                             lambda r: layers.seizure_text(r, lang))
-    return maps.finish(m)
+    return _named(m, ds, flt, lang)
 
 
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
@@ -65,4 +72,4 @@ def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
     texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
     layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
                             texts)
-    return maps.finish(m)
+    return _named(m, ds, flt, lang)

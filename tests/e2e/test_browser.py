@@ -9,7 +9,7 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 # Counts drawn pixels on the Leaflet canvas; a blank map has none.
 PAINTED = """() => {
-  const cs = [...document.querySelectorAll('.leaflet-overlay-pane canvas')];
+  const cs = [...document.querySelectorAll('.leaflet-pane canvas')];
   let n = 0;
   for (const c of cs) {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -41,7 +41,7 @@ def poll(condition, page, seconds: float) -> bool:
 def map_frame(page):
     """The st_folium component's frame, once Leaflet has drawn into it."""
     page.wait_for_selector(MAP_FRAME, timeout=60_000)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-overlay-pane canvas").first.wait_for(timeout=60_000)
+    page.frame_locator(MAP_FRAME).locator(".leaflet-pane canvas").first.wait_for(timeout=60_000)
     return next(f for f in page.frames if "streamlit_folium" in (f.url or ""))
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date
 
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
@@ -72,8 +73,13 @@ def test_choropleth_uses_the_interactive_classes(ds):
     m = static_maps.page_map(ds, Filter(), "zh", "seizures_choropleth")
     legend_texts = [t.get_text() for t in m.figure.axes[1].get_legend().get_texts()]
     kg = ds["seizures"][ds["seizures"]["unit"] == "kg"]
-    bins = layers.class_breaks(kg.groupby("adcode")["quantity"].max().astype(float))
-    assert len(legend_texts) == 1 + len(bins) and legend_texts[0] == "缴获毒品"
+    largest = kg.groupby("adcode")["quantity"].max().astype(float)
+    shapes = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
+    chosen = shapes[shapes["adcode"].isin(largest.index)].assign(value=lambda f: f["adcode"].map(largest))
+    outline = pd.Series(layers.outlined(chosen), index=chosen.index)
+    bins = layers.class_breaks(chosen.loc[~outline, "value"])  # cities drawn as outlines are not classed
+    assert outline.any() and legend_texts[-1] == "轮廓：市级数字（其县区另行着色）"
+    assert len(legend_texts) == 2 + len(bins) and legend_texts[0] == "缴获毒品"
 
 
 def test_symbols_are_proportional_to_the_largest_figure(ds):

@@ -61,9 +61,11 @@ def test_route_follows_waypoint_order(ds):
     assert coords == [[round(float(pts.at[r, "lat"]), 4), round(float(pts.at[r, "lon"]), 4)] for r in refs]
 
 
-def test_filter_zooms_to_county(ds):
-    m = maps.base_map(ds, "zh", Filter(cities=("431100",), counties=("431126",)))
-    assert "fitBounds" in rendered(m)
+def test_filter_zooms_to_county_and_outlines_it(ds):
+    m = maps.finish(maps.base_map(ds, "zh", Filter(cities=("431100",), counties=("431126",))))
+    assert fitted(m) == pytest.approx(sum(maps.bounds_of(ds, ["431126"]), []), abs=1e-4)
+    selection = next(c for c in m._children.values() if type(c).__name__ == "Selection")
+    assert json.loads(selection.codes) == ["431126"]
 
 
 def test_case_popup_text_is_escaped(ds):
@@ -122,19 +124,23 @@ def test_overview_counts_checkpoints_when_too_many(ds, monkeypatch):
 
 
 def test_english_names_on_english_map(ds):
-    m = maps.base_map(ds, "en")
-    page = rendered(m)
-    assert "Hengyang County" in page and "衡阳县" not in page
+    page = rendered(page_maps.routes_map(ds, Filter(), "en"))
+    assert "Hengyang County" in page and "衡阳县" not in page and "Yunnan" in page
+    assert '"e"' in page  # the fetched boundaries are named in English
 
 
 def test_demo_choropleth_has_classed_legend_and_projector_labels(ds):
     m = page_maps.demo_map(ds, Filter(), "zh", "education_centre")
     page = rendered(m)
-    # education centres: 永州市 19, 东安县 1, 双牌县 1 (data/demo_sites.csv) → two classes, "1" and "19"
-    legend_box = page[page.index("dash-legend"):]
-    assert ">1</div>" in legend_box and ">19</div>" in legend_box and "1–1" not in legend_box
+    # education centres: 永州市 19, 东安县 1, 双牌县 1 (data/demo_sites.csv). The city's 19 is not painted under
+    # its counties' 1s: the city is an outline with its figure, the counties one shaded class, "1"
+    shading = next(c for c in m._children.values() if type(c).__name__ == "Shading")
+    cells = json.loads(shading.values)
+    assert cells["431100"][2] is True and cells["431122"][2] is False and cells["431123"][2] is False
+    legend_box = json.loads(next(c for c in m._children.values() if type(c).__name__ == "Legend").body)
+    assert "<span>1</span>" in legend_box and "1–1" not in legend_box and "轮廓" in legend_box
     for place, text in (("永州市", "19个"), ("东安县", "1个"), ("双牌县", "1个")):
-        assert f"{place}<br>{text}" in page
+        assert f"{place}\\n{text}" in page
     assert layers.class_shades(2) == [layers.CHOROPLETH_SHADES[0], layers.CHOROPLETH_SHADES[-1]]
 
 
@@ -160,5 +166,5 @@ def test_checkpoint_map_frames_every_station_including_other_provinces(ds):
 
 
 def fitted(m) -> list[float]:
-    """The bounds the map's fitBounds call frames: south, west, north, east."""
-    return sum(json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", rendered(m), re.S).group(1)), [])
+    """The bounds the map fits into its frame (browser.FitFrame): south, west, north, east."""
+    return sum(json.loads(re.search(r"L\.latLngBounds\((\[\[.*?\]\])\)", rendered(m), re.S).group(1)), [])
