@@ -74,10 +74,12 @@ def spawn(cmd: list[str], log: Path, env: dict[str, str] | None = None) -> subpr
                                 stdin=subprocess.DEVNULL, start_new_session=True)
 
 
-def replica_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment of every replica: this one, plus the shared cookie secret."""
+def replica_env(extra: dict[str, str] | None = None, secret_file: Path = settings.CLUSTER_SECRET_FILE
+                ) -> dict[str, str]:
+    """The environment of every replica: this one, plus the shared cookie secret (not on the command line,
+    where `ps` would show it)."""
     return {**os.environ, "PYTHONPATH": str(settings.ROOT), **(extra or {}),
-            "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret()}
+            "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret(secret_file)}
 
 
 def read_state(run_dir: Path) -> dict:
@@ -156,23 +158,27 @@ def start_replicas(run_dir: Path, replicas: list[nginx.Replica], env: dict[str, 
 
 
 def start(run_dir: Path, count: int, port: int, listen: str = settings.CLUSTER_LISTEN,
-          first_port: int = settings.CLUSTER_FIRST_REPLICA_PORT, env: dict[str, str] | None = None) -> dict:
-    """Start replicas, nginx and the health checker; returns the recorded state. Refuses to start twice."""
+          first_port: int = settings.CLUSTER_FIRST_REPLICA_PORT, env: dict[str, str] | None = None,
+          ports: list[int] | None = None, secret_file: Path = settings.CLUSTER_SECRET_FILE) -> dict:
+    """Start replicas (on `ports`, else consecutive ports from first_port), nginx and the health checker;
+    returns the recorded state. Refuses to start twice from one run directory."""
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "logs").mkdir(exist_ok=True)
     running = [e for e in _entries(read_state(run_dir)) if alive(e)]
     if running:
         raise ClusterError(f"a deployment already runs from {run_dir} (pids "
                            f"{', '.join(str(e['pid']) for e in running)}); stop it first with --stop")
-    replicas = nginx.replicas_from(first_port, count)
+    replicas = ([nginx.Replica(f"r{i}", p) for i, p in enumerate(ports)] if ports
+                else nginx.replicas_from(first_port, count))
     state: dict = {"port": port, "listen": listen, "replicas": []}
     try:
-        state["replicas"] = start_replicas(run_dir, replicas, replica_env(env))
+        state["replicas"] = start_replicas(run_dir, replicas, replica_env(env, secret_file))
         write_state(run_dir, state)
         state["nginx"] = start_nginx(run_dir, replicas, port, listen)
         write_state(run_dir, state)
         cmd = [sys.executable, "-m", "geo.deploy.health", str(run_dir)]
-        state["checker"] = {"pid": spawn(cmd, run_dir / "logs" / "health.log", replica_env()).pid, "cmd": cmd}
+        checker = spawn(cmd, run_dir / "logs" / "health.log", replica_env(env, secret_file))
+        state["checker"] = {"pid": checker.pid, "cmd": cmd}
         write_state(run_dir, state)
     except BaseException:
         write_state(run_dir, state)

@@ -1,0 +1,262 @@
+"""Two replicas behind nginx (geo/deploy, as scripts/run_cluster.sh starts them), driven by real Chromium.
+
+Stickiness, a save on one replica seen on the other, simultaneous saves, a download served only by its own
+replica, the security headers and a replica killed mid-session. The failover test kills replica r1, so it
+runs last.
+"""
+import csv
+import gzip
+import hashlib
+import io
+import json
+import os
+import shutil
+import signal
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import streamlit
+
+from geo.data.validate import validate_dir
+from geo.deploy import cluster
+from tests.conftest import DATA
+from tests.e2e.conftest import free_port
+from tests.e2e.test_browser import IDLE, MAP_FRAME, PAINTED, map_frame, open_page, poll
+from tests.e2e.test_data_admin import choose, log, replacement, wait_idle
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+COOKIE = "dash_replica"
+STREAMLIT_JS = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("index.*.js"))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A private data copy served by two replicas behind nginx on free ports; everything stopped afterwards."""
+    root = tmp_path_factory.mktemp("cluster")
+    data = root / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes"))
+    env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(root / "no-users.toml"),
+           "DASHBOARD_OPEN_ACCESS": "staff", "DASHBOARD_EXPORT_PREWARM": "0"}
+    run_dir = root / "run"
+    state = cluster.start(run_dir, 2, free_port(), ports=[free_port(), free_port()], env=env,
+                          secret_file=root / "cookie_secret")
+    try:
+        yield {"url": f"http://127.0.0.1:{state['port']}", "data": data, "run": run_dir, "state": state}
+    finally:
+        cluster.stop(run_dir)
+
+
+def pinned(browser, site, replica: str):
+    """A page whose browser carries the stickiness cookie of one replica, recording every request it makes."""
+    from tests.e2e.conftest import Requests
+
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+    context.add_cookies([{"name": COOKIE, "value": replica, "url": site["url"]}])
+    requests = Requests()
+    context.route("**/*", requests.handle)
+    page = context.new_page()
+    page.requests = requests
+    page.csp = []
+    page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
+    return page
+
+
+def replica_of(page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == COOKIE)
+
+
+def fetch(url: str, headers: dict[str, str] | None = None):
+    """(status, headers, body) of a GET; HTTP errors are answers too."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=30) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers, err.read()
+
+
+def test_security_headers_gzip_and_caching_at_the_proxy(site):
+    status, headers, _ = fetch(site["url"] + "/")
+    assert status == 200
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'self'" in csp and "object-src 'none'" in csp
+    assert "http:" not in csp and "https:" not in csp and "*" not in csp  # no other origin allowed
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Referrer-Policy"] == "same-origin"
+    assert "Strict-Transport-Security" not in headers  # HSTS only when TLS is on (tests/unit/deploy)
+    assert headers["Set-Cookie"].startswith(f"{COOKIE}=r") and "HttpOnly" in headers["Set-Cookie"]
+    assert headers["Server"] == "nginx"  # no version
+    status, headers, body = fetch(f"{site['url']}/static/js/{STREAMLIT_JS[0].name}", {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == STREAMLIT_JS[0].read_bytes()
+    assert "immutable" in headers["Cache-Control"] and "max-age=31536000" in headers["Cache-Control"]
+    status, headers, _ = fetch(site["url"] + "/app/static/vendor/leaflet/leaflet.js")
+    assert status == 200 and headers["Content-Type"] == "application/javascript"  # runs under nosniff
+
+
+def test_pages_work_under_the_policy_and_nothing_leaves_the_machine(browser, site):
+    page = pinned(browser, site, "r0")
+    try:
+        for path in ("overview", "seizures"):
+            open_page(page, site["url"], path)
+            map_frame(page).wait_for_function(f"({PAINTED})() > 200", timeout=60_000)
+            assert page.locator('[data-testid="stException"]').count() == 0
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)  # plotly draws under the policy
+        assert page.csp == [] and page.requests.external == [] and replica_of(page) == "r0"
+        assert page.locator(MAP_FRAME).count() == 1
+    finally:
+        page.context.close()
+
+
+def seizure_csv(page, tmp_path) -> list[dict]:
+    """Download the seizures table as CSV from the page; its rows."""
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    page.download_url = info.value.url
+    return list(csv.DictReader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+
+
+def test_a_download_link_works_only_on_the_replica_that_made_it(browser, site, tmp_path):
+    page = pinned(browser, site, "r0")
+    try:
+        open_page(page, site["url"], "seizures")
+        assert seizure_csv(page, tmp_path) and "/media/" in page.download_url
+        own, _, body = fetch(page.download_url, {"Cookie": f"{COOKIE}=r0"})
+        other, _, _ = fetch(page.download_url, {"Cookie": f"{COOKIE}=r1"})
+        assert own == 200 and body.decode("utf-8-sig").count("\n") > 1
+        assert other == 404  # Streamlit's media files live in one process: the cookie keeps the browser there
+        assert replica_of(page) == "r0" and page.requests.external == []
+    finally:
+        page.context.close()
+
+
+def preview(page, table: str, content: bytes, note: str) -> None:
+    """Upload a replacement on the data page, wait for its difference, type the note."""
+    choose(page, 0, table)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": table, "mimeType": "text/csv", "buffer": content}])
+    page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
+    wait_idle(page)
+    page.get_by_label("修改说明").first.fill(note)
+    page.get_by_label("修改说明").first.press("Enter")
+    wait_idle(page)
+
+
+def without_last_row(path) -> bytes:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(lines[:-1]).encode("utf-8")
+
+
+def with_note(path, note: str) -> bytes:
+    """The table with the note of its first row changed."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[0]["note"] = note
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def chart_text(page) -> str:
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    return "\n".join(page.locator(".js-plotly-plot").all_text_contents())
+
+
+def test_a_save_through_replica_a_shows_on_replica_b_at_its_next_rerun(browser, site):
+    data = site["data"]
+    b = pinned(browser, site, "r1")
+    a = pinned(browser, site, "r0")
+    try:
+        open_page(b, site["url"], "seizures")
+        assert "2021.1.29" in chart_text(b)  # the case of the last seizure row, charted by case
+        open_page(a, site["url"], "data")
+        preview(a, "seizures.csv", without_last_row(data / "seizures.csv"), "removed on r0")
+        a.get_by_role("button", name="确认保存").click()
+        a.get_by_text("已保存 seizures.csv").wait_for(timeout=60_000)
+        b.locator('[data-testid="stSidebar"]').get_by_role("button", name="清除筛选").click()  # a rerun on B
+        b.wait_for_function(IDLE, timeout=60_000)
+        assert poll(lambda: "2021.1.29" not in chart_text(b), b, 30)
+        assert (replica_of(a), replica_of(b)) == ("r0", "r1")  # each stayed on its replica
+        assert a.requests.external == [] and b.requests.external == []
+    finally:
+        a.context.close()
+        b.context.close()
+
+
+def test_simultaneous_saves_from_both_replicas_are_serialised(browser, site):
+    data = site["data"]
+    originals = {name: (data / name).read_bytes() for name in ("checkpoints.csv", "figures.csv")}
+    a, b = pinned(browser, site, "r0"), pinned(browser, site, "r1")
+    try:
+        for page in (a, b):
+            open_page(page, site["url"], "data")
+        preview(a, "checkpoints.csv", replacement(originals["checkpoints.csv"].decode()), "simultaneous a")
+        preview(b, "figures.csv", with_note(data / "figures.csv", "并发保存测试"), "simultaneous b")
+        before = len(log(data))
+        a.get_by_role("button", name="确认保存").click()  # both clicks sent before either save is done
+        b.get_by_role("button", name="确认保存").click()
+        a.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+        b.get_by_text("已保存 figures.csv").wait_for(timeout=60_000)
+        entries = log(data)[before:]
+        assert sorted((e["table"], e["note"]) for e in entries) == [
+            ("checkpoints", "simultaneous a"), ("figures", "simultaneous b")]
+        for entry in entries:
+            name = f"{entry['table']}.csv"
+            assert hashlib.sha256((data / name).read_bytes()).hexdigest() == entry["sha256"]
+            assert (data / ".history" / entry["previous"]).read_bytes() == originals[name]
+        assert validate_dir(data)[1] == []
+        assert (replica_of(a), replica_of(b)) == ("r0", "r1")
+    finally:
+        a.context.close()
+        b.context.close()
+
+
+def wait_down(run_dir, name: str, seconds: float = 20) -> None:
+    """Until the active checker has taken the replica out of rotation."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        path = run_dir / "health.json"
+        if path.exists() and name in json.loads(path.read_text())["down"]:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{name} was not taken out of rotation within {seconds} s")
+
+
+def test_a_replica_killed_mid_session_and_the_session_goes_on_after_a_reload(browser, site):
+    data, url = site["data"], site["url"]
+    viewer, editor = pinned(browser, site, "r1"), pinned(browser, site, "r1")
+    try:
+        open_page(viewer, url, "seizures", "?city=431100&county=431102")
+        open_page(editor, url, "data")
+        preview(editor, "checkpoints.csv", with_note(data / "checkpoints.csv", "故障切换测试"), "failover")
+        current, before = (data / "checkpoints.csv").read_bytes(), len(log(data))
+        editor.get_by_role("button", name="确认保存").click()
+        os.kill(next(r["pid"] for r in site["state"]["replicas"] if r["name"] == "r1"), signal.SIGKILL)
+        wait_down(site["run"], "r1")
+        entries = log(data)[before:]  # the save completed before the failure, or it never happened
+        written = (data / "checkpoints.csv").read_bytes()
+        if entries:
+            assert [e["note"] for e in entries] == ["failover"]
+            assert hashlib.sha256(written).hexdigest() == entries[0]["sha256"]
+        else:
+            assert written == current
+        assert validate_dir(data)[1] == []
+
+        viewer.reload()
+        viewer.wait_for_selector("h1", timeout=60_000)
+        viewer.wait_for_function(IDLE, timeout=60_000)
+        assert "county=431102" in viewer.url
+        sidebar = viewer.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("零陵区").first.wait_for(timeout=30_000)  # the filter came back from the URL
+        viewer.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        assert viewer.locator('[data-testid="stException"]').count() == 0
+        assert replica_of(viewer) == "r0" and viewer.requests.external == []
+        open_page(editor, url, "data")  # and the editor can carry on, now on r0
+        assert replica_of(editor) == "r0"
+    finally:
+        viewer.context.close()
+        editor.context.close()
