@@ -123,7 +123,7 @@ CLUSTER_CONN_PER_CLIENT = 200  # open connections per client address (a county o
 CLUSTER_REQ_PER_SECOND = 30  # page, stream and upload requests per client address; static assets not counted
 CLUSTER_REQ_BURST = 300
 CLUSTER_STATIC_MAX_AGE = 31536000  # seconds; Streamlit's /static/ files have content hashes in their names
-UPLOAD_LIMIT_MB = 50  # Streamlit's server.maxUploadSize on every replica and nginx's client_max_body_size
+UPLOAD_LIMIT_MB = 20  # Streamlit's server.maxUploadSize on every replica and nginx's client_max_body_size
 CLUSTER_TLS_CERT: Path | None = Path(os.environ["DASHBOARD_TLS_CERT"]) if os.environ.get("DASHBOARD_TLS_CERT") \
     else None
 CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.environ.get("DASHBOARD_TLS_KEY") \
