@@ -37,11 +37,13 @@ class Tally:
     errors: list[str] = field(default_factory=list)
 
 
-def rerun_msg(county_id: str | None, county: str | None) -> bytes:
-    """A rerun of the default page with the county filter set (no filter on the first run)."""
+def rerun_msg(county_id: str | None, county: str | None, cached: set[str]) -> bytes:
+    """A rerun of the default page with the county filter set (no filter on the first run), naming the large
+    messages this client already holds, as the browser does (the server then sends a reference instead)."""
     msg = BackMsg_pb2.BackMsg()
     msg.rerun_script.query_string = ""
     msg.rerun_script.page_script_hash = ""
+    msg.rerun_script.cached_message_hashes.extend(sorted(cached))
     if county_id and county:
         state = WidgetStates_pb2.WidgetState(id=county_id)
         state.string_array_value.data.append(county)
@@ -49,7 +51,7 @@ def rerun_msg(county_id: str | None, county: str | None) -> bytes:
     return msg.SerializeToString()
 
 
-async def one_rerun(ws, payload: bytes) -> tuple[float, str | None, dict]:
+async def one_rerun(ws, payload: bytes, cached: set[str]) -> tuple[float, str | None, dict]:
     """Send a rerun and read until the script finished: (seconds, error or None, county multiselect seen)."""
     start = time.perf_counter()
     await ws.send(payload)
@@ -58,6 +60,8 @@ async def one_rerun(ws, payload: bytes) -> tuple[float, str | None, dict]:
         msg = ForwardMsg_pb2.ForwardMsg()
         msg.ParseFromString(await asyncio.wait_for(ws.recv(), RERUN_TIMEOUT))
         kind = msg.WhichOneof("type")
+        if msg.metadata.cacheable:
+            cached.add(msg.hash)
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             element = msg.delta.new_element
             if element.WhichOneof("type") == "exception":
@@ -76,8 +80,10 @@ async def session(url: str, seconds: float, offset: int, tally: Tally, opened: a
     host = url.split("//", 1)[1]
     try:
         async with websockets.connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
-                                      origin=url, max_size=None, open_timeout=60) as ws:
-            _, error, county = await one_rerun(ws, rerun_msg(None, None))
+                                      origin=url, max_size=None, open_timeout=60,
+                                      ping_interval=None) as ws:  # a browser sends no pings either
+            cached: set[str] = set()
+            _, error, county = await one_rerun(ws, rerun_msg(None, None, cached), cached)
             if error or not county:
                 tally.errors.append(error or "no county filter on the page")
                 return
@@ -86,8 +92,8 @@ async def session(url: str, seconds: float, offset: int, tally: Tally, opened: a
             deadline, i = time.monotonic() + seconds, offset
             while time.monotonic() < deadline:
                 i += 1
-                took, error, _ = await one_rerun(ws, rerun_msg(county["id"], county["options"][i % len(
-                    county["options"])]))
+                choice = county["options"][i % len(county["options"])]
+                took, error, _ = await one_rerun(ws, rerun_msg(county["id"], choice, cached), cached)
                 if error:
                     tally.errors.append(error)
                 else:
