@@ -185,6 +185,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
     "change": ("变化", "Change"),
+    # issue 14: the shared database
+    "db_unreachable": ("无法连接数据库 {url}（{reason}）。每 {seconds} 秒自动重试一次。",
+                       "Cannot reach the database {url} ({reason}). Trying again every {seconds} s."),
+    "db_down": ("数据库 {url} 暂时无法连接：看板继续显示 {loaded} 载入的数据，暂不能保存修改。连接恢复后此提示自动消失。",
+                "The database {url} cannot be reached: the dashboard keeps showing the data loaded at {loaded}, and "
+                "changes cannot be saved until it is back. This notice goes away when it is."),
+    "db_save_refused": ("数据库暂时无法连接，未保存任何内容。请稍后重试。",
+                        "The database cannot be reached; nothing was saved. Please try again later."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

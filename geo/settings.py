@@ -108,6 +108,27 @@ USERS_FILE_ENV = "DASHBOARD_USERS"
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
 
+# --- issue 14: a shared PostgreSQL + PostGIS database (geo/db/) -------------------------------------------------
+# Set DASHBOARD_DATABASE_URL (postgresql://user:password@host:5432/dashboard) to read and save the data, the history
+# and (with sign-in) users and the audit log in the database; unset keeps the data folder.
+DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
+# Connections each app server keeps open, the extra ones it may open under load, and how long a request waits.
+DB_POOL_SIZE = int(os.environ.get("DASHBOARD_DB_POOL_SIZE", "5"))
+DB_MAX_OVERFLOW = int(os.environ.get("DASHBOARD_DB_MAX_OVERFLOW", "5"))
+DB_POOL_TIMEOUT = 10  # seconds waiting for a free pooled connection
+DB_CONNECT_TIMEOUT = 3  # seconds before an unreachable database counts as down (libpq connect_timeout)
+DB_RETRY_SECONDS = 5  # while the database cannot be reached at start-up, the page tries again this often
+# How far (metres) a point may lie outside the boundary of the jurisdiction it names before the PostGIS check
+# reports it: the bundled boundaries are simplified for the browser, and coarser precisions are less exact.
+DB_POINT_TOLERANCE_M = {"exact": 1000, "town": 3000, "county_centroid": 3000, "prefecture_centroid": 5000,
+                        "province_centroid": 10000, "approximate": 20000}
+
+
+def database_url() -> str | None:
+    """$DASHBOARD_DATABASE_URL when set (the database is then the source of truth), else None (the data folder)."""
+    return os.environ.get(DATABASE_URL_ENV) or None
+
+
 # Issue 15 — several app replicas behind nginx (scripts/run_cluster.sh, geo/deploy/).
 CLUSTER_RUN_DIR = ROOT / ".cluster"  # nginx conf, pid and log files, replica logs, state.json (git-ignored)
 CLUSTER_PORT = 8080  # nginx, the one address users open

@@ -2,7 +2,7 @@
 users."""
 import streamlit as st
 
-from geo import auth, settings
+from geo import auth
 from geo.i18n import t
 from geo.ui import admin as ui_admin
 from geo.ui import auth as ui_auth
@@ -16,15 +16,15 @@ if not auth.can_edit(role):
     st.info(t("data_need_staff", lang))
     st.stop()
 
-data_dir = settings.data_dir()
+tables = state.table_store()  # the data folder, or the database when DASHBOARD_DATABASE_URL is set
 ui_admin.flash(lang)
 ui_admin.who(lang)
 names = ["data_tab_upload", "data_tab_history"] + (["data_tab_users"] if auth.can_manage_users(role) else [])
 tabs = st.tabs([t(n, lang) for n in names])
 with tabs[0]:
-    ui_admin.upload(data_dir, lang)
+    ui_admin.guarded(ui_admin.upload, tables, lang)
 with tabs[1]:
-    ui_admin.history(data_dir, lang)
+    ui_admin.guarded(ui_admin.history, tables, lang)
 if len(tabs) > 2:  # admins only, and only with sign-in on (open mode has no users)
     with tabs[2]:
         ui_auth.manage_users(lang)

@@ -1,13 +1,12 @@
 """Streamlit side of data maintenance: upload → validate → diff → confirm, the history log and restore."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 from geo.data import store
 from geo.data.schema import TABLES
+from geo.data.tablestore import TableStore, Unavailable
 from geo.data.validate import Problem
 from geo.i18n import t
 from geo.ui import auth as ui_auth
@@ -59,13 +58,13 @@ def diff_view(d: store.Diff, lang: str, key: str) -> None:
             st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}_{what}")
 
 
-def _preview_sha(kind: str, table: str, ident: str, data_dir: Path) -> str:
+def _preview_sha(kind: str, table: str, ident: str, ts: TableStore) -> str:
     """The current file's hash when this upload (or kept version) was first previewed: the save is refused if
     the file changed since, so nobody confirms a difference they have not seen."""
     key, ident = f"{KEY_PREVIEW}_{kind}", f"{table}:{ident}"
     preview = st.session_state.get(key)
     if not preview or preview["id"] != ident:
-        preview = st.session_state[key] = {"id": ident, "sha": store.current_sha(data_dir, table)}
+        preview = st.session_state[key] = {"id": ident, "sha": ts.current_sha(table)}
     return preview["sha"]
 
 
@@ -78,7 +77,7 @@ def _clear_previews() -> None:
         st.session_state.pop(f"{KEY_PREVIEW}_{kind}", None)
 
 
-def upload(data_dir: Path, lang: str) -> None:
+def upload(ts: TableStore, lang: str) -> None:
     """Choose a table, upload its replacement, see problems or the difference, confirm."""
     table = st.selectbox(t("data_table", lang), list(TABLES), key=KEY_TABLE, format_func=lambda n: f"{n}.csv")
     up = st.file_uploader(t("data_upload", lang), type=["csv"], key=f"data_upload_{st.session_state.get(KEY_ROUND, 0)}")
@@ -90,16 +89,16 @@ def upload(data_dir: Path, lang: str) -> None:
     except UnicodeDecodeError:
         st.error(t("data_encoding", lang))
         return
-    seen = _preview_sha("upload", table, up.file_id, data_dir)
-    problems = store.validate_candidate(data_dir, table, text)
+    seen = _preview_sha("upload", table, up.file_id, ts)
+    problems = ts.validate_candidate(table, text)
     if problems:
         problems_table(problems, lang)
         return
-    d = store.diff(store.read_current(data_dir, table), text, table)
+    d = store.diff(ts.read_current(table), text, table)
     diff_view(d, lang, "data_diff")
     st.text_input(t("data_note", lang), key="data_note")
     def save() -> object:
-        return store.save(data_dir, table, text, _user(), _note("data_note"), expected_sha=seen)
+        return ts.save(table, text, _user(), _note("data_note"), expected_sha=seen)
     st.button(t("data_confirm", lang), key="data_confirm", type="primary", disabled=not any(d.counts.values()),
               on_click=_write, args=(save, lang))
 
@@ -109,6 +108,9 @@ def _write(action, lang: str) -> None:
     Runs before the script, so the page that follows already shows the new data."""
     try:
         entry = action()
+    except Unavailable:
+        st.session_state[KEY_FLASH] = (False, t("db_save_refused", lang), [])
+        return
     except store.Conflict:
         _clear_previews()
         st.session_state[KEY_FLASH] = (False, t("data_conflict", lang), [])
@@ -122,9 +124,9 @@ def _write(action, lang: str) -> None:
                                             changed=str(entry.changed), removed=str(entry.removed)), [])
 
 
-def history(data_dir: Path, lang: str) -> None:
+def history(ts: TableStore, lang: str) -> None:
     """The log of every save and restore, and restoring a kept version of the chosen table."""
-    entries = list(reversed(store.log(data_dir)))
+    entries = list(reversed(ts.log()))
     if entries:
         frame = pd.DataFrame([e.__dict__ for e in entries]).drop(columns=["sha256", "extra"])
         frame["time"] = frame["time"].map(store.stamp_label)
@@ -133,14 +135,22 @@ def history(data_dir: Path, lang: str) -> None:
         st.caption(t("data_no_history", lang))
     table = st.selectbox(t("data_table", lang), list(TABLES), key="data_restore_table",
                          format_func=lambda n: f"{n}.csv")
-    kept = store.versions(data_dir, table)
+    kept = ts.versions(table)
     if not kept:
         return
-    version = st.selectbox(t("data_version", lang), kept, key="data_restore_version", format_func=store.version_label)
-    seen = _preview_sha("restore", table, version, data_dir)
-    d = store.diff(store.read_current(data_dir, table), store.read_version(data_dir, version), table)
+    version = st.selectbox(t("data_version", lang), kept, key="data_restore_version", format_func=ts.version_label)
+    seen = _preview_sha("restore", table, version, ts)
+    d = store.diff(ts.read_current(table), ts.read_version(version), table)
     diff_view(d, lang, "data_restore_diff")
     st.text_input(t("data_note", lang), key="data_restore_note")
     def back() -> object:
-        return store.restore(data_dir, table, version, _user(), _note("data_restore_note"), expected_sha=seen)
+        return ts.restore(table, version, _user(), _note("data_restore_note"), expected_sha=seen)
     st.button(t("data_restore", lang), key="data_restore", on_click=_write, args=(back, lang))
+
+
+def guarded(section, ts: TableStore, lang: str) -> None:
+    """A tab of the data page; while the database is away it says so instead of failing (nothing is written)."""
+    try:
+        section(ts, lang)
+    except Unavailable:
+        st.error(t("db_save_refused", lang))

@@ -13,9 +13,9 @@ import streamlit_folium as sf
 
 from geo import settings
 from geo.data.filters import Filter
-from geo.data.load import Dataset, DirectorySource
+from geo.data.load import Dataset
 from geo.maps import pages as page_maps
-from geo.ui import state, widgets
+from geo.ui import sources, state, widgets
 
 RETURNED = ["last_active_drawing"]  # only a clicked feature comes back, so pan and zoom never rerun the script
 
@@ -57,7 +57,7 @@ def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
     """Draw page_maps.<builder>(ds, flt, lang, *extra); a click on a county of the four cities selects it."""
     briefing = st.session_state.get(state.KEY_BRIEFING)
     height = height or (settings.BRIEFING_MAP_HEIGHT if briefing else settings.MAP_HEIGHT)
-    args = dict(_cached(str(DirectorySource().data_dir), ds.fingerprint, builder, flt, lang, tuple(extra)))
+    args = dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra)))
     hash_key = f"{args.pop('hash')}_{key}"
 
     def on_change() -> None:

@@ -1,7 +1,6 @@
 """Cached loading keyed on the data version, derived views, the shared sidebar filter and its URL mirror."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -11,11 +10,13 @@ from geo.charts import tiles
 from geo.charts.tables import all_records
 from geo.data import filters, snapshot
 from geo.data.filters import Filter, city_options, county_options, drug_options, public_dataset, year_span
-from geo.data.load import Dataset, DirectorySource
+from geo.data.load import Dataset
 from geo.data.schema import TABLES
 from geo.data.snapshot import Loaded
+from geo.data.tablestore import TableStore
 from geo.i18n import label, name_col, t
 from geo.ui import auth as ui_auth
+from geo.ui import sources
 
 KEY_LANG, KEY_CITY, KEY_COUNTY, KEY_DRUG = "lang", "city", "county", "drug"
 KEY_PERIOD, KEY_FROM, KEY_TO = "period", "from", "to"
@@ -29,8 +30,8 @@ BANNER_PROBLEMS = 5  # problems spelled out in the banner; the table below it li
 def _loaded(data_dir: str, fingerprint: str) -> Loaded:
     """Keyed on the files' fingerprint, so an edited file is reloaded (and validated) on the next rerun. One shared
     object (cache_resource): cache_data would unpickle a copy on every rerun (130 ms for the large dataset); no
-    code modifies the loaded frames in place."""
-    return snapshot.load_safely(Path(data_dir))
+    code modifies the loaded frames in place. `data_dir` is the data folder, or the database (sources.DB_KEY)."""
+    return sources.load(data_dir, fingerprint)
 
 
 PUBLIC = ":public"  # the fingerprint suffix of the public view (filters.public_dataset)
@@ -65,15 +66,20 @@ def dataset(banner: bool = False) -> Dataset:
     """The data to show. When a file is broken: the last valid version and, with `banner`, the problems; if no
     version was ever valid, the problems and a stop. The router asks for the banner once per run."""
     _route_through_dashboard()
-    source = DirectorySource()
-    loaded = _loaded(str(source.data_dir), source.fingerprint())
+    key, fingerprint = sources.current(language(), banner)
+    loaded = sources.guarded(lambda: _loaded(key, fingerprint), language())
     if banner and loaded.problems:
         data_banner(loaded, language())
     if loaded.dataset is None:
         st.stop()
     if ui_auth.sees_internal():
         return loaded.dataset
-    return _load(str(source.data_dir), loaded.dataset.fingerprint + PUBLIC)
+    return _load(key, loaded.dataset.fingerprint + PUBLIC)
+
+
+def table_store() -> TableStore:
+    """Where the data page saves (the folder or the database), behind one interface."""
+    return sources.table_store()
 
 
 def data_banner(loaded: Loaded, lang: str) -> None:
@@ -104,7 +110,7 @@ def _view(data_dir: str, fingerprint: str, table: str, flt: Filter) -> pd.DataFr
 
 def view(ds: Dataset, table: str, flt: Filter) -> pd.DataFrame:
     """The rows of a table the filter selects, computed once per dataset and filter (see filters.view)."""
-    return _view(str(DirectorySource().data_dir), ds.fingerprint, table, flt)
+    return _view(sources.source_key(), ds.fingerprint, table, flt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -117,7 +123,7 @@ def _records(data_dir: str, fingerprint: str, flt: Filter) -> pd.DataFrame:
 
 def records(ds: Dataset, flt: Filter) -> pd.DataFrame:
     """Every record with provenance the filter selects (geo.tables.all_records), built once per filter."""
-    return _records(str(DirectorySource().data_dir), ds.fingerprint, flt)
+    return _records(sources.source_key(), ds.fingerprint, flt)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -128,7 +134,7 @@ def _options(data_dir: str, fingerprint: str) -> tuple[list[str], tuple[int, int
 
 def filter_options(ds: Dataset) -> tuple[list[str], tuple[int, int] | None]:
     """Drug types present and the years the data's periods span, computed once per dataset."""
-    return _options(str(DirectorySource().data_dir), ds.fingerprint)
+    return _options(sources.source_key(), ds.fingerprint)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -138,7 +144,7 @@ def _tiles(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> list[tile
 
 def key_tiles(ds: Dataset, flt: Filter, lang: str) -> list[tiles.Tile]:
     """Key-figure tiles of the filter (geo/charts/tiles.py), computed once per dataset, filter and language."""
-    return _tiles(str(DirectorySource().data_dir), ds.fingerprint, flt, lang)
+    return _tiles(sources.source_key(), ds.fingerprint, flt, lang)
 
 
 def language() -> str:

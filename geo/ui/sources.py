@@ -1,0 +1,92 @@
+"""Which source the app reads (data folder, or PostgreSQL when DASHBOARD_DATABASE_URL is set) and what it does
+while the database is away: the last loaded data with a banner, or, before anything was loaded, a message and a
+retry every DB_RETRY_SECONDS."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from geo import fmt, settings
+from geo.data import snapshot
+from geo.data.load import DataError, DirectorySource
+from geo.data.snapshot import Loaded
+from geo.data.tablestore import FileStore, TableStore
+from geo.db import source as db_source
+from geo.db.engine import DatabaseUnavailable, safe_url
+from geo.db.store import DbStore
+from geo.i18n import t
+
+log = logging.getLogger(__name__)
+DB_KEY = "db:"  # cache keys of the database source start with this (then the URL without its password)
+
+
+def source_key() -> str:
+    """What the caches are keyed on besides the fingerprint: the data folder, or the database."""
+    url = settings.database_url()
+    return DB_KEY + safe_url(url) if url else str(DirectorySource().data_dir)
+
+
+def table_store() -> TableStore:
+    """Where the data page saves: the same functions on either source."""
+    url = settings.database_url()
+    return DbStore(url) if url else FileStore(settings.data_dir())
+
+
+def current(lang: str, banner: bool) -> tuple[str, str]:
+    """(cache key, fingerprint) of the data to show. With the database away: the last loaded data's fingerprint
+    and, with `banner`, a notice; with nothing loaded yet, a message and a retry (the page stops there)."""
+    url = settings.database_url()
+    if not url:
+        src = DirectorySource()
+        return str(src.data_dir), src.fingerprint()
+    try:
+        return source_key(), db_source.PostgresSource(url).fingerprint()
+    except DatabaseUnavailable as err:
+        last = db_source.last_loaded(url)
+        if last is None:
+            unreachable(url, err, lang)
+        if banner:
+            st.warning(t("db_down", lang, url=fmt.md_escape(safe_url(url)),
+                         loaded=snapshot.saved_label(last.loaded_at)), icon="⚠️")
+        return source_key(), last.dataset.fingerprint
+
+
+def unreachable(url: str, err: Exception, lang: str) -> None:
+    """Nothing to show yet: say which database (no password) and why, reload the page in a while, stop."""
+    log.warning("%s", err)
+    reason = str(err).split(": ", 1)[-1]
+    st.error(t("db_unreachable", lang, url=fmt.md_escape(safe_url(url)), reason=fmt.md_escape(reason),
+               seconds=str(settings.DB_RETRY_SECONDS)), icon="⛔")
+    # each reload is a new attempt; the browser does it, so no server thread sleeps
+    components.html(f"<script>setTimeout(() => window.parent.location.reload(), "
+                    f"{settings.DB_RETRY_SECONDS * 1000});</script>", height=0)
+    st.stop()
+
+
+def load(key: str, fingerprint: str) -> Loaded:
+    """The data behind a cache key: the folder (with its last valid version), or the database."""
+    if not key.startswith(DB_KEY):
+        return snapshot.load_safely(Path(key))
+    url = settings.database_url()
+    last = db_source.last_loaded(url)
+    try:
+        ds = db_source.PostgresSource(url).load()
+    except DatabaseUnavailable:
+        if last is not None and last.dataset.fingerprint == fingerprint:
+            return Loaded(last.dataset)
+        raise
+    except DataError as err:
+        return Loaded(last.dataset if last else None, tuple(err.problems), last.loaded_at if last else "")
+    db_source.remember(url, ds)
+    return Loaded(ds)
+
+
+def guarded(action, lang: str):
+    """Run a load; a database that went away before anything was loaded gets the retry message."""
+    try:
+        return action()
+    except DatabaseUnavailable as err:
+        unreachable(settings.database_url() or "", err, lang)
