@@ -1,23 +1,28 @@
-"""Optional sign-in: users with argon2-hashed passwords and roles, in one TOML file.
+"""Sign-in: users with argon2-hashed passwords and roles, sign-in throttling, and where users are stored.
 
+The decisions are pure functions (`verify`, `after_failure`, `is_locked`, `sign_in` over a store); storage is the
+`UserStore` interface, kept today by `FileUserStore` (users.toml and the failed attempts beside it, one lock).
 `python -m geo.auth add USER --role admin` creates the file or adds a user (password prompted, or read from stdin).
 """
 from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import re
 import sys
+import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from filelock import FileLock
 
-from geo import settings
+from geo import audit, settings
 
 ROLES = ("viewer", "staff", "admin")
 EDITORS = ("staff", "admin")  # may upload and restore data, and see internal records
@@ -145,6 +150,139 @@ def remove_user(name: str, path: Path | None = None) -> None:
     _update(path, lambda users: users.pop(name, None))
 
 
+# --- Sign-in throttling: pure decisions over the failed attempts a store keeps per user name ---------------------
+
+@dataclass(frozen=True)
+class Attempts:
+    """The failed sign-ins of one user name (UNIX times) since its last success or lock, and when a lock ends."""
+
+    failures: tuple[float, ...] = ()
+    locked_until: float = 0.0
+
+
+@dataclass(frozen=True)
+class Policy:
+    """`max_failures` failures within `window` seconds lock a name for `duration` seconds."""
+
+    max_failures: int = settings.AUTH_MAX_FAILURES
+    window: float = settings.AUTH_FAILURE_WINDOW_MINUTES * 60
+    duration: float = settings.AUTH_LOCKOUT_MINUTES * 60
+
+
+def is_locked(record: Attempts, now: float) -> bool:
+    return now < record.locked_until
+
+
+def after_failure(record: Attempts, now: float, policy: Policy) -> Attempts:
+    """The record once one more failure is counted: the one that makes `max_failures` starts the lock (and clears
+    the count, so a name is never locked again by failures that already locked it). Failures while locked are not
+    counted: they are refused unchecked, and counting them would let a guessing loop keep a user out for ever."""
+    if is_locked(record, now):
+        return record
+    recent = tuple(f for f in record.failures if f > now - policy.window) + (now,)
+    if len(recent) >= policy.max_failures:
+        return Attempts((), now + policy.duration)
+    return replace(record, failures=recent)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a sign-in attempt came to: "ok" (with the user), "failed", "lockout" (this failure locked the name) or
+    "locked" (refused unchecked until `locked_until`). Failed and locked say nothing about whether the name exists."""
+
+    status: str
+    user: User | None = None
+    locked_until: float = 0.0
+
+
+class UserStore(Protocol):
+    """Where users and their failed sign-ins live (the users file today; a database table later). Shared by every
+    app process, so a lock holds across sessions, restarts and replicas. Implementations must:
+
+    - `users()`: every user by name, as stored now (no caching: a removed user or changed role applies at the next
+      rerun). Empty when none is configured.
+    - `attempts(name)`: the stored `Attempts` of a user name (any string, including names of no user), or an empty
+      `Attempts()`.
+    - `update_attempts(name, change)`: atomically (one lock or transaction, so two processes never both read the
+      old record) store `change(current)` for the name and return it; storing an empty `Attempts()` may delete it.
+      Records with nothing newer than a day may be dropped.
+    """
+
+    def users(self) -> dict[str, User]: ...
+
+    def attempts(self, name: str) -> Attempts: ...
+
+    def update_attempts(self, name: str, change: Callable[[Attempts], Attempts]) -> Attempts: ...
+
+
+KEEP_ATTEMPTS_SECONDS = 24 * 3600
+
+
+class FileUserStore:
+    """users.toml (`load`, `add_user` …) and `<stem>.attempts.json` beside it, under the users file's lock."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or users_file()
+        self.attempts_path = self.path.with_name(self.path.stem + ".attempts.json")
+
+    def users(self) -> dict[str, User]:
+        return load(self.path)
+
+    def _read(self) -> dict[str, Attempts]:
+        if not self.attempts_path.exists():
+            return {}
+        raw = json.loads(self.attempts_path.read_text(encoding="utf-8") or "{}")
+        return {name: Attempts(tuple(r.get("failures", ())), r.get("locked_until", 0.0)) for name, r in raw.items()}
+
+    def attempts(self, name: str) -> Attempts:
+        with FileLock(str(self.path) + ".lock", timeout=30):
+            return self._read().get(name, Attempts())
+
+    def update_attempts(self, name: str, change: Callable[[Attempts], Attempts]) -> Attempts:
+        from geo.data.store import atomic_write  # store imports pandas; only writers pay for it
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(self.path) + ".lock", timeout=30):
+            records = self._read()
+            record = records[name] = change(records.get(name, Attempts()))
+            horizon = time.time() - KEEP_ATTEMPTS_SECONDS
+            kept = {n: {"failures": list(r.failures), "locked_until": r.locked_until} for n, r in records.items()
+                    if max((*r.failures, r.locked_until)) > horizon}
+            atomic_write(self.attempts_path, json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+            os.chmod(self.attempts_path, 0o600)
+        return record
+
+
+def user_store(path: Path | None = None) -> UserStore:
+    """The configured store of users (the users file; the database when one is configured)."""
+    return FileUserStore(path)
+
+
+MAX_NAME_CHARS = 64  # what a typed name may add to the attempts file and the audit log
+
+
+def sign_in(store: UserStore, name: str, password: str, now: float | None = None,
+            policy: Policy | None = None) -> Outcome:
+    """Check a password and count the failure. The hash is always verified first (against a dummy hash for an
+    unknown name), so the time taken tells neither whether the name exists nor whether it is locked."""
+    now, policy, name = time.time() if now is None else now, policy or Policy(), name[:MAX_NAME_CHARS]
+    user = verify(store.users(), name, password)
+    was_locked = []
+
+    def change(record: Attempts) -> Attempts:  # one atomic step: a lock set meanwhile by another process holds
+        was_locked.append(is_locked(record, now))
+        if was_locked[-1]:
+            return record
+        return Attempts() if user is not None else after_failure(record, now, policy)
+
+    record = store.update_attempts(name, change)
+    if was_locked[-1]:
+        return Outcome("locked", None, record.locked_until)
+    if user is not None:
+        return Outcome("ok", user)
+    return Outcome("lockout" if is_locked(record, now) else "failed", None, record.locked_until)
+
+
 def _read_password(from_stdin: bool) -> str:
     """From stdin (one line) when asked or when not at a terminal; otherwise prompted twice, never echoed."""
     if from_stdin or not sys.stdin.isatty():
@@ -155,7 +293,7 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo.auth", description="Manage dashboard users.")
     parser.add_argument("--file", type=Path, help="users file (default: $DASHBOARD_USERS or .streamlit/users.toml)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -169,7 +307,24 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("list", help="list users and roles")
     remove = sub.add_parser("remove", help="remove a user")
     remove.add_argument("name")
-    args = parser.parse_args(argv)
+    unlock = sub.add_parser("unlock", help="lift a sign-in lock and forget the failed attempts of a name")
+    unlock.add_argument("name")
+    return parser
+
+
+AUDITED = {"add": "user_added", "set-role": "user_changed", "remove": "user_removed"}
+
+
+def _audit_cli(command: str, name: str, role: str | None) -> None:
+    """User changes made at the terminal go to the audit log too, as the operating-system user."""
+    if command in AUDITED:
+        details = {"new_role": role} if role else {}
+        audit.default_log().append(audit.event(f"cli:{getpass.getuser()}", "", AUDITED[command], name, "cli",
+                                               **details))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
         if args.command == "add":
             add_user(args.name, args.role, _read_password(args.password_stdin), args.file)
@@ -177,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
             set_role(args.name, args.role, args.file)
         elif args.command == "remove":
             remove_user(args.name, args.file)
+        elif args.command == "unlock":
+            FileUserStore(args.file).update_attempts(args.name, lambda _: Attempts())
+        _audit_cli(args.command, getattr(args, "name", ""), getattr(args, "role", None))
         for user in load(args.file).values():
             print(f"{user.name}\t{user.role}")
     except (ValueError, KeyError) as exc:

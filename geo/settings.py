@@ -129,6 +129,27 @@ def database_url() -> str | None:
     return os.environ.get(DATABASE_URL_ENV) or None
 
 
+# Issue 13 (secure by default): open access, sign-in throttling, idle sign-out, the audit log, upload limits.
+# Read at call time where tests vary them in one process (open_access); the rest are read when the app starts.
+OPEN_ACCESS_ENV = "DASHBOARD_OPEN_ACCESS"  # "staff": with no users file anyone may edit (a trusted single machine)
+AUTH_MAX_FAILURES = int(os.environ.get("DASHBOARD_AUTH_MAX_FAILURES", "5"))
+AUTH_FAILURE_WINDOW_MINUTES = float(os.environ.get("DASHBOARD_AUTH_FAILURE_WINDOW_MINUTES", "15"))
+AUTH_LOCKOUT_MINUTES = float(os.environ.get("DASHBOARD_AUTH_LOCKOUT_MINUTES", "15"))
+AUTH_IDLE_MINUTES = float(os.environ.get("DASHBOARD_AUTH_IDLE_MINUTES", "30"))
+# Inside the data directory: the audit log (audit.jsonl); past this size it is renamed audit.<UTC time>.jsonl and
+# a new one started. Rotated files are kept (nothing is deleted).
+AUDIT_DIR = ".audit"
+AUDIT_MAX_BYTES = int(os.environ.get("DASHBOARD_AUDIT_MAX_BYTES", str(5 * 1024 * 1024)))
+# Uploads: a CSV with more lines than this is refused before it is parsed (size: server.maxUploadSize, 20 MB).
+UPLOAD_MAX_ROWS = int(os.environ.get("DASHBOARD_UPLOAD_MAX_ROWS", "200000"))
+ADDRESS_ENV, DEFAULT_ADDRESS = "DASHBOARD_ADDRESS", "127.0.0.1"  # scripts/serve.py binds here unless told
+
+
+def open_access() -> str | None:
+    """The role anyone gets while no users are configured: "staff" when DASHBOARD_OPEN_ACCESS=staff, else None."""
+    return "staff" if os.environ.get(OPEN_ACCESS_ENV, "").strip().lower() == "staff" else None
+
+
 # Issue 15 — several app replicas behind nginx (scripts/run_cluster.sh, geo/deploy/).
 CLUSTER_RUN_DIR = ROOT / ".cluster"  # nginx conf, pid and log files, replica logs, state.json (git-ignored)
 CLUSTER_PORT = 8080  # nginx, the one address users open

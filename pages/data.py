@@ -1,10 +1,11 @@
 """Data maintenance: staff replace a table (validated, diffed, confirmed), see the history, restore; admins manage
-users."""
+users and read the audit log. With no users configured it only says how to create the first admin."""
 import streamlit as st
 
 from geo import auth
 from geo.i18n import t
 from geo.ui import admin as ui_admin
+from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 from geo.ui import state
 
@@ -12,6 +13,9 @@ state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in
 lang = state.language()
 st.title(t("page_data", lang))
 role = ui_auth.role()
+if role is None and not auth.enabled():  # the safe default: read-only until the first admin exists
+    ui_auth.first_admin_help(lang)
+    st.stop()
 if not auth.can_edit(role):
     st.info(t("data_need_staff", lang))
     st.stop()
@@ -19,12 +23,15 @@ if not auth.can_edit(role):
 tables = state.table_store()  # the data folder, or the database when DASHBOARD_DATABASE_URL is set
 ui_admin.flash(lang)
 ui_admin.who(lang)
-names = ["data_tab_upload", "data_tab_history"] + (["data_tab_users"] if auth.can_manage_users(role) else [])
+admin = auth.can_manage_users(role)
+names = ["data_tab_upload", "data_tab_history"] + (["data_tab_users", "data_tab_audit"] if admin else [])
 tabs = st.tabs([t(n, lang) for n in names])
 with tabs[0]:
     ui_admin.guarded(ui_admin.upload, tables, lang)
 with tabs[1]:
     ui_admin.guarded(ui_admin.history, tables, lang)
-if len(tabs) > 2:  # admins only, and only with sign-in on (open mode has no users)
+if admin:  # admins only, and only with sign-in on (open mode has no users)
     with tabs[2]:
         ui_auth.manage_users(lang)
+    with tabs[3]:
+        ui_audit.view(lang)

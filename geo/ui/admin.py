@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.data import store
+from geo import fmt
+from geo.data import store, uploads
 from geo.data.schema import TABLES
 from geo.data.tablestore import TableStore, Unavailable
 from geo.data.validate import Problem
@@ -84,6 +85,10 @@ def upload(ts: TableStore, lang: str) -> None:
     if up is None:
         st.caption(t("data_upload_help", lang))
         return
+    refusal = uploads.check(up.name, up.type, up.getvalue())
+    if refusal:  # before decoding or parsing; the uploaded name is only shown (escaped), never used as a path
+        st.error(t(refusal.key, lang, **{k: fmt.md_escape(v) for k, v in refusal.values.items()}))
+        return
     try:
         text = store.decode(up.getvalue())
     except UnicodeDecodeError:
@@ -119,6 +124,9 @@ def _write(action, lang: str) -> None:
         st.session_state[KEY_FLASH] = (False, str(err), err.problems)
         return
     _clear_previews()
+    ui_auth.record("save" if entry.action == "update" else "restore", entry.table, user=entry.user,
+                   version=entry.time, replaced=entry.previous, restored_from=entry.restored_from,
+                   added=entry.added, changed=entry.changed, removed=entry.removed, sha256=entry.sha256)
     st.session_state[KEY_ROUND] = st.session_state.get(KEY_ROUND, 0) + 1  # a fresh, empty uploader
     st.session_state[KEY_FLASH] = (True, t("data_saved", lang, file=TABLES[entry.table].file, added=str(entry.added),
                                             changed=str(entry.changed), removed=str(entry.removed)), [])

@@ -10,11 +10,12 @@ from datetime import date
 import streamlit as st
 
 from geo import settings
-from geo.data.filters import Filter
+from geo.data.filters import Filter, public_only
 from geo.data.load import Dataset
 from geo.exports import pack, static_maps
 from geo.exports import press as export
 from geo.i18n import t
+from geo.ui import auth as ui_auth
 
 MIME = {"png": "image/png", "pdf": "application/pdf", "zip": "application/zip"}
 
@@ -44,19 +45,27 @@ def briefing_buttons(ds: Dataset, flt: Filter, lang: str) -> None:
     st.subheader(t("briefing_pack", lang))
     st.caption(t("briefing_help", lang))
     left, right = st.columns(2)
-    left.download_button(t("briefing_pdf", lang), key="briefing_pdf", on_click="ignore", type="primary",
-                         data=lambda: _pack_file(ds, flt, lang, "pdf"), file_name=pack.pack_name(ds, flt, lang, "pdf"),
-                         mime=MIME["pdf"])
-    right.download_button(t("briefing_zip", lang), key="briefing_zip", on_click="ignore",
-                          data=lambda: _pack_file(ds, flt, lang, "zip"), file_name=pack.pack_name(ds, flt, lang, "zip"),
-                          mime=MIME["zip"])
+    for col, kind in zip((left, right), ("pdf", "zip")):
+        name = pack.pack_name(ds, flt, lang, kind)
+        col.download_button(t(f"briefing_{kind}", lang), key=f"briefing_{kind}", on_click="ignore",
+                            type="primary" if kind == "pdf" else "secondary",
+                            data=ui_auth.audited(lambda kind=kind: _pack_file(ds, flt, lang, kind), f"pack_{kind}",
+                                                 name, flt, _internal(ds)),
+                            file_name=name, mime=MIME[kind])
+
+
+def _internal(ds: Dataset) -> bool:
+    """Whether this dataset (the full one, for staff) holds internal records, for the export's audit line."""
+    return any(len(public_only(frame)) < len(frame) for frame in ds.tables.values() if "visibility" in frame)
 
 
 def map_downloads(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> None:
     """The page's map as a print PNG (3840x2160) and PDF, drawn server-side for the current filter."""
     cols = st.columns(2)
     for col, fmt in zip(cols, ("png", "pdf")):
+        name = static_maps.map_file_name(ds, flt, lang, page, fmt, category)
         col.download_button(f"{t('map_download', lang)} {fmt.upper()}", key=f"map_{page}_{fmt}", on_click="ignore",
-                            data=lambda fmt=fmt: static_maps.page_map(ds, flt, lang, page, category).to_bytes(fmt),
-                            file_name=static_maps.map_file_name(ds, flt, lang, page, fmt, category),
-                            mime=MIME[fmt])
+                            data=ui_auth.audited(
+                                lambda fmt=fmt: static_maps.page_map(ds, flt, lang, page, category).to_bytes(fmt),
+                                f"map_{fmt}", name, flt, _internal(ds)),
+                            file_name=name, mime=MIME[fmt])

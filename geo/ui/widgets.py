@@ -14,6 +14,7 @@ from geo.data.filters import Filter, undated
 from geo.data.load import Dataset
 from geo.exports import press as export
 from geo.i18n import label, t
+from geo.ui import auth as ui_auth
 from geo.ui import state
 
 TILE_CSS = """<style>
@@ -100,21 +101,26 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
     fig = press_fig if press_fig is not None else fig
     cols = st.columns(3)
     for col, kind in zip(cols, ("png", "svg", "pdf")):
+        name = export.file_name(file_stem, "", period, kind)
         col.download_button(f"{t('download', lang)} {kind.upper()}", key=f"{key}_{kind}", on_click="ignore",
-                            data=lambda kind=kind: export.chart_bytes(
+                            data=ui_auth.audited(lambda kind=kind: export.chart_bytes(
                                 export.press_figure(fig, lang, period=period or None, place=place), kind),
-                            file_name=export.file_name(file_stem, "", period, kind), mime=MIME[kind])
+                                f"chart_{kind}", name, state.current_filter()),  # press charts: public only
+                            file_name=name, mime=MIME[kind])
 
 
 def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_stem: str, lang: str) -> None:
     """The filtered table as CSV (UTF-8 with BOM, for Excel) and XLSX with a sheet of sources."""
     left, right = st.columns(2)
+    csv_name, xlsx_name = (export.file_name(file_stem, "", "", kind) for kind in ("csv", "xlsx"))
+    flt = state.current_filter()  # press tables: public records only
     left.download_button(f"{t('download', lang)} CSV", key=f"{key}_csv", on_click="ignore",
-                         data=lambda: export.csv_bytes(frame), file_name=export.file_name(file_stem, "", "", "csv"),
-                         mime="text/csv")
+                         data=ui_auth.audited(lambda: export.csv_bytes(frame), "table_csv", csv_name, flt),
+                         file_name=csv_name, mime="text/csv")
     right.download_button(f"{t('download', lang)} XLSX", key=f"{key}_xlsx", on_click="ignore",
-                          data=lambda: export.xlsx_bytes({key[:31]: frame}, sources),
-                          file_name=export.file_name(file_stem, "", "", "xlsx"), mime=MIME["xlsx"])
+                          data=ui_auth.audited(lambda: export.xlsx_bytes({key[:31]: frame}, sources), "table_xlsx",
+                                               xlsx_name, flt),
+                          file_name=xlsx_name, mime=MIME["xlsx"])
 
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",

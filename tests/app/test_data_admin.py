@@ -34,7 +34,15 @@ def texts(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
 
-def test_open_app_warns_and_lets_anyone_upload(env):
+def test_no_users_means_read_only_and_the_page_says_how_to_create_an_admin(env):
+    at = open_page()
+    assert "只读" in texts(at.sidebar.info) and not at.sidebar.warning
+    assert not at.tabs and not at.get("file_uploader") and not at.text_input
+    assert "尚未配置用户" in texts(at.info) and "geo.auth add NAME --role admin" in at.code[0].value
+
+
+def test_open_access_warns_and_lets_anyone_upload(env, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # opt-in, for a trusted single machine
     at = open_page()
     assert "未启用登录" in texts(at.sidebar.warning)
     assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]  # no users to manage in open mode
@@ -60,7 +68,7 @@ def test_admin_adds_a_user_with_a_hashed_password(env):
     _, users = env
     auth.add_user("ada", "admin", "admin-pass", users)
     at = sign_in(open_page(), "ada", "admin-pass")
-    assert [t.label for t in at.tabs][-1] == "用户管理"
+    assert [t.label for t in at.tabs][-2:] == ["用户管理", "审计日志"]
     at.text_input(key="users_add_name").input("newbie")
     at.selectbox(key="users_add_role").set_value("staff")
     at.text_input(key="users_add_password").input("newbie-pass")
@@ -68,6 +76,17 @@ def test_admin_adds_a_user_with_a_hashed_password(env):
     assert not at.exception, at.exception
     assert "newbie-pass" not in users.read_text(encoding="utf-8")
     assert auth.verify(auth.load(users), "newbie", "newbie-pass").role == "staff"
+
+
+def test_internal_records_hidden_by_default_and_shown_in_open_access(env, monkeypatch):
+    data_dir, _ = env
+    header, rows = read_csv(data_dir / "checkpoints.csv")
+    secret = rows[0]["name_zh"]
+    rows[0]["visibility"] = "internal"
+    write_csv(data_dir / "checkpoints.csv", header + ["visibility"], rows)
+    assert secret not in set(open_page("pages/checkpoints.py").dataframe[0].value.iloc[:, 0])
+    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")
+    assert secret in set(open_page("pages/checkpoints.py").dataframe[0].value.iloc[:, 0])
 
 
 def test_internal_records_only_for_staff_when_sign_in_is_on(env):

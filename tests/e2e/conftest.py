@@ -65,12 +65,12 @@ def app_url():
 
 @pytest.fixture(scope="module")
 def app_for():
-    """Start a server for a given data directory (and users file): `url = app_for(data_dir, users_file)`.
+    """Start a server for a given data directory (and users file, and more env): `url = app_for(data_dir, users_file)`.
     Servers stop when the module's tests are done."""
     with ExitStack() as stack:
-        def start(data_dir: Path, users_file: Path | None = None) -> str:
+        def start(data_dir: Path, users_file: Path | None = None, env: dict[str, str] | None = None) -> str:
             env = {"DASHBOARD_DATA_DIR": str(data_dir),
-                   "DASHBOARD_USERS": str(users_file or Path(data_dir).parent / "no-users.toml")}
+                   "DASHBOARD_USERS": str(users_file or Path(data_dir).parent / "no-users.toml"), **(env or {})}
             return stack.enter_context(serve(env))
         yield start
 

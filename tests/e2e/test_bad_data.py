@@ -11,12 +11,13 @@ from tests.unit.data.broken import edit_row
 pytestmark = pytest.mark.e2e
 
 ALERT = '[data-testid="stAlert"]'
-OPEN_ACCESS = "未启用登录"  # the notice shown on every page while sign-in is off
+OPEN_ACCESS = "未启用登录"  # the notice shown on every page in opt-in open access
+READ_ONLY = "只读："  # the notice shown on every page while no users are configured (the default)
 
 
 def banners(page):
-    """Alerts other than the open-access notice."""
-    return page.locator(ALERT).filter(has_not_text=OPEN_ACCESS)
+    """Alerts other than the open-access and read-only notices."""
+    return page.locator(ALERT).filter(has_not_text=OPEN_ACCESS).filter(has_not_text=READ_ONLY)
 TABLES = '[data-testid="stDataFrame"]'
 
 

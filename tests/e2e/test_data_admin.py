@@ -1,4 +1,4 @@
-"""Staff updates in Chromium: upload → diff → confirm → history → restore, with sign-in off and on."""
+"""Staff updates in Chromium: upload → diff → confirm → history → restore, in opt-in open access and signed in."""
 import csv
 import io
 import json
@@ -21,7 +21,8 @@ def site(app_for, tmp_path_factory):
     data = root / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes"))
     users = root / "users.toml"
-    return {"url": app_for(data, users), "data": data, "users": users}
+    # open access is opt-in: without it and with no users the data page only says how to create the first admin
+    return {"url": app_for(data, users, {"DASHBOARD_OPEN_ACCESS": "staff"}), "data": data, "users": users}
 
 
 def replacement(text: str) -> bytes:

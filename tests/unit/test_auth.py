@@ -1,6 +1,7 @@
 """Sign-in: argon2 hashes only, roles, the users file and its CLI."""
 import io
 import sys
+import time
 
 import pytest
 
@@ -49,7 +50,8 @@ def test_bad_names_roles_and_short_passwords_are_refused(users_path):
     assert not users_path.exists()
 
 
-def test_cli_adds_a_user_reading_the_password_from_stdin(users_path, monkeypatch, capsys):
+def test_cli_adds_a_user_reading_the_password_from_stdin(users_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "data"))  # the CLI audits into the data directory
     monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pass\n"))
     assert auth.main(["add", "carol", "--role", "staff", "--password-stdin"]) == 0
     assert "carol\tstaff" in capsys.readouterr().out
@@ -64,3 +66,96 @@ def test_example_file_parses_and_lets_nobody_in(tmp_path):
     users = auth.load(ROOT / ".streamlit" / "users.toml.example")
     assert {u.role for u in users.values()} == {"admin", "staff"}
     assert all(auth.verify(users, n, "REPLACE") is None for n in users)
+
+
+# --- sign-in throttling (issue 13) -------------------------------------------------------------------------------
+
+POLICY = auth.Policy(max_failures=5, window=15 * 60, duration=15 * 60)
+NOW = time.time()  # stores drop records older than a day, so attempts are stamped near the real time
+
+
+def test_five_failures_within_the_window_lock_the_name_for_the_duration():
+    record, now = auth.Attempts(), 1_000_000.0
+    for i in range(4):
+        record = auth.after_failure(record, now + i, POLICY)
+        assert not auth.is_locked(record, now + i)
+    record = auth.after_failure(record, now + 4, POLICY)
+    assert auth.is_locked(record, now + 5) and record.locked_until == now + 4 + 15 * 60
+    assert auth.is_locked(record, now + 4 + 15 * 60 - 1) and not auth.is_locked(record, now + 4 + 15 * 60)
+    assert auth.after_failure(record, now + 60, POLICY) == record  # failures while locked neither count nor extend
+
+
+def test_failures_older_than_the_window_do_not_count():
+    record, now = auth.Attempts(), 1_000_000.0
+    for i in range(4):
+        record = auth.after_failure(record, now + i, POLICY)
+    record = auth.after_failure(record, now + 15 * 60 + 10, POLICY)  # the first four have left the window
+    assert not auth.is_locked(record, now + 15 * 60 + 10) and len(record.failures) == 1
+
+
+def test_sign_in_locks_known_and_unknown_names_alike_and_refuses_the_right_password(users_path):
+    auth.add_user("alice", "staff", "right-password")
+    store, now = auth.user_store(), NOW
+    for name in ("alice", "nobody"):
+        outcomes = [auth.sign_in(store, name, "wrong-password", now + i, POLICY).status for i in range(5)]
+        assert outcomes == ["failed"] * 4 + ["lockout"]
+    assert auth.sign_in(store, "alice", "right-password", now + 60, POLICY).status == "locked"
+    assert auth.sign_in(store, "nobody", "right-password", now + 60, POLICY).status == "locked"
+    later = now + 4 + 15 * 60
+    ok = auth.sign_in(store, "alice", "right-password", later, POLICY)
+    assert ok.status == "ok" and ok.user.role == "staff"
+    assert store.attempts("alice") == auth.Attempts()  # a success clears the count
+
+
+def test_attempts_live_beside_the_users_file_and_hold_for_a_new_store(users_path):
+    auth.add_user("alice", "staff", "right-password")
+    now = NOW
+    for i in range(5):
+        auth.sign_in(auth.FileUserStore(users_path), "alice", "wrong", now + i, POLICY)
+    attempts_file = users_path.with_name("users.attempts.json")
+    assert attempts_file.exists() and oct(attempts_file.stat().st_mode & 0o777) == "0o600"
+    fresh = auth.FileUserStore(users_path)  # another process, or the app after a restart
+    assert auth.is_locked(fresh.attempts("alice"), now + 10)
+    assert "wrong" not in attempts_file.read_text(encoding="utf-8")  # passwords are never stored
+
+
+def test_every_attempt_verifies_one_hash_whether_or_not_the_name_exists(users_path, monkeypatch):
+    auth.add_user("alice", "staff", "right-password")
+    checked, real = [], auth._hasher
+
+    class Spy:
+        def verify(self, hashed, password):
+            checked.append(hashed)
+            return real.verify(hashed, password)
+
+    monkeypatch.setattr(auth, "_hasher", Spy())
+    store = auth.user_store()
+    auth.sign_in(store, "alice", "wrong", NOW, POLICY)
+    auth.sign_in(store, "nobody", "wrong", NOW, POLICY)
+    assert len(checked) == 2 and checked[0] == auth.load()["alice"].password_hash and checked[1] == auth._DUMMY_HASH
+
+
+def test_a_typed_name_is_cut_before_it_is_stored(users_path):
+    auth.add_user("alice", "staff", "right-password")
+    outcome = auth.sign_in(auth.user_store(), "x" * 5000, "wrong", NOW, POLICY)
+    assert outcome.status == "failed"
+    stored = users_path.with_name("users.attempts.json").read_text(encoding="utf-8")
+    assert "x" * auth.MAX_NAME_CHARS in stored and "x" * (auth.MAX_NAME_CHARS + 1) not in stored
+
+
+def test_cli_unlock_and_user_changes_are_audited(users_path, tmp_path, monkeypatch, capsys):
+    from geo import audit
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("s3cret-pass\n"))
+    assert auth.main(["add", "carol", "--role", "staff", "--password-stdin"]) == 0
+    for i in range(5):
+        auth.sign_in(auth.user_store(), "carol", "wrong", NOW + i, POLICY)
+    assert auth.is_locked(auth.user_store().attempts("carol"), NOW + 10)
+    assert auth.main(["unlock", "carol"]) == 0
+    assert auth.user_store().attempts("carol") == auth.Attempts()
+    assert auth.main(["set-role", "carol", "viewer"]) == 0 and auth.main(["remove", "carol"]) == 0
+    events = audit.default_log().events()
+    assert [(e.action, e.target, e.client) for e in events] == [
+        ("user_added", "carol", "cli"), ("user_changed", "carol", "cli"), ("user_removed", "carol", "cli")]
+    assert events[0].user.startswith("cli:") and events[0].details == {"new_role": "staff"}
