@@ -1,4 +1,4 @@
-"""A local deployment: N app replicas on their own ports, nginx in front, an active health checker.
+"""A local deployment: the shared database, N app replicas on their own ports, nginx in front, an active checker.
 
 Everything it starts is recorded in <run dir>/state.json (pid and command of each process) so that `stop`
 ends exactly those processes and nothing else. Used by scripts/run_cluster.sh and tests/e2e/test_cluster.py.
@@ -159,9 +159,11 @@ def start_replicas(run_dir: Path, replicas: list[nginx.Replica], env: dict[str, 
 
 def start(run_dir: Path, count: int, port: int, listen: str = settings.CLUSTER_LISTEN,
           first_port: int = settings.CLUSTER_FIRST_REPLICA_PORT, env: dict[str, str] | None = None,
-          ports: list[int] | None = None, secret_file: Path = settings.CLUSTER_SECRET_FILE) -> dict:
-    """Start replicas (on `ports`, else consecutive ports from first_port), nginx and the health checker;
-    returns the recorded state. Refuses to start twice from one run directory."""
+          ports: list[int] | None = None, secret_file: Path = settings.CLUSTER_SECRET_FILE,
+          pg_dir: Path | None = None, use_database: bool = True) -> dict:
+    """Start the database (unless `use_database` is off: the replicas then share the data folder), replicas (on
+    `ports`, else consecutive ports from first_port), nginx and the health checker; returns the recorded state.
+    Refuses to start twice from one run directory."""
     run_dir.mkdir(parents=True, exist_ok=True)
     (run_dir / "logs").mkdir(exist_ok=True)
     running = [e for e in _entries(read_state(run_dir)) if alive(e)]
@@ -171,7 +173,12 @@ def start(run_dir: Path, count: int, port: int, listen: str = settings.CLUSTER_L
     replicas = ([nginx.Replica(f"r{i}", p) for i, p in enumerate(ports)] if ports
                 else nginx.replicas_from(first_port, count))
     state: dict = {"port": port, "listen": listen, "replicas": []}
+    env = dict(env or {})
     try:
+        if use_database:
+            state["database"] = start_database(run_dir, pg_dir or run_dir / "pg", env)
+            write_state(run_dir, state)
+            env[settings.DATABASE_URL_ENV] = state["database"].pop("url")
         state["replicas"] = start_replicas(run_dir, replicas, replica_env(env, secret_file))
         write_state(run_dir, state)
         state["nginx"] = start_nginx(run_dir, replicas, port, listen)
@@ -185,6 +192,15 @@ def start(run_dir: Path, count: int, port: int, listen: str = settings.CLUSTER_L
         stop(run_dir)
         raise
     return state
+
+
+def start_database(run_dir: Path, pg_dir: Path, env: dict[str, str]) -> dict:
+    """The shared database, prepared with the data folder the replicas would otherwise read."""
+    from geo.deploy import database
+
+    data_dir = Path(env.get(settings.DATA_DIR_ENV) or os.environ.get(settings.DATA_DIR_ENV)
+                    or settings.DEFAULT_DATA_DIR)
+    return database.prepare(pg_dir, data_dir)
 
 
 def _entries(state: dict) -> list[dict]:
@@ -210,6 +226,10 @@ def stop(run_dir: Path) -> list[int]:
     entries = _entries(state)
     for entry in entries:
         terminate(entry)
+    if state.get("database"):
+        from geo.deploy import database
+
+        database.stop(state["database"])
     if state:
         (run_dir / STATE).unlink(missing_ok=True)
     return [e["pid"] for e in entries]
@@ -222,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--listen", default=settings.CLUSTER_LISTEN)
     parser.add_argument("--first-replica-port", type=int, default=settings.CLUSTER_FIRST_REPLICA_PORT)
     parser.add_argument("--dir", type=Path, default=settings.CLUSTER_RUN_DIR, help="run directory")
+    parser.add_argument("--data-folder", action="store_true",
+                        help="no database: the replicas share the data folder (file locks serialise saves)")
     parser.add_argument("--stop", action="store_true", help="end everything a previous start started")
     args = parser.parse_args(argv)
     try:
@@ -229,11 +251,16 @@ def main(argv: list[str] | None = None) -> int:
             pids = stop(args.dir)
             print(f"stopped {len(pids)} processes" if pids else f"nothing recorded in {args.dir}")
             return 0
-        state = start(args.dir, args.replicas, args.port, args.listen, args.first_replica_port)
+        state = start(args.dir, args.replicas, args.port, args.listen, args.first_replica_port,
+                      use_database=not args.data_folder)
     except ClusterError as exc:
         print(f"run_cluster: {exc}", file=sys.stderr)
         return 1
     ports = ", ".join(str(r["port"]) for r in state["replicas"])
+    if "database" in state:
+        db = state["database"]
+        print(f"database: {'PostgreSQL in ' + db['pg_dir'] if db['pg_dir'] else '$' + settings.DATABASE_URL_ENV}"
+              f"{', data/ imported' if db['imported'] else ''}")
     print(f"dashboard at http://{args.listen}:{args.port} ({len(state['replicas'])} replicas on ports {ports}); "
           f"logs in {args.dir / 'logs'}; stop with scripts/run_cluster.sh --stop")
     return 0

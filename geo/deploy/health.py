@@ -44,7 +44,7 @@ def run(run_dir: Path) -> None:
     down: frozenset[str] = frozenset()
     while cluster.alive(state["nginx"]):
         for r in replicas:
-            fails[r.name] = 0 if cluster.healthy(r.port) else fails.get(r.name, 0) + 1
+            fails[r.name] = 0 if cluster.healthy(r.port, settings.CLUSTER_HEALTH_TIMEOUT) else fails.get(r.name, 0) + 1
         wanted = next_down(fails, [r.name for r in replicas])
         if wanted != down:
             apply(run_dir, replicas, wanted, state["nginx"]["pid"])

@@ -40,6 +40,11 @@ def replicas_from(first_port: int, count: int) -> list[Replica]:
     return [Replica(f"r{i}", first_port + i) for i in range(count)]
 
 
+# Idle connections to a replica are closed by nginx before uvicorn's own 5 s keep-alive closes them: otherwise
+# a request can go out on a connection the replica is closing, fail, and (as a failure) move browsers elsewhere.
+KEEPALIVE = ("    keepalive 16;", "    keepalive_timeout 4s;")
+
+
 def _escaped(address: str) -> str:
     """An address as a literal nginx regular expression."""
     return address.replace(".", "\\.")
@@ -47,15 +52,15 @@ def _escaped(address: str) -> str:
 
 def upstreams(replicas: list[Replica], down: frozenset[str] = frozenset()) -> str:
     """The upstream blocks and the cookie maps; replicas named in `down` are out of rotation."""
-    fails = f"max_fails=1 fail_timeout={settings.CLUSTER_FAIL_TIMEOUT}s"
+    fails = f"max_fails={settings.CLUSTER_MAX_FAILS} fail_timeout={settings.CLUSTER_FAIL_TIMEOUT}s"
 
     def line(r: Replica, extra: str = "") -> str:
         return f"    server {r.address} {fails}{extra}{' down' if r.name in down else ''};"
 
-    blocks = ["upstream dash_all {", *[line(r) for r in replicas], "    keepalive 16;", "}"]
+    blocks = ["upstream dash_all {", *[line(r) for r in replicas], *KEEPALIVE, "}"]
     for r in replicas:
         others = [line(o, " backup") for o in replicas if o is not r]
-        blocks += [f"upstream dash_{r.name} {{", line(r), *others, "    keepalive 16;", "}"]
+        blocks += [f"upstream dash_{r.name} {{", line(r), *others, *KEEPALIVE, "}"]
     cookie = settings.CLUSTER_COOKIE
     blocks += [f"map $cookie_{cookie} $dash_upstream {{", "    default dash_all;",
                *[f"    {r.name} dash_{r.name};" for r in replicas], "}"]

@@ -1,17 +1,19 @@
 """Two replicas behind nginx (geo/deploy, as scripts/run_cluster.sh starts them), driven by real Chromium.
 
 Stickiness, a save on one replica seen on the other, simultaneous saves, a download served only by its own
-replica, the security headers and a replica killed mid-session. The failover test kills replica r1, so it
-runs last.
+replica, the sign-in lockout on both, the security headers and a replica killed mid-session. Every test runs
+twice: on the shared PostgreSQL (run_cluster.sh's default) and on a shared data folder (--data-folder). The
+failover test kills replica r1, so it runs last in each.
 """
 import csv
 import gzip
-import hashlib
 import io
 import json
 import os
 import shutil
 import signal
+import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -20,33 +22,68 @@ from pathlib import Path
 import pytest
 import streamlit
 
+from geo import auth
+from geo.data.tablestore import FileStore
 from geo.data.validate import validate_dir
+from geo.db import engine as db_engine
+from geo.db import transfer
+from geo.db.store import DbStore
 from geo.deploy import cluster
 from tests.conftest import DATA
 from tests.e2e.conftest import free_port
 from tests.e2e.test_browser import IDLE, MAP_FRAME, PAINTED, map_frame, open_page, poll
-from tests.e2e.test_data_admin import choose, log, replacement, wait_idle
+from tests.e2e.test_data_admin import choose, replacement, sign_in, wait_idle
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+import pg_local  # noqa: E402
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 COOKIE = "dash_replica"
 STREAMLIT_JS = sorted((Path(streamlit.__file__).parent / "static" / "static" / "js").glob("index.*.js"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """A private data copy served by two replicas behind nginx on free ports; everything stopped afterwards."""
+@pytest.fixture(scope="module", params=["database", "folder"])
+def site(request, tmp_path_factory):
+    """A private data copy served by two replicas behind nginx on free ports, through a throwaway PostgreSQL
+    (the data imported into it) or straight from the folder; everything is stopped afterwards."""
     root = tmp_path_factory.mktemp("cluster")
     data = root / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes"))
-    env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(root / "no-users.toml"),
+    users = root / "users.toml"
+    env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(users),
            "DASHBOARD_OPEN_ACCESS": "staff", "DASHBOARD_EXPORT_PREWARM": "0"}
-    run_dir = root / "run"
+    run_dir, pg_dir = root / "run", Path(tempfile.mkdtemp(prefix="cluster-pg-", dir="/tmp"))  # postgres reaches /tmp
+    database = request.param == "database"
     state = cluster.start(run_dir, 2, free_port(), ports=[free_port(), free_port()], env=env,
-                          secret_file=root / "cookie_secret")
+                          secret_file=root / "cookie_secret", pg_dir=pg_dir, use_database=database)
+    url = pg_local.url(pg_dir, "dashboard") if database else None
     try:
-        yield {"url": f"http://127.0.0.1:{state['port']}", "data": data, "run": run_dir, "state": state}
+        yield {"url": f"http://127.0.0.1:{state['port']}", "data": data, "run": run_dir, "state": state,
+               "users": users, "store": DbStore(url) if database else FileStore(data), "db_url": url,
+               "tmp": root}
     finally:
+        if url:
+            db_engine.dispose(url)
         cluster.stop(run_dir)
+        shutil.rmtree(pg_dir, ignore_errors=True)
+
+
+def log(site) -> list:
+    """The history of saves, from where this deployment keeps it."""
+    return site["store"].log()
+
+
+def current(site, name: str) -> str:
+    return site["store"].read_current(name.removesuffix(".csv"))
+
+
+def problems(site) -> list:
+    """Validation problems of the stored data (the database is exported to a folder first)."""
+    if not site["db_url"]:
+        return validate_dir(site["data"])[1]
+    out = Path(tempfile.mkdtemp(dir=site["tmp"]))
+    transfer.export_dir(site["db_url"], out)
+    return validate_dir(out)[1]
 
 
 def pinned(browser, site, replica: str):
@@ -145,14 +182,13 @@ def preview(page, table: str, content: bytes, note: str) -> None:
     wait_idle(page)
 
 
-def without_last_row(path) -> bytes:
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    return "".join(lines[:-1]).encode("utf-8")
+def without_last_row(text: str) -> bytes:
+    return "".join(text.splitlines(keepends=True)[:-1]).encode("utf-8")
 
 
-def with_note(path, note: str) -> bytes:
+def with_note(text: str, note: str) -> bytes:
     """The table with the note of its first row changed."""
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(text)))
     rows[0]["note"] = note
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
@@ -167,14 +203,13 @@ def chart_text(page) -> str:
 
 
 def test_a_save_through_replica_a_shows_on_replica_b_at_its_next_rerun(browser, site):
-    data = site["data"]
     b = pinned(browser, site, "r1")
     a = pinned(browser, site, "r0")
     try:
         open_page(b, site["url"], "seizures")
         assert "2021.1.29" in chart_text(b)  # the case of the last seizure row, charted by case
         open_page(a, site["url"], "data")
-        preview(a, "seizures.csv", without_last_row(data / "seizures.csv"), "removed on r0")
+        preview(a, "seizures.csv", without_last_row(current(site, "seizures.csv")), "removed on r0")
         a.get_by_role("button", name="确认保存").click()
         a.get_by_text("已保存 seizures.csv").wait_for(timeout=60_000)
         b.locator('[data-testid="stSidebar"]').get_by_role("button", name="清除筛选").click()  # a rerun on B
@@ -188,31 +223,66 @@ def test_a_save_through_replica_a_shows_on_replica_b_at_its_next_rerun(browser, 
 
 
 def test_simultaneous_saves_from_both_replicas_are_serialised(browser, site):
-    data = site["data"]
-    originals = {name: (data / name).read_bytes() for name in ("checkpoints.csv", "figures.csv")}
+    store = site["store"]
+    originals = {name: current(site, name) for name in ("checkpoints.csv", "figures.csv")}
     a, b = pinned(browser, site, "r0"), pinned(browser, site, "r1")
     try:
         for page in (a, b):
             open_page(page, site["url"], "data")
-        preview(a, "checkpoints.csv", replacement(originals["checkpoints.csv"].decode()), "simultaneous a")
-        preview(b, "figures.csv", with_note(data / "figures.csv", "并发保存测试"), "simultaneous b")
-        before = len(log(data))
+        preview(a, "checkpoints.csv", replacement(originals["checkpoints.csv"]), "simultaneous a")
+        preview(b, "figures.csv", with_note(originals["figures.csv"], "并发保存测试"), "simultaneous b")
+        before = len(log(site))
         a.get_by_role("button", name="确认保存").click()  # both clicks sent before either save is done
         b.get_by_role("button", name="确认保存").click()
         a.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
         b.get_by_text("已保存 figures.csv").wait_for(timeout=60_000)
-        entries = log(data)[before:]
-        assert sorted((e["table"], e["note"]) for e in entries) == [
+        entries = log(site)[before:]
+        assert sorted((e.table, e.note) for e in entries) == [
             ("checkpoints", "simultaneous a"), ("figures", "simultaneous b")]
-        for entry in entries:
-            name = f"{entry['table']}.csv"
-            assert hashlib.sha256((data / name).read_bytes()).hexdigest() == entry["sha256"]
-            assert (data / ".history" / entry["previous"]).read_bytes() == originals[name]
-        assert validate_dir(data)[1] == []
+        for entry in entries:  # each save whole, and the version it replaced kept whole
+            assert store.current_sha(entry.table) == entry.sha256
+            assert store.read_version(entry.previous) == originals[f"{entry.table}.csv"]
+        assert "浏览器测试修改" in current(site, "checkpoints.csv") and "并发保存测试" in current(site, "figures.csv")
+        assert problems(site) == []
         assert (replica_of(a), replica_of(b)) == ("r0", "r1")
     finally:
         a.context.close()
         b.context.close()
+
+
+def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
+    auth.add_user("lee", "staff", "right-password-1", site["users"])
+    a, b = pinned(browser, site, "r0"), pinned(browser, site, "r1")
+    try:
+        open_page(a, site["url"], "overview")
+        sidebar = a.locator('[data-testid="stSidebar"]')
+        for _ in range(auth_failures()):
+            sidebar.get_by_label("用户名").fill("lee")
+            sidebar.get_by_label("密码").fill("wrong-password")
+            sidebar.get_by_role("button", name="登录", exact=True).click()
+            wait_idle(a)
+        open_page(b, site["url"], "overview")  # the right password, on the other replica
+        sidebar = b.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_label("用户名").fill("lee")
+        sidebar.get_by_label("密码").fill("right-password-1")
+        sidebar.get_by_role("button", name="登录", exact=True).click()
+        sidebar.get_by_text("登录尝试次数过多").wait_for(timeout=60_000)
+        assert "已登录" not in sidebar.inner_text() and replica_of(b) == "r1"
+        auth.add_user("kim", "staff", "kims-password-1", site["users"])
+        sign_in(b, "kim", "kims-password-1")  # a user added while the replicas run signs in on either
+        assert replica_of(a) == "r0"
+    finally:
+        a.context.close()
+        b.context.close()
+        site["users"].unlink(missing_ok=True)
+        for extra in site["users"].parent.glob("users.*"):
+            extra.unlink()
+
+
+def auth_failures() -> int:
+    from geo import settings
+
+    return settings.AUTH_MAX_FAILURES
 
 
 def wait_down(run_dir, name: str, seconds: float = 20) -> None:
@@ -227,24 +297,24 @@ def wait_down(run_dir, name: str, seconds: float = 20) -> None:
 
 
 def test_a_replica_killed_mid_session_and_the_session_goes_on_after_a_reload(browser, site):
-    data, url = site["data"], site["url"]
+    url = site["url"]
     viewer, editor = pinned(browser, site, "r1"), pinned(browser, site, "r1")
     try:
         open_page(viewer, url, "seizures", "?city=431100&county=431102")
         open_page(editor, url, "data")
-        preview(editor, "checkpoints.csv", with_note(data / "checkpoints.csv", "故障切换测试"), "failover")
-        current, before = (data / "checkpoints.csv").read_bytes(), len(log(data))
+        before_text, before = current(site, "checkpoints.csv"), len(log(site))
+        preview(editor, "checkpoints.csv", with_note(before_text, "故障切换测试"), "failover")
         editor.get_by_role("button", name="确认保存").click()
         os.kill(next(r["pid"] for r in site["state"]["replicas"] if r["name"] == "r1"), signal.SIGKILL)
         wait_down(site["run"], "r1")
-        entries = log(data)[before:]  # the save completed before the failure, or it never happened
-        written = (data / "checkpoints.csv").read_bytes()
+        entries = log(site)[before:]  # the save completed before the failure, or it never happened
         if entries:
-            assert [e["note"] for e in entries] == ["failover"]
-            assert hashlib.sha256(written).hexdigest() == entries[0]["sha256"]
+            assert [e.note for e in entries] == ["failover"]
+            assert site["store"].current_sha("checkpoints") == entries[0].sha256
+            assert "故障切换测试" in current(site, "checkpoints.csv")
         else:
-            assert written == current
-        assert validate_dir(data)[1] == []
+            assert current(site, "checkpoints.csv") == before_text
+        assert problems(site) == []
 
         viewer.reload()
         viewer.wait_for_selector("h1", timeout=60_000)

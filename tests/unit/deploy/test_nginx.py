@@ -13,7 +13,7 @@ REPLICAS = nginx.replicas_from(9001, 3)
 def test_each_replica_has_an_upstream_that_falls_back_to_the_others():
     text = nginx.upstreams(REPLICAS)
     block = text.split("upstream dash_r1 {")[1].split("}")[0]
-    assert block.splitlines()[1].strip().startswith("server 127.0.0.1:9002 max_fails=1")
+    assert block.splitlines()[1].strip().startswith("server 127.0.0.1:9002 max_fails=3")
     assert "backup" not in block.splitlines()[1]
     assert block.count(" backup;") == 2 and "127.0.0.1:9001" in block and "127.0.0.1:9003" in block
     assert "ip_hash" not in text and "hash " not in text  # a county office behind one NAT is not one browser
@@ -28,8 +28,8 @@ def test_the_cookie_is_set_only_when_another_replica_answered():
 
 def test_a_replica_written_down_is_out_of_every_upstream():
     text = nginx.upstreams(REPLICAS, frozenset({"r1"}))
-    assert text.count("127.0.0.1:9002 max_fails=1 fail_timeout=10s down;") == 2  # dash_all and its own
-    assert text.count("127.0.0.1:9002 max_fails=1 fail_timeout=10s backup down;") == 2
+    assert text.count("127.0.0.1:9002 max_fails=3 fail_timeout=10s down;") == 2  # dash_all and its own
+    assert text.count("127.0.0.1:9002 max_fails=3 fail_timeout=10s backup down;") == 2
 
 
 def test_hsts_and_upgrade_only_with_tls():
