@@ -95,6 +95,7 @@ def pinned(browser, site, replica: str):
     requests = Requests()
     context.route("**/*", requests.handle)
     page = context.new_page()
+    page.set_default_timeout(120_000)  # a replica's first run reads the whole dataset; CI machines are shared
     page.requests = requests
     page.csp = []
     page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
