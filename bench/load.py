@@ -129,13 +129,15 @@ async def cell(url: str, pids: list[int], n: int, seconds: float) -> dict:
             "mb_per_session": per_session}
 
 
-def run_replicas(count: int, sessions: list[int], seconds: float, data: Path) -> list[dict]:
-    """Start `count` replicas behind nginx over `data`, warm them with one session, measure every N."""
-    run_dir = Path(tempfile.mkdtemp(prefix="bench-load-"))
+def run_replicas(count: int, sessions: list[int], seconds: float, data: Path, database: bool) -> list[dict]:
+    """Start `count` replicas behind nginx over `data` (imported into a throwaway PostgreSQL unless `database` is
+    off), warm their caches, measure every N."""
+    run_dir = Path(tempfile.mkdtemp(prefix="bench-load-", dir="/tmp"))
+    run_dir.chmod(0o755)  # the local PostgreSQL runs as the postgres user and must reach its folder inside
     env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(run_dir / "no-users.toml"),
            "DASHBOARD_EXPORT_PREWARM": "0"}
     state = cluster.start(run_dir, count, free_port(), ports=[free_port() for _ in range(count)], env=env,
-                          secret_file=run_dir / "cookie_secret")
+                          secret_file=run_dir / "cookie_secret", use_database=database)
     try:
         url, pids = f"http://127.0.0.1:{state['port']}", [r["pid"] for r in state["replicas"]]
         asyncio.run(cell(url, pids, 2 * count, WARM_SECONDS))  # caches warm, as after a morning's use
@@ -162,14 +164,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="rerun loop per cell")
     parser.add_argument("--sessions", default="1,10,30,60")
     parser.add_argument("--replicas", default="1,2")
+    parser.add_argument("--data-folder", action="store_true", help="replicas share the folder, no database")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(settings.DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("_extract", "notes"))
         rows = [row for count in (int(c) for c in args.replicas.split(","))
-                for row in run_replicas(count, [int(n) for n in args.sessions.split(",")], args.seconds, data)]
+                for row in run_replicas(count, [int(n) for n in args.sessions.split(",")], args.seconds, data,
+                                        not args.data_folder)]
     print(f"Each session reruns the overview with a new county filter for {args.seconds:.0f} s, through nginx "
-          f"(sessions spread round-robin over the replicas).\n")
+          f"(sessions spread round-robin over the replicas), data in "
+          f"{'the shared folder' if args.data_folder else 'PostgreSQL'}.\n")
     print(table(rows))
 
 

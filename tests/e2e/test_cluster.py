@@ -257,11 +257,15 @@ def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
     try:
         open_page(a, site["url"], "overview")
         sidebar = a.locator('[data-testid="stSidebar"]')
-        for _ in range(auth_failures()):
+        record = auth.FileUserStore(site["users"])
+        for n in range(1, auth_failures() + 1):
             sidebar.get_by_label("用户名").fill("lee")
             sidebar.get_by_label("密码").fill("wrong-password")
             sidebar.get_by_role("button", name="登录", exact=True).click()
+            assert poll(lambda n=n: len(record.attempts("lee").failures) >= n or record.attempts("lee").locked_until,
+                        a, 60)  # this attempt was counted before the next is typed
             wait_idle(a)
+        assert auth.is_locked(record.attempts("lee"), time.time())  # locked through replica r0
         open_page(b, site["url"], "overview")  # the right password, on the other replica
         sidebar = b.locator('[data-testid="stSidebar"]')
         sidebar.get_by_label("用户名").fill("lee")
