@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
 import statistics
 import tempfile
@@ -112,6 +113,13 @@ def rss_kb(pids: list[int]) -> int:
     return total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time the replica processes have used (threads included)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    return sum(sum(int(v) for v in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13])
+               for pid in pids) / ticks
+
+
 async def cell(url: str, pids: list[int], n: int, seconds: float) -> dict:
     """N sessions at once: open them all (memory measured), then rerun for `seconds`."""
     tally, opened, ready = Tally(), asyncio.Event(), []
@@ -120,13 +128,15 @@ async def cell(url: str, pids: list[int], n: int, seconds: float) -> dict:
     while len(ready) + len(tally.errors) < n:
         await asyncio.sleep(0.1)
     per_session = (rss_kb(pids) - before) / max(len(ready), 1) / 1024
+    cpu = cpu_seconds(pids)
     opened.set()
     await asyncio.gather(*tasks)
     times = sorted(tally.times)
+    cpu_per_rerun = (cpu_seconds(pids) - cpu) / len(times) if times else float("nan")
     return {"n": n, "reruns": len(times), "errors": len(tally.errors), "first_error": (tally.errors or [""])[0],
             "median": statistics.median(times) if times else float("nan"),
             "p95": times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan"),
-            "mb_per_session": per_session}
+            "mb_per_session": per_session, "cpu_per_rerun": cpu_per_rerun, "load": os.getloadavg()[0]}
 
 
 def run_replicas(count: int, sessions: list[int], seconds: float, data: Path, database: bool) -> list[dict]:
@@ -150,12 +160,12 @@ def run_replicas(count: int, sessions: list[int], seconds: float, data: Path, da
 def table(rows: list[dict]) -> str:
     """The Markdown table, with each median as a ratio to one session on one replica."""
     base = next((r["median"] for r in rows if r["replicas"] == 1 and r["n"] == 1), rows[0]["median"])
-    lines = ["| replicas | sessions | reruns | median s | p95 s | median vs 1 session | errors | MB per session |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| replicas | sessions | reruns | median s | p95 s | median vs 1 session | errors | MB per session "
+             "| server CPU s per rerun | machine load |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['replicas']} | {r['n']} | {r['reruns']} | {r['median']:.2f} | {r['p95']:.2f} | "
                      f"{r['median'] / base:.1f}× | {r['errors']}{' (' + r['first_error'] + ')' if r['errors'] else ''}"
-                     f" | {r['mb_per_session']:.1f} |")
+                     f" | {r['mb_per_session']:.1f} | {r['cpu_per_rerun']:.2f} | {r['load']:.0f} |")
     return "\n".join(lines)
 
 
