@@ -65,12 +65,12 @@ def test_link_routes_chart_shows_only_that_county():
 
 def test_link_seizures_page_explains_no_heroin_records():
     at = open_link("pages/seizures.py", **LINK)
-    assert [i.value for i in at.info] == ["No heroin records for Ningyuan County in 2015–2021."]
+    assert [i.value for i in at.main.info] == ["No heroin records for Ningyuan County in 2015–2021."]
 
 
 def test_no_records_in_chinese_names_place_and_period():
     at = open_link("pages/enforcement.py", city="431100", county="431123", **{"from": "2019", "to": "2020"})
-    assert [i.value for i in at.info] == ["双牌县在2019—2020年暂无相关记录。"]
+    assert [i.value for i in at.main.info] == ["双牌县在2019—2020年暂无相关记录。"]
 
 
 def test_enforcement_page_chart_for_pingdingshan():
