@@ -107,3 +107,6 @@ BRIEFING_TILES_PER_CITY = 4
 USERS_FILE_ENV = "DASHBOARD_USERS"
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
+
+# Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
+INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -1,0 +1,1 @@
+"""Report intake: a new report (txt, html, docx, pdf) becomes proposed records, each with its verbatim quote."""
