@@ -99,8 +99,8 @@ def score(doc, props: list[dict], cur: pd.DataFrame) -> dict:
         stats["values"] += 1
         near = [(i, p) for i, p in enumerate(props)
                 if where and p["quote_start"] < where[1] and where[0] < p["quote_end"]]
-        hits = [(i, p) for i, p in near if any(v == t["value"] and (t["unit"] == "*" or u == t["unit"]) and q == t["qualifier"]
-                        for v, u, q in proposal_values(p))]
+        hits = [(i, p) for i, p in near if any(v == t["value"] and t["unit"] in ("*", u) and q == t["qualifier"]
+                                               for v, u, q in proposal_values(p))]
         matched |= {i for i, p in near if any(v == t["value"] for v, _, _ in proposal_values(p))}
         if not hits:
             continue
