@@ -122,8 +122,12 @@ def score(doc, props: list[dict], cur: pd.DataFrame) -> dict:
 def fields(p: dict, t) -> list[bool]:
     """place, indicator, drug, period of a proposal against a curated value."""
     ends = p["period_end"] == t["period_end"] or not p["period_end"] or not t["period_end"]
-    return [p["adcode"] == t["adcode"], (p["indicator"] or None) == (t["indicator"] or None),
-            (p["drug"] or None) == (t["drug"] or None), p["period_start"] == t["period_start"] and ends]
+    return [p["adcode"] == t["adcode"], (p["indicator"] or None) == _none(t["indicator"]),
+            (p["drug"] or None) == _none(t["drug"]), p["period_start"] == t["period_start"] and ends]
+
+
+def _none(value):
+    return None if value is None or pd.isna(value) or value == "" else value
 
 
 def pct(a: int, b: int) -> str:

@@ -46,10 +46,10 @@ def indicator(words: str, unit: str) -> dict[str, str] | None:
     return INDICATORS[min(hits)[2]] if hits else None
 
 
-def unit_for(spot: spots.Spot, after: str) -> str:
-    """家/个 take their unit from the noun after them (3家门诊 → site, 11家娱乐场所 → venue)."""
+def unit_for(spot: spots.Spot, before: str, after: str) -> str:
+    """家/个 take their unit from the noun they count, after them (3家门诊) or just before (娱乐场所11家)."""
     for row in UNIT_NOUNS:
-        if row["counter"] == spot.counter and row["noun"] in after[:8]:
+        if row["counter"] == spot.counter and (row["noun"] in after[:8] or before.endswith(row["noun"])):
             return row["unit"]
     return spot.unit
 
@@ -107,7 +107,7 @@ def classify(doc: Doc, f: Found, after: str) -> dict:
     """Table, indicator, metric, category, drug and label of one figure."""
     flat, spot = doc.flat, f.spot
     words = label(flat, f.seg, spot, f.hi)
-    unit = unit_for(spot, after)
+    unit = unit_for(spot, flat[f.seg:spot.start], after)
     entry = indicator(flat[f.seg:spot.start] or words, unit) or indicator(words, unit)
     base = {"label_zh": words, "unit": unit, "indicator": None, "metric": f"reported_{unit}", "category": "other",
             "label_en": "", "drug": None, "drug_as_written": ""}

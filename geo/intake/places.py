@@ -12,7 +12,8 @@ from geo.intake import vocab
 ETHNIC = vocab.column("ethnic_groups", "name")
 PEOPLES = "|".join(sorted(ETHNIC, key=len, reverse=True))
 AUTONOMOUS_RE = re.compile(rf"((?:(?:{PEOPLES})族?)+)自治(州|县|旗|区)$")
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗", "州")
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区",
+            "省", "市", "县", "区", "盟", "旗", "州")
 # names that are ordinary words far more often than places (short forms; a few full names such as 城区 too)
 NOT_PLACES = frozenset(r["word"] for r in vocab.table("not_places") if r["scope"] == "short")
 NOT_PLACES_FULL = frozenset(r["word"] for r in vocab.table("not_places") if r["scope"] == "full")

@@ -48,13 +48,15 @@ RANK_RE = re.compile(r"(?:全国|全省|全市|全州|全县|排名|名列|位�
 YEARS_RE = re.compile(r"连续(?P<num>[\d一二两三四五六七八九十]+)年")
 DECLINE = ("下降", "减少", "降低", "下滑", "降幅", "回落")
 CHANGE_RE = re.compile(
-    r"(?P<basis>同比|环比|较(?:上年|去年|前年|上年同期|去年同期|同期|\d{4}年)?)[^，。；]{0,8}?"
+    r"(?P<basis>同比|环比|较(?:上年|去年|前年|上年同期|去年同期|同期|\d{4}年)?|在(?:上年|去年|前年|\d{4}年))"
+    r"[^，。；]{0,8}?"
     rf"(?P<verb>上升|提升|增长|增加|上涨|增幅|{'|'.join(DECLINE)})(?:了|达|为)?(?P<num>\d+(?:\.\d+)?)"
     r"(?P<unit>%|个百分点)")
 NOT_FIGURES = tuple(r["phrase"] for r in vocab.table("not_figures"))
 BEFORE_NOT = ("第", "编号", "号", "·")  # ordinals, numbers of things, dates such as 6·26
 TIME_AFTER = ("月", "小时", "星期", "工作日", "季度", "年", "周", "天", "阶段", "方面", "专项")
-NAMED_RE = re.compile(r"“[^”]{0,30}”|《[^》]{0,40}》|\"[^\"]{0,30}\"")
+NAMED_RE = re.compile(r"“[^”。，！？]{0,15}”|《[^》]{0,40}》|\"[^\"。，！？]{0,15}\"")  # names, not speech
+LOOSE_BEFORE = ("至少", "最多", "不少于", "超过", "多达")  # may stand a verb away: 至少明确1名
 
 
 def named_spans(flat: str) -> list[tuple[int, int]]:
@@ -62,15 +64,20 @@ def named_spans(flat: str) -> list[tuple[int, int]]:
     return [m.span() for m in NAMED_RE.finditer(flat)]
 
 
-def _qualifier(m: re.Match, bare_multiplier: bool) -> str:
-    """plus / about / at_most from the words around the number, else exact."""
+def _qualifier(flat: str, m: re.Match, bare_multiplier: bool) -> str:
+    """plus / about / at_most from the words around the number, else exact; a bare 万名 is a round figure."""
     words = [m["post"], m["q2"], m["q1"]]
     for word in words:
         if word and word in AFTER:
             return AFTER[word]
     if m["pre"] == "上":
         return "plus" if bare_multiplier else "exact"  # 上千人 is 1000+, but 上 before a digit is a verb
-    return BEFORE.get(m["pre"] or "", "exact")
+    if m["pre"]:
+        return BEFORE[m["pre"]]
+    loose = [w for w in LOOSE_BEFORE if w in flat[max(0, m.start() - 6):m.start()]]
+    if loose:
+        return BEFORE[loose[0]]
+    return "about" if bare_multiplier else "exact"
 
 
 def _skippable(flat: str, m: re.Match) -> bool:
@@ -104,7 +111,7 @@ def figures(flat: str) -> list[Spot]:
         high = scale(high, m["mul"] or "") * factor if high is not None else None
         if high is not None and high <= value:
             high = None
-        qual = _qualifier(m, bare)
+        qual = _qualifier(flat, m, bare)
         start = m.start() if m["pre"] and (m["pre"] != "上" or bare) else m.start("num")
         why = f"number + unit “{m['unit']}”" + (f", qualifier {qual}" if qual != "exact" else "")
         out.append(Spot(start, m.end(), value, high, row["unit"], row["kind"], qual, m["unit"], why))
