@@ -17,6 +17,10 @@ NOT_SUBJECT_AFTER = ("籍", "等地", "等省", "方向", "警方协助", "人")
 DATELINE_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?电")
 SUBJECT_WORDS = {r["word"]: r["level"] for r in vocab.table("dem_subjects")}
 SCOPE_AFTER_RE = re.compile(r"^[^，。；]{0,6}?(?:第|前\d|前[一二三四五六七八九十])")
+# a county's own police took part: in police reports the case belongs to that county
+POLICE_AFTER = ("公安局", "公安分局", "分局", "警方", "禁毒大队", "禁毒办", "禁毒委", "公安机关")
+CLAUSE_LEAD_RE = re.compile(r"^(?:其中|同时|此外|另外|目前|截至目前)?")
+HEADER_MAX = 40  # a paragraph this short that starts with a place and a colon heads a section about that place
 
 
 @dataclass
@@ -24,6 +28,7 @@ class State:
     """What a sentence without its own subject or period inherits from the sentences before it."""
 
     place: str
+    section: str = ""  # the place of the current section (a header such as 冷水滩区：…), else the default
     period: Period | None = None
     paragraph: int = -1
     notes: list[str] = field(default_factory=list)
@@ -72,24 +77,40 @@ def _word_place(word: str, state: State, gaz: Gazetteer, county: str) -> str:
     return gaz.parent.get(province, "") if gaz.level.get(province) == "prefecture" else province
 
 
+def police_county(flat: str, lo: int, pos: int, mentions: list[Mention], gaz: Gazetteer) -> str:
+    """A county whose police (衡阳县公安局, 石鼓分局, 祁东县警方) the sentence names before the figure."""
+    hits = [m.adcode for m in mentions if lo <= m.start and m.end <= pos and gaz.level.get(m.adcode) == "county"
+            and flat[m.end:m.end + 5].startswith(POLICE_AFTER)]
+    return hits[-1] if hits else ""
+
+
+def clause_starts(flat: str, lo: int, pos: int) -> list[int]:
+    """Where each clause of flat[lo:pos] starts (after a lead word such as 其中)."""
+    starts = [lo] + [i + 1 for i in range(lo, pos) if flat[i] in CLAUSE_END]
+    return [s + CLAUSE_LEAD_RE.match(flat[s:]).end() for s in starts]
+
+
 def subject_before(flat: str, lo: int, pos: int, subjects: list[Mention]) -> tuple[int, str, str] | None:
-    """The nearest subject in flat[lo:pos]: a place named in the sentence, or a word such as 全市 in the figure's
-    own clause (elsewhere 全省… usually names an event, 全省公安禁毒工作考评): (position, kind, value)."""
+    """The nearest subject in flat[lo:pos]: a place named in the sentence, or a word such as 全市 that opens a
+    clause or stands in the figure's own clause (elsewhere 全省… usually names an event, 全省公安禁毒工作考评)."""
     found = [(m.start, "place", m.adcode) for m in subjects if lo <= m.start and m.end <= pos]
-    clause = pos
-    while clause > lo and flat[clause - 1] not in CLAUSE_END:
-        clause -= 1
+    starts = clause_starts(flat, lo, pos)
     for word in SUBJECT_WORDS:
-        for m in re.finditer(re.escape(word), flat[clause:pos]):
-            at = clause + m.start()
-            if not SCOPE_AFTER_RE.match(flat[at + len(word):]):  # 全省第二: a ranking's scope, not a subject
+        for m in re.finditer(re.escape(word), flat[lo:pos]):
+            at = lo + m.start()
+            if SCOPE_AFTER_RE.match(flat[at + len(word):]):  # 全省第二: a ranking's scope, not a subject
+                continue
+            if at >= starts[-1] or at in starts:
                 found.append((at, "word", word))
     return max(found) if found else None
 
 
 def place_for(flat: str, lo: int, pos: int, subjects: list[Mention], state: State, gaz: Gazetteer,
-              county: str) -> tuple[str, str]:
+              county: str, mentions: list[Mention] = ()) -> tuple[str, str]:
     """(adcode, why) of a figure at pos in a sentence starting at lo."""
+    police = police_county(flat, lo, pos, list(mentions), gaz)
+    if police:
+        return police, "the county whose police the sentence names"
     hit = subject_before(flat, lo, pos, subjects)
     if hit is None:
         return state.place, "place carried from the sentences before (or the document's default place)"
@@ -110,9 +131,17 @@ def period_for(lo: int, pos: int, periods: list[Period], state: State) -> tuple[
 
 
 def enter(state: State, paragraph: int) -> None:
-    """A new paragraph starts without the period of the one before."""
+    """A new paragraph starts without the period of the one before, and with the place of its section."""
     if paragraph != state.paragraph:
-        state.period, state.paragraph = None, paragraph
+        state.period, state.paragraph, state.place = None, paragraph, state.section
+
+
+def header_place(flat: str, lo: int, hi: int, subjects: list[Mention]) -> str:
+    """冷水滩区：聚焦吸毒人员动态管控 → 431102: a short paragraph opening with a place and a colon."""
+    if hi - lo > HEADER_MAX:
+        return ""
+    first = [m for m in subjects if m.start == lo]
+    return first[0].adcode if first and flat[first[0].end:first[0].end + 1] in ":：" else ""
 
 
 def advance(state: State, lo: int, hi: int, subjects: list[Mention],

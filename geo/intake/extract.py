@@ -39,10 +39,10 @@ def drugs_in(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
-def indicator(words: str, unit: str) -> dict[str, str] | None:
+def indicator(words: str, unit: str | None) -> dict[str, str] | None:
     """The vocabulary entry whose keyword comes first in the words (the verb comes first: 刑事拘留…嫌疑人)."""
     hits = [(words.find(r["keyword"]), -len(r["keyword"]), i) for i, r in enumerate(INDICATORS)
-            if r["keyword"] in words and r["unit"] in (unit, "")]
+            if r["keyword"] in words and (unit is None or r["unit"] in (unit, ""))]
     return INDICATORS[min(hits)[2]] if hits else None
 
 
@@ -144,30 +144,46 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
     flat = doc.flat
     mentions = gaz.mentions(flat, default)
     subjects = context.subject_like(flat, mentions)
-    county = context.main_county(gaz, mentions, gaz.city_of(default))
-    periods, changes = find(flat, doc_date), spots.changes(flat)
+    where = Where(subjects, mentions, find(flat, doc_date), spots.changes(flat),
+                  context.main_county(gaz, mentions, gaz.city_of(default)), gaz)
     found = found_spots(doc)
-    state, out, sentence, first = context.State(default), [], None, 0
-    for i, f in enumerate(found):
-        if (f.lo, f.hi) != sentence:
-            if sentence is not None:
-                context.advance(state, *sentence, subjects, periods, first)
-            sentence, first = (f.lo, f.hi), f.spot.start
-            context.enter(state, doc.paragraph(f.lo))
-        nxt = found[i + 1].spot.start if i + 1 < len(found) else len(flat)
-        out.append(record(doc, f, state, subjects, periods, change_for(f, changes, nxt), gaz, county))
-    out += standalone_changes(doc, found, changes, (state, subjects, periods), gaz, county)
+    state, out, i = context.State(default, default), [], 0
+    for lo, hi in sentences(doc):
+        context.enter(state, doc.paragraph(lo))
+        if lo in doc.breaks or lo == 0:
+            header = context.header_place(flat, lo, hi, subjects)
+            state.section, state.place = (header, header) if header else (state.section, state.place)
+        first = i
+        while i < len(found) and found[i].lo == lo:
+            nxt = found[i + 1].spot.start if i + 1 < len(found) else len(flat)
+            out.append(record(doc, found[i], state, where, change_for(found[i], where.changes, nxt)))
+            i += 1
+        first_pos = found[first].spot.start if first < i else hi
+        context.advance(state, lo, hi, subjects, where.periods, first_pos)
+    out += standalone_changes(doc, found, where, state)
     return [r for r in merge_weights(doc, out) if r["quote"] and r["quote"] in doc.raw]
 
 
-def record(doc: Doc, f: Found, state: context.State, subjects, periods, change, gaz: Gazetteer,
-           county: str) -> dict:
+@dataclass(frozen=True)
+class Where:
+    """What the document names: places (all, and those that can be subjects), periods, changes."""
+
+    subjects: list
+    mentions: list
+    periods: list
+    changes: list
+    county: str
+    gaz: Gazetteer
+
+
+def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> dict:
     """One proposal with every field the CLI prints."""
-    flat, spot = doc.flat, f.spot
+    flat, spot, gaz = doc.flat, f.spot, where.gaz
     c_lo, c_hi = clause_bounds(flat, spot.start, spot.end, f.lo, f.hi)
     end = max(c_hi, change.end) if change else c_hi
-    place, place_why = context.place_for(flat, f.lo, spot.start, subjects, state, gaz, county)
-    period, period_why = context.period_for(f.lo, spot.start, periods, state)
+    place, place_why = context.place_for(flat, f.lo, spot.start, where.subjects, state, gaz, where.county,
+                                         where.mentions)
+    period, period_why = context.period_for(f.lo, spot.start, where.periods, state)
     rec = classify(doc, f, flat[spot.end:c_hi])
     why = [spot.why, f"table {rec['table']}" + (f", indicator {rec['indicator']}" if rec["indicator"] else ""),
            place_why] + ([period_why] if period_why else [])
@@ -182,22 +198,21 @@ def record(doc: Doc, f: Found, state: context.State, subjects, periods, change, 
         "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start]}
 
 
-def standalone_changes(doc: Doc, found: list[Found], changes, where, gaz, county) -> list[dict]:
+def standalone_changes(doc: Doc, found: list[Found], where: Where, state: context.State) -> list[dict]:
     """A change with no figure before it (2020年较上年下降64.3%): a figure row without a value."""
-    used = {c.start for i, f in enumerate(found)
-            if (c := change_for(f, changes, found[i + 1].spot.start if i + 1 < len(found) else len(doc.flat)))}
+    ends = [f.spot.start for f in found[1:]] + [len(doc.flat)]
+    used = {c.start for f, nxt in zip(found, ends) if (c := change_for(f, where.changes, nxt))}
     out = []
-    for c in changes:
+    for c in where.changes:
         if c.start in used:
             continue
         lo, hi = next(s for s in sentences(doc) if s[0] <= c.start < s[1])
         spot = spots.Spot(c.start, c.end, None, None, "other", "count", "exact", "", c.why)
         f = Found(spot, lo, hi, clause_bounds(doc.flat, c.start, c.end, lo, hi)[0])
-        state, subjects, periods = where
-        rec = record(doc, f, state, subjects, periods, c, gaz, county)
-        entry = indicator(doc.flat[f.seg:c.start], "")
+        rec = record(doc, f, state, where, c)
+        entry = indicator(doc.flat[f.seg:c.start], None) or indicator(doc.flat[lo:c.start], None)
         rec |= {"table": "figures", "value": None, "unit": entry["unit"] if entry else "other",
-                "indicator": entry["indicator"] if entry else None,
+                "indicator": entry["indicator"] or None if entry else None,
                 "metric": entry["metric"] if entry else "reported_change", "as_written": doc.quote(c.start, c.end)}
         out.append(rec)
     return out
