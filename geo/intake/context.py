@@ -12,8 +12,11 @@ from geo.intake.text import CLAUSE_END
 
 # a place right after one of these is a partner, a destination or an origin, not the subject of the sentence
 NOT_SUBJECT_BEFORE = ("与", "和", "同", "赴", "到", "至", "往", "向", "从", "经", "来自", "对", "及", "流入", "通往",
-                      "发往", "运往", "前往", "联合", "协助", "配合", "被", "由", "在外", "入", "途经")
-NOT_SUBJECT_AFTER = ("籍", "等地", "等省", "方向", "警方协助", "人")
+                      "发往", "运往", "前往", "联合", "协助", "配合", "被", "由", "在外", "入", "途经", "位于", "发住")
+NOT_SUBJECT_AFTER = ("籍", "等", "方向", "警方协助", "人")
+# a province's own authorities guide and assess; the figures of a sentence that names them are rarely theirs
+AUTHORITY_AFTER = ("公安厅", "省厅", "禁毒总队", "禁毒委", "禁毒办", "高级人民法院", "人民检察院", "政府")
+SCOPE_BEFORE = ("在", "于", "居", "列")  # 在全省建成…, 居全省…: the scope of a comparison, not the subject
 DATELINE_RE = re.compile(r"^(?:\d{1,2}月\d{1,2}日)?电")
 SUBJECT_WORDS = {r["word"]: r["level"] for r in vocab.table("dem_subjects")}
 SCOPE_AFTER_RE = re.compile(r"^[^，。；]{0,6}?(?:第|前\d|前[一二三四五六七八九十])")
@@ -39,18 +42,31 @@ def is_dateline(flat: str, m: Mention) -> bool:
     return bool(DATELINE_RE.match(flat[m.end:m.end + 8]))
 
 
-def subject_like(flat: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions that can be the subject of their sentence; a list (甲、乙、丙) shares its first member's role."""
-    out, previous_ok, previous_end = [], True, -10
+def _groups(flat: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions listed together (甲、乙和丙), which share one role in the sentence."""
+    groups: list[list[Mention]] = []
     for m in mentions:
-        before = flat[max(0, m.start - 2):m.start]
-        listed = flat[m.start - 1:m.start] in "、和及" and m.start - previous_end <= 1 and m.start > 0
-        ok = not before.endswith(NOT_SUBJECT_BEFORE) and not flat[m.end:m.end + 4].startswith(NOT_SUBJECT_AFTER)
-        ok = (previous_ok if listed else ok) and not is_dateline(flat, m)
-        if ok:
-            out.append(m)
-        previous_ok, previous_end = ok, m.end
-    return out
+        if groups and m.start - groups[-1][-1].end == 1 and flat[m.start - 1] in "、和及与":
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _subject_group(flat: str, group: list[Mention], gaz: Gazetteer | None) -> bool:
+    first, last = group[0], group[-1]
+    if flat[max(0, first.start - 2):first.start].endswith(NOT_SUBJECT_BEFORE):
+        return False
+    if flat[last.end:last.end + 4].startswith(NOT_SUBJECT_AFTER) or is_dateline(flat, last):
+        return False
+    province = gaz is not None and gaz.level.get(last.adcode) == "province"
+    return not (province and flat[last.end:last.end + 6].startswith(AUTHORITY_AFTER))
+
+
+def subject_like(flat: str, mentions: list[Mention], gaz: Gazetteer | None = None) -> list[Mention]:
+    """Mentions that can be the subject of their sentence: not a partner (与云南…), a destination (运往广州), a
+    list of other places (广东、云南等), a dateline, or a province's authorities (省公安厅禁毒总队)."""
+    return [m for g in _groups(flat, mentions) if _subject_group(flat, g, gaz) for m in g]
 
 
 def main_county(gaz: Gazetteer, mentions: list[Mention], city: str) -> str:
@@ -60,9 +76,15 @@ def main_county(gaz: Gazetteer, mentions: list[Mention], city: str) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+def author_place(flat: str, default: str, county: str) -> str:
+    """A document that speaks as a county (我县, 本县) is about that county where a sentence names no place."""
+    speaks_as_county = any(w in flat for w in ("我县", "本县", "我区", "本区"))
+    return county if speaks_as_county and county else default
+
+
 def default_place(gaz: Gazetteer, flat: str, mentions: list[Mention]) -> str:
     """The prefecture (or province) the document names most as a subject, counting its counties."""
-    counts = Counter(gaz.city_of(m.adcode) for m in subject_like(flat, mentions))
+    counts = Counter(gaz.city_of(m.adcode) for m in subject_like(flat, mentions, gaz))
     return counts.most_common(1)[0][0] if counts else ""
 
 
@@ -98,8 +120,8 @@ def subject_before(flat: str, lo: int, pos: int, subjects: list[Mention]) -> tup
     for word in SUBJECT_WORDS:
         for m in re.finditer(re.escape(word), flat[lo:pos]):
             at = lo + m.start()
-            if SCOPE_AFTER_RE.match(flat[at + len(word):]):  # 全省第二: a ranking's scope, not a subject
-                continue
+            if SCOPE_AFTER_RE.match(flat[at + len(word):]) or flat[at - 1:at] in SCOPE_BEFORE and at > lo:
+                continue  # 全省第二, 在全省建成: the scope of a comparison, not the subject
             if at >= starts[-1] or at in starts:
                 found.append((at, "word", word))
     return max(found) if found else None

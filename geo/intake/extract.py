@@ -143,9 +143,10 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
     """Every proposed record of a document, in text order."""
     flat = doc.flat
     mentions = gaz.mentions(flat, default)
-    subjects = context.subject_like(flat, mentions)
-    where = Where(subjects, mentions, find(flat, doc_date), spots.changes(flat),
-                  context.main_county(gaz, mentions, gaz.city_of(default)), gaz)
+    subjects = context.subject_like(flat, mentions, gaz)
+    county = context.main_county(gaz, mentions, gaz.city_of(default))
+    default = context.author_place(flat, default, county)
+    where = Where(subjects, mentions, find(flat, doc_date), spots.changes(flat), county, gaz)
     found = found_spots(doc)
     state, out, i = context.State(default, default), [], 0
     for lo, hi in sentences(doc):
