@@ -23,6 +23,7 @@ SCOPE_AFTER_RE = re.compile(r"^[^，。；]{0,6}?(?:第|前\d|前[一二三四�
 # a county's own police took part: in police reports the case belongs to that county
 POLICE_AFTER = ("公安局", "公安分局", "分局", "警方", "禁毒大队", "禁毒办", "禁毒委", "公安机关")
 CLAUSE_LEAD_RE = re.compile(r"^(?:其中|同时|此外|另外|目前|截至目前)?")
+LEAD_CHARS = 8  # a period this near the start of a sentence (据统计，今年以来…) opens it
 HEADER_MAX = 40  # a paragraph this short that starts with a place and a colon heads a section about that place
 
 
@@ -172,6 +173,6 @@ def advance(state: State, lo: int, hi: int, subjects: list[Mention],
     head = [m for m in subjects if lo <= m.start < min(hi, first_figure)]
     if head:
         state.place = head[0].adcode
-    lead = [p for p in periods if lo <= p.start <= lo + 2 and not p.base and p.end <= first_figure]
+    lead = [p for p in periods if lo <= p.start <= lo + LEAD_CHARS and not p.base and p.end <= first_figure]
     if lead:
         state.period = lead[0]

@@ -55,6 +55,17 @@ def _safe(year: int | None, month: int, day: int | None = None) -> date | None:
         return None
 
 
+YEAR_BACK = 300  # characters: how far back a written year still sets the year of "8月26日"
+
+
+def _ref_year(m: re.Match, doc: date | None) -> int | None:
+    """The year of a date written without one: the last year written shortly before it (not after the
+    document's date), else the document's year."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", m.string[max(0, m.start() - YEAR_BACK):m.start()])]
+    years = [y for y in years if doc is None or y <= doc.year]
+    return years[-1] if years else (doc.year if doc else None)
+
+
 # each rule: (pattern, function(match, doc_date) → (start date, end date, why))
 def _since(m: re.Match, doc: date | None):
     y = _year(m["y"], doc)
@@ -100,13 +111,13 @@ def _span(m: re.Match, doc: date | None):
 
 
 def _day(m: re.Match, doc: date | None):
-    y = _year(m["y"], doc) if m["y"] else (doc.year if doc else None)
+    y = _year(m["y"], doc) if m["y"] else _ref_year(m, doc)
     d = _safe(y, _int(m["m"]), _int(m["d"]))
     return d, d, "a day (the document's year when none is written)"
 
 
 def _ten_days(m: re.Match, doc: date | None):
-    y = _year(m["y"], doc) if m["y"] else (doc.year if doc else None)
+    y = _year(m["y"], doc) if m["y"] else _ref_year(m, doc)
     month, (a, b) = _int(m["m"]), TEN_DAYS[m["t"]]
     if not y or month not in range(1, 13):
         return None, None, "ten days of a month, no year"
@@ -144,7 +155,8 @@ RULES = [
     (r"近年来|[\u4e00-\u9fff]{2,4}期间", _label_only),
 ]
 COMPILED = [(re.compile(p), f) for p, f in RULES]
-BASE_BEFORE = ("较", "比", "与", "同", "在")
+BASE_BEFORE = ("较", "比", "与", "同")
+BASE_AFTER_RE = re.compile(r"^[^，。；,;]{0,14}?(?:的基础|同期|相比)")
 
 
 def find(flat: str, doc: date | None) -> list[Period]:
@@ -157,7 +169,6 @@ def find(flat: str, doc: date | None) -> list[Period]:
                 continue
             start, end, why = rule(m, doc)
             taken.append((m.start(), m.end()))
-            base = flat[max(0, m.start() - 1):m.start()] in BASE_BEFORE or flat[m.end():m.end() + 4].startswith(
-                ("的基础", "同期"))
+            base = flat[max(0, m.start() - 1):m.start()] in BASE_BEFORE or bool(BASE_AFTER_RE.match(flat[m.end():]))
             out.append(Period(m.start(), m.end(), m.group(), _iso(start), _iso(end), why, base))
     return sorted(out, key=lambda p: p.start)
