@@ -129,7 +129,7 @@ def classify(doc: Doc, f: Found, after: str) -> dict:
 
 def drug_of(flat: str, f: Found) -> tuple[str, str]:
     """The drug type of a seizure: the drug words just before it (two kinds → mixed), else the clause's last."""
-    own = drugs_in(flat, f.seg, f.spot.start)
+    own = drugs_in(flat, f.seg, f.spot.start) or drugs_in(flat, f.spot.end, f.spot.end + 4)  # 30公斤冰毒
     if not own:
         own = drugs_in(flat, f.lo, f.spot.start)[-1:]
     specific = [(w, d) for _, w, d in own if d != "unspecified"]

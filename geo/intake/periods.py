@@ -55,13 +55,14 @@ def _safe(year: int | None, month: int, day: int | None = None) -> date | None:
         return None
 
 
-YEAR_BACK = 300  # characters: how far back a written year still sets the year of "8月26日"
+YEAR_BACK = 200  # characters: how far back a written year still sets the year of "8月26日"
 
 
 def _ref_year(m: re.Match, doc: date | None) -> int | None:
     """The year of a date written without one: the last year written shortly before it (not after the
     document's date), else the document's year."""
-    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", m.string[max(0, m.start() - YEAR_BACK):m.start()])]
+    back = m.string[max(0, m.start() - YEAR_BACK):m.start()]
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年(?!以来|至今|来|开始|起)", back)]  # 2018年以来 runs to now
     years = [y for y in years if doc is None or y <= doc.year]
     return years[-1] if years else (doc.year if doc else None)
 

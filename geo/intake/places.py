@@ -16,6 +16,7 @@ SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", 
             "省", "市", "县", "区", "盟", "旗", "州")
 # names that are ordinary words far more often than places (short forms; a few full names such as 城区 too)
 NOT_PLACES = frozenset(r["word"] for r in vocab.table("not_places") if r["scope"] == "short")
+TOWN_RE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:街道|镇|乡)(?![\u4e00-\u9fff]{0,1}(?:政府|党委|干部))")
 NOT_PLACES_FULL = frozenset(r["word"] for r in vocab.table("not_places") if r["scope"] == "full")
 
 
@@ -87,7 +88,22 @@ class Gazetteer:
             near = [c[0][0] for s, _, _, c in found if len(c) == 1 and abs(s - start) < 80]
             code = self.resolve(cands, near, unique, default)
             out.append(Mention(start, end, code, name, any(f for c, f in cands if c == code)))
-        return out
+        return sorted(out + self.local_names(flat, out), key=lambda m: m.start)
+
+    def local_names(self, flat: str, found: list[Mention]) -> list[Mention]:
+        """Towns the text places in a county (咸安区永安街道): their later mentions alone (永安街道) count as that
+        county. The gazetteer has no towns; the text itself says where they are."""
+        names = {}
+        for m in found:
+            if self.level.get(m.adcode) == "county" and (town := TOWN_RE.match(flat, m.end)):
+                names.setdefault(town.group(), m.adcode)
+        taken = {i for m in found for i in range(m.start, m.end)}
+        extra = []
+        for name, code in names.items():
+            for hit in re.finditer(re.escape(name), flat):
+                if hit.start() not in taken:
+                    extra.append(Mention(hit.start(), hit.end(), code, name, False))
+        return extra
 
     def confirmed(self, found: list) -> list:
         """A county's short form (勐腊, 临洮) counts only when the text also names its city or province: two
