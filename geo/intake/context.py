@@ -34,6 +34,7 @@ class State:
     place: str
     section: str = ""  # the place of the current section (a header such as 冷水滩区：…), else the default
     period: Period | None = None
+    last: Period | None = None  # the period of the last figure: a sentence opening with 其中 continues it
     paragraph: int = -1
     notes: list[str] = field(default_factory=list)
 

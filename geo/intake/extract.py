@@ -154,6 +154,8 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
         if lo in doc.breaks or lo == 0:
             header = context.header_place(flat, lo, hi, subjects)
             state.section, state.place = (header, header) if header else (state.section, state.place)
+        if flat.startswith("其中", lo) and state.last is not None:
+            state.period = state.last
         first = i
         while i < len(found) and found[i].lo == lo:
             nxt = found[i + 1].spot.start if i + 1 < len(found) else len(flat)
@@ -185,6 +187,7 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
     place, place_why = context.place_for(flat, f.lo, spot.start, where.subjects, state, gaz, where.county,
                                          where.mentions)
     period, period_why = context.period_for(f.lo, spot.start, where.periods, state)
+    state.last = period
     rec = classify(doc, f, flat[spot.end:c_hi])
     why = [spot.why, f"table {rec['table']}" + (f", indicator {rec['indicator']}" if rec["indicator"] else ""),
            place_why] + ([period_why] if period_why else [])

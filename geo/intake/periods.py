@@ -166,8 +166,8 @@ def find(flat: str, doc: date | None) -> list[Period]:
     out = []
     for pattern, rule in COMPILED:
         for m in pattern.finditer(flat):
-            if any(m.start() < e and s < m.end() for s, e in taken) or not m.group().strip():
-                continue
+            if any(m.start() < e and s < m.end() for s, e in taken) or flat[m.end():m.end() + 1] == "电":
+                continue  # 6月25日电 is a dateline: when the report was filed, not a period of its figures
             start, end, why = rule(m, doc)
             taken.append((m.start(), m.end()))
             base = flat[max(0, m.start() - 1):m.start()] in BASE_BEFORE or bool(BASE_AFTER_RE.match(flat[m.end():]))
