@@ -141,6 +141,8 @@ def place_for(flat: str, lo: int, pos: int, subjects: list[Mention], state: Stat
     _, kind, value = hit
     if kind == "place":
         return value, "the place named as the sentence's subject"
+    if SUBJECT_WORDS[value] == "country":
+        return "", "“全国”: the whole country has no adcode in jurisdictions.csv; choose a place or reject"
     return _word_place(value, state, gaz, county) or state.place, f"“{value}” refers to the place in context"
 
 
@@ -173,7 +175,12 @@ def advance(state: State, lo: int, hi: int, subjects: list[Mention],
     """After a sentence: its leading subject and leading period carry to the next sentences of the paragraph."""
     head = [m for m in subjects if lo <= m.start < min(hi, first_figure)]
     if head:
-        state.place = head[0].adcode
+        chain = [head[0]]  # 湖南省永州市道县: the last of names written together is the most specific
+        for m in head[1:]:
+            if m.start != chain[-1].end:
+                break
+            chain.append(m)
+        state.place = chain[-1].adcode
     lead = [p for p in periods if lo <= p.start <= lo + LEAD_CHARS and not p.base and p.end <= first_figure]
     if lead:
         state.period = lead[0]

@@ -24,6 +24,7 @@ class Found:
     lo: int  # sentence bounds in the flat text
     hi: int
     seg: int  # where the words describing this figure start (after the previous figure of the clause)
+    text: str = ""  # the flat text of the document
 
 
 def drugs_in(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
@@ -83,7 +84,7 @@ def found_spots(doc: Doc) -> list[Found]:
         lo, hi = sents[si]
         c_lo, _ = clause_bounds(flat, spot.start, spot.end, lo, hi)
         seg = max(c_lo, previous_end if previous_end > lo else lo)
-        out.append(Found(spot, lo, hi, seg))
+        out.append(Found(spot, lo, hi, seg, flat))
         previous_end = spot.end
     return out
 
@@ -92,8 +93,13 @@ def change_for(found: Found, changes: list[spots.Change], nxt: int) -> spots.Cha
     """A change written right after the figure (before the next figure, in the same sentence)."""
     for c in changes:
         if found.spot.end <= c.start < min(nxt, found.hi) and c.start - found.spot.end <= 12:
-            return c
+            between = flat_between(found, c)
+            return c if not between.strip("，,、；; ") else None  # 37人次，新发现吸毒人员同比… is another figure
     return None
+
+
+def flat_between(found: Found, change: spots.Change) -> str:
+    return found.text[found.spot.end:change.start]
 
 
 def period_fields(doc: Doc, period: Period | None) -> dict[str, str]:
@@ -148,6 +154,7 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
     default = context.author_place(flat, default, county)
     where = Where(subjects, mentions, find(flat, doc_date), spots.changes(flat), county, gaz)
     found = found_spots(doc)
+    found = sorted(found + lone_changes(doc, found, where.changes), key=lambda f: f.spot.start)
     state, out, i = context.State(default, default), [], 0
     for lo, hi in sentences(doc):
         context.enter(state, doc.paragraph(lo))
@@ -159,11 +166,15 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
         first = i
         while i < len(found) and found[i].lo == lo:
             nxt = found[i + 1].spot.start if i + 1 < len(found) else len(flat)
-            out.append(record(doc, found[i], state, where, change_for(found[i], where.changes, nxt)))
+            f = found[i]
+            if f.spot.kind == "change":
+                change = next(c for c in where.changes if c.start == f.spot.start)
+                out.append(change_record(doc, f, record(doc, f, state, where, change), change))
+            else:
+                out.append(record(doc, f, state, where, change_for(f, where.changes, nxt)))
             i += 1
         first_pos = found[first].spot.start if first < i else hi
         context.advance(state, lo, hi, subjects, where.periods, first_pos)
-    out += standalone_changes(doc, found, where, state)
     return [r for r in merge_weights(doc, out) if r["quote"] and r["quote"] in doc.raw]
 
 
@@ -202,24 +213,27 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
         "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start]}
 
 
-def standalone_changes(doc: Doc, found: list[Found], where: Where, state: context.State) -> list[dict]:
-    """A change with no figure before it (2020年较上年下降64.3%): a figure row without a value."""
+def lone_changes(doc: Doc, found: list[Found], changes: list[spots.Change]) -> list[Found]:
+    """Changes with no figure before them (2020年较上年下降64.3%): each becomes a figure row without a value."""
     ends = [f.spot.start for f in found[1:]] + [len(doc.flat)]
-    used = {c.start for f, nxt in zip(found, ends) if (c := change_for(f, where.changes, nxt))}
+    used = {c.start for f, nxt in zip(found, ends) if (c := change_for(f, changes, nxt))}
     out = []
-    for c in where.changes:
-        if c.start in used:
-            continue
-        lo, hi = next(s for s in sentences(doc) if s[0] <= c.start < s[1])
-        spot = spots.Spot(c.start, c.end, None, None, "other", "count", "exact", "", c.why)
-        f = Found(spot, lo, hi, clause_bounds(doc.flat, c.start, c.end, lo, hi)[0])
-        rec = record(doc, f, state, where, c)
-        entry = indicator(doc.flat[f.seg:c.start], None) or indicator(doc.flat[lo:c.start], None)
-        rec |= {"table": "figures", "value": None, "unit": entry["unit"] if entry else "other",
-                "indicator": entry["indicator"] or None if entry else None,
-                "metric": entry["metric"] if entry else "reported_change", "as_written": doc.quote(c.start, c.end)}
-        out.append(rec)
+    for c in changes:
+        if c.start not in used:
+            lo, hi = next(s for s in sentences(doc) if s[0] <= c.start < s[1])
+            spot = spots.Spot(c.start, c.end, None, None, "other", "change", "exact", "", c.why)
+            out.append(Found(spot, lo, hi, clause_bounds(doc.flat, c.start, c.end, lo, hi)[0], doc.flat))
     return out
+
+
+def change_record(doc: Doc, f: Found, rec: dict, change: spots.Change) -> dict:
+    """The fields of a figure that is only a reported change."""
+    entry = indicator(doc.flat[f.seg:f.spot.start], None) or indicator(doc.flat[f.lo:f.spot.start], None)
+    return rec | {"table": "figures", "value": None, "unit": entry["unit"] if entry else "other",
+                  "indicator": entry["indicator"] or None if entry else None,
+                  "metric": entry["metric"] if entry else "reported_change", "change_value": plain(change.value),
+                  "change_unit": change.unit, "change_basis": change.basis,
+                  "category": entry["category"] if entry else "other", "label_en": entry["label_en"] if entry else ""}
 
 
 def merge_weights(doc: Doc, records: list[dict]) -> list[dict]:

@@ -36,7 +36,7 @@ def short_names(name: str, level: str) -> set[str]:
     if m:
         stem = name[:m.start()]
         forms |= {stem, stem + m.group(2)}
-    for suffix in SUFFIXES:
+    for suffix in () if m else SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             forms.add(name[: -len(suffix)])
             break

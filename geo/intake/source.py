@@ -28,8 +28,10 @@ def html_text(raw: bytes, name: str) -> str:
     """The article of a saved web page, without menus, ads and footers (trafilatura)."""
     import trafilatura
 
-    text = trafilatura.extract(decode(raw, name), include_comments=False, include_tables=True, favor_recall=True)
-    return text or ""
+    html = decode(raw, name)
+    options = {"include_comments": False, "include_tables": True}
+    # precision first (drops menus and footers); a page that leaves nothing then gets the fuller reading
+    return trafilatura.extract(html, favor_precision=True, **options) or trafilatura.extract(html, **options) or ""
 
 
 def docx_text(raw: bytes, name: str) -> str:
