@@ -95,6 +95,11 @@ def _ident(table: str, digest: str, n: int, taken: set[str]) -> str:
     return ident
 
 
+def _line(text: str, ident: str) -> int:
+    """The physical line a row starts on (quotes may hold line breaks, so rows and lines differ)."""
+    return text[:text.index(f"\n{ident},") + 1].count("\n") + 1
+
+
 def build(data_dir: Path, records: list[dict], text: str, source: dict, user: str) -> Batch:
     """The new text of every table the accepted records go into, plus the document and its sources.csv row."""
     source_file = source_name(text, data_dir)
@@ -107,13 +112,13 @@ def build(data_dir: Path, records: list[dict], text: str, source: dict, user: st
         current = _frame(store.read_current(data_dir, table))
         columns = list(current.columns) or TABLES[table].column_names
         taken = set(current[TABLE_PREFIX[table][0]]) if len(current) else set()
-        rows = []
+        rows, idents = [], {}
         for n, (i, rec) in enumerate(chosen, start=1):
-            ident = _ident(table, digest, n, taken)
+            idents[ident := _ident(table, digest, n, taken)] = i
             rows.append(BUILDERS[table](rec, ident, source_file, NOTE.format(user=user)))
-            where[(TABLES[table].file, len(current) + 1 + n)] = i  # header is line 1
         new = pd.concat([current, pd.DataFrame(rows).reindex(columns=columns, fill_value="")], ignore_index=True)
         texts[table] = new[columns].to_csv(index=False)
+        where |= {(TABLES[table].file, _line(texts[table], ident)): i for ident, i in idents.items()}
     texts["sources"], files = _sources(data_dir, source, source_file, text, user)
     return Batch(texts, files, where, source_file)
 
