@@ -77,7 +77,9 @@ def correct(data_dir: Path, ds, lang: str) -> None:
     d = store.diff(store.read_current(data_dir, table), new.to_csv(index=False), table)
     if d.changed_rows:
         ui_admin.diff_view(d, lang, "edit_diff")
-    if st.button(t("edit_save", lang), key="edit_save", disabled=not d.changed_rows, type="primary"):
+    st.button(t("edit_save", lang), key="edit_save", disabled=not d.changed_rows, type="primary",
+              on_click=st.session_state.__setitem__, args=("edit_saving", True))
+    if st.session_state.pop("edit_saving", False):  # acted on here, where the edited table is known
         _save(data_dir, table, new.to_csv(index=False), seen, lang)
 
 

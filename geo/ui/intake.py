@@ -124,11 +124,17 @@ def review(data_dir: Path, state: dict, lang: str) -> None:
         st.markdown(f"**{table}.csv**")
         edited[table] = edit(frame, f"intake_edit_{table}", LOCKED)
     chosen = _accepted(records, edited)
-    if st.button(t("intake_check", lang), key="intake_check", type="secondary"):
+    st.button(t("intake_check", lang), key="intake_check", on_click=_flag, args=("intake_checking",))
+    if st.session_state.pop("intake_checking", False):
         st.session_state[KEY_PREVIEW] = preview(data_dir, chosen, text, source, lang)
     shown = st.session_state.get(KEY_PREVIEW)
     if shown:
         _show_preview(data_dir, shown, lang)
+
+
+def _flag(name: str) -> None:
+    """Button callback: the click is acted on in the script, where the edited tables are known."""
+    st.session_state[name] = True
 
 
 def _user() -> str:
@@ -165,7 +171,8 @@ def _show_preview(data_dir: Path, shown: dict, lang: str) -> None:
     for table, d in shown["diffs"].items():
         st.markdown(f"**{table}.csv**")
         ui_admin.diff_view(d, lang, f"intake_diff_{table}")
-    if st.button(t("intake_save", lang), key="intake_save", type="primary"):
+    st.button(t("intake_save", lang), key="intake_save", type="primary", on_click=_flag, args=("intake_saving",))
+    if st.session_state.pop("intake_saving", False):
         _save(data_dir, shown, lang)
 
 
