@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from geo.intake import context, spots, vocab
+from geo.intake import cases, context, spots, vocab
 from geo.intake.numbers import plain
 from geo.intake.periods import Period, find
 from geo.intake.places import Gazetteer
@@ -175,7 +175,30 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
             i += 1
         first_pos = found[first].spot.start if first < i else hi
         context.advance(state, lo, hi, subjects, where.periods, first_pos)
-    return [r for r in merge_weights(doc, out) if r["quote"] and r["quote"] in doc.raw]
+    out = merge_weights(doc, out)
+    out += cases.case_records(doc, out)
+    out += route_records(doc, gaz, out)
+    return [r for r in sorted(out, key=lambda r: r["_at"]) if r["quote"] and r["quote"] in doc.raw]
+
+
+def route_records(doc: Doc, gaz: Gazetteer, records: list[dict]) -> list[dict]:
+    """Routes with their waypoints; the drug type from the sentence, the case from the paragraph."""
+    out = []
+    for r in cases.routes(doc, gaz):
+        lo = r["span"]
+        sentence = next(s for s in sentences(doc) if s[0] <= r["start"] < s[1])
+        words = drugs_in(doc.flat, *sentence)
+        kinds = list(dict.fromkeys(d for _, _, d in words if d != "unspecified"))
+        drug = kinds[0] if len(kinds) == 1 else ("mixed" if kinds else "unspecified")
+        case_no = cases.case_of(doc, r["start"], cases.case_numbers(doc))
+        out.append({"table": "routes", "indicator": None, "metric": "route", "label_zh": r["name_zh"],
+                    "value": None, "unit": None, "qualifier": "exact", "drug": drug, "adcode": "",
+                    "waypoints": r["waypoints"], "waypoints_as_written": r["as_written"], "case_no": case_no,
+                    "quote": doc.quote(*lo), "quote_start": doc.where[lo[0]],
+                    "quote_end": doc.where[lo[1] - 1] + 1,
+                    "confidence": 0.6, "why": "route: 从…经…到… with places in travel order", "_at": r["start"],
+                    "period_start": "", "period_end": "", "period_label": ""})
+    return out
 
 
 @dataclass(frozen=True)
@@ -210,7 +233,8 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
         "change_unit": change.unit if change else None, "change_basis": change.basis if change else None,
         "case_no": None, "waypoints": [], "quote": doc.quote(c_lo, end),
         "quote_start": doc.where[c_lo], "quote_end": doc.where[end - 1] + 1,
-        "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start]}
+        "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start],
+        "_at": spot.start}
 
 
 def lone_changes(doc: Doc, found: list[Found], changes: list[spots.Change]) -> list[Found]:

@@ -17,7 +17,8 @@ from geo.intake.text import prepare
 PUBLIC_FIELDS = ("table", "indicator", "metric", "category", "label_zh", "label_en", "value", "value_max", "unit",
                  "qualifier", "alt_value", "alt_unit", "alt_qualifier", "drug", "drug_as_written", "as_written",
                  "adcode", "place_zh", "period_start", "period_end", "period_label", "change_value", "change_unit",
-                 "change_basis", "case_no", "waypoints", "quote", "quote_start", "quote_end", "confidence", "why")
+                 "change_basis", "case_no", "level", "waypoints", "waypoints_as_written", "quote", "quote_start",
+                 "quote_end", "confidence", "why")
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,8 @@ from geo.data import store
 from geo.data.schema import TABLES
 from geo.data.validate import Problem
 
-TABLE_PREFIX = {"figures": ("figure_id", "fig"), "seizures": ("seizure_id", "sz"), "demo_sites": ("record_id", "demo")}
+TABLE_PREFIX = {"cases": ("case_id", "case"), "routes": ("route_id", "route"), "figures": ("figure_id", "fig"),
+                "seizures": ("seizure_id", "sz"), "demo_sites": ("record_id", "demo")}
 SAVED_TABLES = tuple(TABLE_PREFIX)
 NOTE = "proposed by report intake and accepted by {user}"
 
@@ -80,7 +81,31 @@ def demo_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, st
             "source_file": source_file, "quote": rec["quote"], "note": note}
 
 
-BUILDERS = {"figures": figure_row, "seizures": seizure_row, "demo_sites": demo_row}
+def case_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, str]:
+    return {"case_id": ident, "case_number": rec.get("case_no") or "", "level": rec.get("level") or "other",
+            "name_zh": rec["label_zh"], "name_en": f"Case {rec.get('case_no') or ''}".strip(), "adcode": rec["adcode"],
+            **_period(rec), "suspects": _num(rec.get("value")),
+            "suspects_qualifier": (rec.get("qualifier") or "exact") if rec.get("value") not in (None, "") else "",
+            "source_file": source_file, "quote": rec["quote"], "note": note}
+
+
+def route_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, str]:
+    return {"route_id": ident, "name_zh": rec["label_zh"], "name_en": rec["label_zh"],
+            "drug_type": rec.get("drug") or "unspecified", "source_file": source_file, "quote": rec["quote"],
+            "note": note}
+
+
+def waypoint_rows(rec: dict, ident: str) -> list[dict[str, str]]:
+    """The route's places in travel order: the first is the origin, the last the destination."""
+    refs, written = list(rec.get("waypoints") or []), list(rec.get("waypoints_as_written") or [])
+    roles = ["origin"] + ["transit"] * (len(refs) - 2) + ["destination"]
+    return [{"route_id": ident, "seq": str(i + 1), "place_ref": ref, "role": role,
+             "as_written": written[i] if i < len(written) else ref, "note": ""}
+            for i, (ref, role) in enumerate(zip(refs, roles))]
+
+
+BUILDERS = {"cases": case_row, "routes": route_row, "figures": figure_row, "seizures": seizure_row,
+            "demo_sites": demo_row}
 
 
 def _frame(text: str) -> pd.DataFrame:
@@ -104,7 +129,7 @@ def build(data_dir: Path, records: list[dict], text: str, source: dict, user: st
     """The new text of every table the accepted records go into, plus the document and its sources.csv row."""
     source_file = source_name(text, data_dir)
     digest = source_file.split("_")[-1]
-    texts, where = {}, {}
+    texts, where, case_ids, waypoints = {}, {}, {}, []
     for table in SAVED_TABLES:
         chosen = [(i, r) for i, r in enumerate(records) if r.get("table") == table]
         if not chosen:
@@ -115,10 +140,21 @@ def build(data_dir: Path, records: list[dict], text: str, source: dict, user: st
         rows, idents = [], {}
         for n, (i, rec) in enumerate(chosen, start=1):
             idents[ident := _ident(table, digest, n, taken)] = i
-            rows.append(BUILDERS[table](rec, ident, source_file, NOTE.format(user=user)))
+            row = BUILDERS[table](rec, ident, source_file, NOTE.format(user=user))
+            if table == "cases":
+                case_ids.setdefault(rec.get("case_no"), ident)
+            elif "case_id" in row or table == "routes":
+                row["case_id"] = case_ids.get(rec.get("case_no"), "")  # linked to a case saved with it
+            waypoints += waypoint_rows(rec, ident) if table == "routes" else []
+            rows.append(row)
         new = pd.concat([current, pd.DataFrame(rows).reindex(columns=columns, fill_value="")], ignore_index=True)
         texts[table] = new[columns].to_csv(index=False)
         where |= {(TABLES[table].file, _line(texts[table], ident)): i for ident, i in idents.items()}
+    if waypoints:
+        current = _frame(store.read_current(data_dir, "route_waypoints"))
+        columns = list(current.columns) or TABLES["route_waypoints"].column_names
+        new = pd.concat([current, pd.DataFrame(waypoints).reindex(columns=columns, fill_value="")], ignore_index=True)
+        texts["route_waypoints"] = new[columns].to_csv(index=False)
     texts["sources"], files = _sources(data_dir, source, source_file, text, user)
     return Batch(texts, files, where, source_file)
 

@@ -97,3 +97,28 @@ def test_tonnes_become_kilograms(data_copy):
     row = seizures.iloc[-1]
     assert (row["quantity"], row["unit"], row["adcode"]) == ("1500", "kg", "430000")
     assert "tonnes" in row["note"]
+
+
+CASE_REPORT = ("2023年8月，永州市公安局禁毒支队成功侦破公安部“2023-118”毒品目标案件，抓获犯罪嫌疑人9名，缴获冰毒12公斤，"
+               "斩断一条从缅甸经云南到湖南永州的贩毒通道。")  # written for this test
+
+
+def test_a_case_and_its_route_are_saved_linked(data_copy):
+    result = propose_text(CASE_REPORT, "case.txt", date(2023, 9, 1), None, data_copy)
+    by_table = {r["table"]: r for r in result["records"]}
+    assert (by_table["cases"]["case_no"], by_table["cases"]["level"], by_table["cases"]["value"]) == (
+        "2023-118", "ministry_target", 9)
+    assert by_table["routes"]["waypoints"] == ["MMR", "530000", "431100"]
+    batch = rows.build(data_copy, result["records"], CASE_REPORT, result["source"], "alice")
+    store.save_tables(data_copy, batch.texts, "alice", "", batch.files)
+    assert validate_dir(data_copy)[1] == []
+    read = lambda name: pd.read_csv(data_copy / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
+    case = read("cases").iloc[-1]
+    assert (case["case_number"], case["suspects"], case["adcode"]) == ("2023-118", "9", "431100")
+    assert read("seizures").iloc[-1]["case_id"] == case["case_id"]
+    route = read("routes").iloc[-1]
+    assert route["case_id"] == case["case_id"]
+    stops = read("route_waypoints")
+    stops = stops[stops["route_id"] == route["route_id"]]
+    assert stops[["place_ref", "role"]].values.tolist() == [["MMR", "origin"], ["530000", "transit"],
+                                                          ["431100", "destination"]]
