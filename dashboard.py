@@ -16,6 +16,7 @@ ui_auth.sidebar_box(lang)
 PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),
     ("pages/enforcement.py", "page_enforcement", "enforcement", False),
+    ("pages/compare.py", "page_compare", "compare", False),
     ("pages/checkpoints.py", "page_checkpoints", "checkpoints", False),
     ("pages/routes.py", "page_routes", "routes", False),
     ("pages/seizures.py", "page_seizures", "seizures", False),

@@ -7,7 +7,7 @@ from geo import settings
 from geo.data.filters import Filter
 from geo.i18n import t
 
-KINDS = ("overview", "routes", "seizures", "demo", "city")
+KINDS = ("overview", "routes", "seizures", "demo", "city", "compare")
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def parse(spec: str) -> Slide:
     """'routes' → Slide('routes'); 'city:431100' → Slide('city', '431100')."""
     kind, _, city = spec.partition(":")
     if kind not in KINDS or (kind == "city") != bool(city):
-        raise ValueError(f"unknown briefing slide {spec!r}: expected one of {KINDS[:-1]} or 'city:<adcode>'")
+        raise ValueError(f"unknown briefing slide {spec!r}: expected one of {KINDS} (no city) or 'city:<adcode>'")
     return Slide(kind, city or None)
 
 
@@ -41,4 +41,4 @@ def title(slide: Slide, names: dict[str, str], lang: str) -> str:
     if slide.kind == "city":
         return names.get(slide.city or "", slide.city or "")
     return t({"overview": "key_figures", "routes": "page_routes", "seizures": "page_seizures",
-              "demo": "page_demo"}[slide.kind], lang)
+              "demo": "page_demo", "compare": "page_compare"}[slide.kind], lang)

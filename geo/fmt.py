@@ -5,10 +5,11 @@ import pandas as pd
 
 UNITS = {
     "zh": {"kg": "公斤", "g": "克", "tablet": "粒", "case": "起", "person": "人", "event": "场", "copy": "份",
-           "site": "个", "venue": "家", "percent": "%", "rank": "名", "yuan": "元", "bed": "张", "other": ""},
+           "site": "个", "venue": "家", "percent": "%", "rank": "名", "yuan": "元", "bed": "张",
+           "person_time": "人次", "other": ""},
     "en": {"kg": "kg", "g": "g", "tablet": "tablets", "case": "cases", "person": "people", "event": "events",
            "copy": "copies", "site": "sites", "venue": "venues", "percent": "%", "rank": "", "yuan": "yuan",
-           "bed": "beds", "other": ""},
+           "bed": "beds", "person_time": "person-times", "other": ""},
 }
 
 

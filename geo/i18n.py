@@ -185,6 +185,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
     "change": ("变化", "Change"),
+    # issue 11: core indicators and the comparison view
+    "page_compare": ("城市对比", "Compare"),
+    "chart_compare": ("城市对比", "City comparison"),
+    "compare_indicator": ("指标", "Indicator"),
+    "compare_title": ("城市对比：{indicator}", "Compare: {indicator}"),
+    "compare_differ": ("各条数据时期不同（见每条所注时期），不可相加，也不可排名比较",
+                       "Periods differ (each bar names its own): figures are not added and cannot be ranked"),
+    "compare_same": ("各条数据时期相同；每条为一项原始数据，不相加", "All figures cover the same period; none are added"),
+    "compare_missing": ("未报告此项：{places}", "Not reported: {places}"),
+    "compare_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
+    "compare_help": ("只列出各地原文报告的数据，按城市顺序排列（不按数值排序）；时期以原文为准。",
+                     "Only figures the documents report, in the cities' order (not by value); periods as written."),
     # --- report intake and record correction (issue 12) ---
     "data_tab_intake": ("新增报告", "Add a report"),
     "data_tab_edit": ("修改记录", "Correct records"),
@@ -216,9 +228,34 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "indicator": {  # issue 11: the core indicators (geo.data.schema.INDICATORS)
+        "drug_cases": ("破获毒品案件", "Drug cases solved"),
+        "target_cases": ("毒品目标案件", "Target drug cases"),
+        "suspects_arrested": ("抓获犯罪嫌疑人", "Suspects arrested"),
+        "criminal_detentions": ("刑事拘留", "Criminal detentions"),
+        "prosecutions": ("逮捕、起诉", "Arrests and prosecutions"),
+        "drug_users_found": ("查获吸毒人员", "Drug users found"),
+        "new_drug_users": ("新发现吸毒人员", "New drug users found"),
+        "compulsory_rehab": ("强制隔离戒毒", "Compulsory isolation rehab"),
+        "community_rehab": ("社区戒毒", "Community rehab"),
+        "community_recovery": ("社区康复", "Community recovery"),
+        "administrative_detentions": ("行政拘留", "Administrative detentions"),
+        "outflow_traffickers": ("外流贩毒人员", "Outflow traffickers"),
+        "drug_labs_destroyed": ("捣毁制毒窝点", "Drug labs destroyed"),
+        "drug_dens_destroyed": ("捣毁吸贩毒窝点", "Drug dens destroyed"),
+        "venues_closed": ("查处关停涉毒场所", "Drug-related venues closed"),
+        "education_events": ("禁毒宣传教育活动", "Education events"),
+        "people_educated": ("受教育人数", "People educated"),
+    },
+    "indicator_level": {
+        "ministry": ("部督", "ministry"), "provincial": ("省督", "provincial"), "city": ("市级", "city"),
+        "ministry_and_provincial": ("部、省督", "ministry and provincial"), "unspecified": ("级别未注明", "level not stated"),
+    },
     "drug_type": {
         "heroin": ("海洛因", "Heroin"), "methamphetamine": ("冰毒", "Methamphetamine (ice)"),
         "magu": ("麻古", "Magu tablets"), "ketamine": ("氯胺酮", "Ketamine"), "cannabis": ("大麻", "Cannabis"),
+        "opium": ("鸦片", "Opium"), "mdma": ("摇头丸（MDMA）", "Ecstasy (MDMA)"), "cocaine": ("可卡因", "Cocaine"),
+        "synthetic": ("新型毒品", "Synthetic drugs"),
         "precursor": ("易制毒化学品", "Precursors"), "mixed": ("多种毒品", "Mixed drugs"),
         "unspecified": ("毒品（未分类）", "Drugs (unspecified)"),
     },

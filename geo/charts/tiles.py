@@ -12,25 +12,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo import fmt, settings
-from geo.charts.common import short_title
+from geo.charts.common import period_text, short_title
 from geo.data import filters
 from geo.data.filters import Filter, city_of
+from geo.data.schema import INDICATORS
 from geo.i18n import label, name_col, t
 
-# Which figures make a tile, most important first. Each group gets one tile per city before any gets a second.
-TILE_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("drug_criminal_cases_solved", "drug_cases_solved", "drug_criminal_cases", "major_drug_cases_solved"),
-    ("seizure",),  # aggregate seizure totals from seizures.csv
-    ("drug_suspects_arrested", "arrests_and_prosecutions", "suspects_arrested", "drug_offenders_arrested",
-     "criminal_detentions", "administrative_detentions"),
-    ("drug_users_found", "new_drug_users_found"),
-    ("compulsory_isolation_rehab", "community_rehab"),
-    ("outflow_traffickers", "outflow_traffickers_caught", "outflow_traffickers_caught_elsewhere",
-     "national_rank_outflow"),
-    ("target_cases_solved", "ministry_target_cases_solved", "transnational_and_ministry_cases_solved",
-     "provincial_target_cases_solved"),
-)
-GROUP_OF = {metric: i for i, group in enumerate(TILE_GROUPS) for metric in group}
+# Which figures make a tile: the core indicators first, in one order for every city (so tiles line up across
+# cities), then aggregate seizure totals. Each group gets one tile per city before any gets a second.
+TILE_GROUPS: tuple[str, ...] = (*INDICATORS, "seizure")
+GROUP_OF = {name: i for i, name in enumerate(TILE_GROUPS)}
 BASIS = {"yoy": ("同比", "year on year"), "vs_earlier": ("较此前", "vs. an earlier period")}
 
 
@@ -58,8 +49,9 @@ class Tile:
 
 
 def _period(row: pd.Series, lang: str) -> str:
-    text = row.get("period_label_en") if lang == "en" else None
-    return str(text or row.get("period_label") or "")
+    """As written, else the stated dates (common.period_text); empty when the text states neither."""
+    text = period_text(row, lang)
+    return "" if text == t("period_unstated", lang) else text
 
 
 def _value_unit(value, qualifier, unit: str, lang: str) -> tuple[str, str]:
@@ -101,7 +93,8 @@ def _seizure_tile(row: pd.Series, names: dict[str, str], titles: dict[str, str],
 def candidates(ds, flt: Filter) -> pd.DataFrame:
     """Figures and aggregate seizures of the filter that may become tiles, in tile order within each city."""
     figs = filters.view(ds, "figures", flt)
-    figs = figs[figs["metric"].isin(GROUP_OF)].assign(kind="figure", group=lambda f: f["metric"].map(GROUP_OF))
+    core = figs["indicator"].isin(INDICATORS) if "indicator" in figs else figs["figure_id"].isna()
+    figs = figs[core].assign(kind="figure", group=lambda f: f["indicator"].map(GROUP_OF))
     seized = filters.view(ds, "seizures", flt)
     seized = seized[seized["case_id"].isna()].assign(kind="seizure", group=GROUP_OF["seizure"])
     rows = pd.concat([figs, seized], ignore_index=True)

@@ -5,7 +5,18 @@ from dataclasses import dataclass, field
 
 QUALIFIERS = ("exact", "plus", "about", "at_most")
 PRECISIONS = ("exact", "town", "county_centroid", "prefecture_centroid", "province_centroid", "approximate")
-DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "cannabis", "precursor", "mixed", "unspecified")
+DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "opium", "cannabis", "mdma", "cocaine", "synthetic",
+              "precursor", "mixed", "unspecified")
+# Core indicators (issue 11): figures of these kinds are comparable across places when their periods match.
+# The keys are shared with report intake; `metric` stays the detailed key.
+INDICATORS = ("drug_cases", "target_cases", "suspects_arrested", "criminal_detentions", "prosecutions",
+              "drug_users_found", "new_drug_users", "compulsory_rehab", "community_rehab", "community_recovery",
+              "administrative_detentions", "outflow_traffickers", "drug_labs_destroyed", "drug_dens_destroyed",
+              "venues_closed", "education_events", "people_educated")
+# The level of a target case (目标案件): 部督, 省督, 市级, both of the first two in one figure, or not stated.
+INDICATOR_LEVELS = ("ministry", "provincial", "city", "ministry_and_provincial", "unspecified")
+FIGURE_UNITS = ("case", "person", "person_time", "event", "copy", "site", "venue", "percent", "rank", "yuan", "bed",
+                "kg", "other")
 
 
 @dataclass(frozen=True)
@@ -50,9 +61,11 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("note")), provenance=False),
     Table("jurisdictions", "adcode", (
         _c("adcode", "adcode", True), _c("name_zh", required=True), _c("name_en", required=True),
-        _c("level", "choice", True, ("province", "prefecture", "county")), _c("parent_adcode", "adcode"),
+        _c("level", "choice", True, ("country", "province", "prefecture", "county")), _c("parent_adcode", "adcode"),
         _c("lon", "lon", True), _c("lat", "lat", True), _c("precision", "choice", True, PRECISIONS),
-        _c("coord_method", required=True)), provenance=False),
+        _c("coord_method", required=True),
+        # short name and attested aliases (';'-separated) for place matching in report intake (geo/data/names.py)
+        Column("short_zh", optional=True), Column("aliases", optional=True)), provenance=False),
     Table("places", "place_id", (
         _c("place_id", required=True), _c("name_zh", required=True), _c("name_en", required=True),
         _c("kind", "choice", True, ("country", "region", "town", "village", "other")), _c("adcode", "adcode"),
@@ -62,8 +75,10 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         _c("figure_id", required=True), _c("adcode", "adcode", True),
         _c("category", "choice", True, ("enforcement", "education", "rehab", "outflow", "checkpoint",
                                         "ranking", "other")),
-        _c("metric", required=True), _c("value", "number"), _c("qualifier", "choice", True, QUALIFIERS),
-        _c("unit", required=True), *PERIOD, _c("change_value", "signed"),
+        _c("metric", required=True), Column("indicator", "choice", False, INDICATORS, optional=True),
+        Column("indicator_level", "choice", False, INDICATOR_LEVELS, optional=True),
+        _c("value", "number"), _c("qualifier", "choice", True, QUALIFIERS),
+        _c("unit", "choice", True, FIGURE_UNITS), *PERIOD, _c("change_value", "signed"),
         _c("change_unit", "choice", False, ("percent", "count", "percentage_point")),
         _c("change_basis", "choice", False, ("yoy", "vs_earlier")), _c("label_zh", required=True),
         _c("label_en", required=True), *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),

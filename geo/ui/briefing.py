@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo import briefing, settings
 from geo.charts import common as chart_layout
+from geo.charts import compare
 from geo.charts import records as record_charts
 from geo.charts import tiles
 from geo.data.filters import Filter
@@ -166,6 +167,9 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             fig = record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang)
             st.plotly_chart(chart_layout.for_projector(fig),
                             key="brief_chart_seizures")
+    elif slide.kind == "compare":  # issue 11: one core indicator across the cities
+        fig = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)
+        st.plotly_chart(chart_layout.for_projector(fig), key="brief_chart_compare")
     else:
         demo = state.view(ds, "demo_sites", flt)
         left, right = st.columns(2)

@@ -24,12 +24,14 @@ def test_url_switches_briefing_mode_on_and_keeps_it_in_the_url():
 
 def test_slideshow_steps_and_pauses():
     at = run("pages/briefing.py", briefing=True)
-    assert "1 / 8" in counter(at) and at.title[0].value == "主要数据"
+    assert "1 / 9" in counter(at) and at.title[0].value == "主要数据"
     at.button(key="brief_next").click().run()
-    assert "2 / 8" in counter(at) and at.title[0].value == "贩毒通道"
+    assert "2 / 9" in counter(at) and at.title[0].value == "贩毒通道"
     at.button(key="brief_prev").click().run()
     at.button(key="brief_prev").click().run()
-    assert "8 / 8" in counter(at) and at.title[0].value == "咸宁市"
+    assert "9 / 9" in counter(at) and at.title[0].value == "城市对比"  # the comparison slide comes last
+    at.button(key="brief_prev").click().run()
+    assert "8 / 9" in counter(at) and at.title[0].value == "咸宁市"
     at.button(key="brief_pause").click().run()
     assert "已暂停" in counter(at)
 

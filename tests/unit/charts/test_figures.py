@@ -21,16 +21,18 @@ def plotted(fig, axis: str = "x") -> list[list[float]]:
 
 def test_enforcement_pingdingshan_one_bar_per_figure(ds):
     # pds-fig-001 50+, pds-fig-008 52 (cases); 002 947, 010 78 (arrests); 009 65, 015 305 (detentions);
-    # 011 711, 013 88 (users found); 012 225, 014 80 (rehab). Each facet sorted by value, nothing added.
+    # 011 711, 013 88 (users found); 012 225, 014 80 (rehab); 020-022 of the 矿工路 case (2, 2, 6). Each facet
+    # sorted by value, nothing added.
     fig = figure_charts.enforcement_figures(filters.view(ds, "figures", Filter(PDS)), ds["jurisdictions"],
                                             ds["sources"], "zh")
-    assert plotted(fig) == [[50, 52], [78, 947], [65, 305], [88, 711], [80, 225]]
+    assert plotted(fig) == [[50, 52], [78, 947], [2, 6, 65, 305], [88], [711], [2, 80, 225]]  # 人 and 人次 apart
     texts = [list(trace.text) for trace in fig.data]
     assert texts[0] == ["50+起", "52起"]
-    assert "今年以来" in fig.data[0].y[1] and "2011年10月…上任后" in fig.data[0].y[0]
+    assert "今年以来" in fig.data[0].y[1] and "2011-10-01起" in fig.data[0].y[0]
     assert fig.layout.annotations[0].name == "source" and "打赢禁毒之战" in fig.layout.annotations[0].text
     titles = [a.text for a in fig.layout.annotations[1:]]
-    assert titles == ["案件（起）", "抓获、起诉（人）", "拘留、处罚（人）", "查获吸毒人员（人）", "戒毒措施（人）"]
+    assert titles == ["案件（起）", "抓获、起诉（人）", "拘留、处罚（人）", "查获吸毒人员（人）", "查获吸毒人员（人次）",
+                      "戒毒措施（人）"]
     assert all(trace.marker.color == "#009E73" for trace in fig.data)  # Pingdingshan's map colour
 
 
@@ -40,7 +42,7 @@ def test_enforcement_english_labels_and_no_chinese_outside_quotes(ds):
     text = [fig.layout.title.text] + [a.text for a in fig.layout.annotations] + [y for tr in fig.data for y in tr.y]
     text += [t for tr in fig.data for t in tr.text] + [tr.name for tr in fig.data]
     assert not [s for s in text if any("\u4e00" <= ch <= "\u9fff" for ch in s)]
-    assert "Drug users found (person-times)<br>Pingdingshan · so far this year (2019)" in fig.data[3].y
+    assert "Drug users found (person-times)<br>Pingdingshan · so far this year (2019)" in fig.data[4].y
 
 
 def test_enforcement_keeps_the_largest_when_too_many(ds):
