@@ -83,6 +83,8 @@ def proposal_values(p: dict) -> list[tuple[Decimal, str, str]]:
     if p["value"] is not None:
         unit, factor = SEIZURE_UNITS.get(p["unit"], (p["unit"], 1))
         out.append((Decimal(str(p["value"])) * factor, unit, p["qualifier"]))
+    if p.get("value_max") is not None:  # a range (2-4家) states both ends
+        out.append((Decimal(str(p["value_max"])), p["unit"], p["qualifier"]))
     if p.get("alt_value") is not None:
         out.append((Decimal(str(p["alt_value"])), p["alt_unit"], p["alt_qualifier"] or "exact"))
     if p["change_value"] is not None and p["value"] is None:

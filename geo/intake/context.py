@@ -23,6 +23,7 @@ SCOPE_AFTER_RE = re.compile(r"^[^，。；]{0,6}?(?:第|前\d|前[一二三四�
 # a county's own police took part: in police reports the case belongs to that county
 POLICE_AFTER = ("公安局", "公安分局", "分局", "警方", "禁毒大队", "禁毒办", "禁毒委", "公安机关")
 CLAUSE_LEAD_RE = re.compile(r"^(?:其中|同时|此外|另外|目前|截至目前)?")
+COUNTRY = "100000"  # 中国, when jurisdictions.csv lists the country
 LEAD_CHARS = 8  # a period this near the start of a sentence (据统计，今年以来…) opens it
 HEADER_MAX = 40  # a paragraph this short that starts with a place and a colon heads a section about that place
 
@@ -142,6 +143,8 @@ def place_for(flat: str, lo: int, pos: int, subjects: list[Mention], state: Stat
     if kind == "place":
         return value, "the place named as the sentence's subject"
     if SUBJECT_WORDS[value] == "country":
+        if COUNTRY in gaz.level:
+            return COUNTRY, "“全国”: the whole country"
         return "", "“全国”: the whole country has no adcode in jurisdictions.csv; choose a place or reject"
     return _word_place(value, state, gaz, county) or state.place, f"“{value}” refers to the place in context"
 

@@ -13,6 +13,7 @@ from geo.intake.text import CLAUSE_END, Doc, clause_bounds, sentences
 DRUGS = {r["as_written"]: r["drug"] for r in vocab.table("drugs")}
 INDICATORS = vocab.table("indicators")
 UNIT_NOUNS = vocab.table("unit_nouns")
+SAME_UNIT = {"person_time": "person"}  # 查获吸毒人员711人次 counts the same people as 711人
 LEAD_WORDS = ("其中", "共计", "累计", "先后", "共", "已", "均", "并", "还", "又", "分别", "同时", "另", "达", "为")
 DEMO_WORDS = {"学校": "school", "校园": "school", "乡镇": "town", "村": "village", "社区": "community",
               "单位": "unit", "城市": "city"}
@@ -43,7 +44,7 @@ def drugs_in(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
 def indicator(words: str, unit: str | None) -> dict[str, str] | None:
     """The vocabulary entry whose keyword comes first in the words (the verb comes first: 刑事拘留…嫌疑人)."""
     hits = [(words.find(r["keyword"]), -len(r["keyword"]), i) for i, r in enumerate(INDICATORS)
-            if r["keyword"] in words and (unit is None or r["unit"] in (unit, ""))]
+            if r["keyword"] in words and (unit is None or r["unit"] in (unit, "", SAME_UNIT.get(unit)))]
     return INDICATORS[min(hits)[2]] if hits else None
 
 
@@ -220,7 +221,10 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
     end = max(c_hi, change.end) if change else c_hi
     place, place_why = context.place_for(flat, f.lo, spot.start, where.subjects, state, gaz, where.county,
                                          where.mentions)
-    period, period_why = context.period_for(f.lo, spot.start, where.periods, state)
+    # a rate (执行率达99.9%) describes the state at the time of writing: only a period in its own clause is its own
+    own_lo = c_lo if spot.kind == "percent" else f.lo
+    period, period_why = context.period_for(own_lo, spot.start, where.periods,
+                                            state if spot.kind != "percent" else context.State(""))
     state.last = period
     rec = classify(doc, f, flat[spot.end:c_hi])
     why = [spot.why, f"table {rec['table']}" + (f", indicator {rec['indicator']}" if rec["indicator"] else ""),

@@ -43,6 +43,17 @@ def short_names(name: str, level: str) -> set[str]:
     return {f for f in forms if len(f) >= 2 and f != name and f not in NOT_PLACES}
 
 
+def _listed_names(j: pd.DataFrame) -> dict[str, set[str]]:
+    """Short names and aliases jurisdictions.csv lists itself (columns short_zh, aliases; ';'-separated)."""
+    out: dict[str, set[str]] = {}
+    for col in ("short_zh", "aliases"):
+        if col in j:
+            for code, cell in zip(j["adcode"], j[col]):
+                names = {n.strip() for n in str(cell).split(";") if n.strip() and n.strip() != "nan"}
+                out.setdefault(code, set()).update(n for n in names if len(n) >= 2)
+    return out
+
+
 class Gazetteer:
     """Names → candidate adcodes, and a longest-match scan of a text."""
 
@@ -52,13 +63,14 @@ class Gazetteer:
         self.parent = dict(zip(j["adcode"], j["parent_adcode"].replace("nan", "")))
         self.name = dict(zip(j["adcode"], j["name_zh"]))
         self.names: dict[str, list[tuple[str, bool]]] = {}
+        extra = _listed_names(j)
         for code, name, level in zip(j["adcode"], j["name_zh"], j["level"]):
-            if name in NOT_PLACES_FULL:
-                continue
+            if name in NOT_PLACES_FULL or level == "country":
+                continue  # 中国 is in too many names (中国共产党, 新中国); 全国 stands for the country
             if level == "prefecture" and self.parent.get(code) and self.name.get(self.parent[code]) == name:
                 continue  # municipalities: 北京市 the province and 北京市 the prefecture are one place
             self._add(name, code, True)
-            for short in short_names(name, level):
+            for short in short_names(name, level) | (extra.get(code, set()) - NOT_PLACES - {name}):
                 self._add(short, code, False)
         for row in vocab.table("place_aliases"):
             self._add(row["alias"], row["adcode"], False)

@@ -31,7 +31,7 @@ def only(phrase: str):
     ("乡镇均配备2名以上禁毒专干", 2, "person", "plus"),
     ("每个乡镇要至少明确1名专人", 1, "person", "plus"),
     ("抓获涉毒人员1,200人", 1200, "person", "exact"),
-    ("查获吸毒人员711人次", 711, "person", "exact"),
+    ("查获吸毒人员711人次", 711, "person_time", "exact"),
     ("缴获麻古975颗", 975, "tablet", "exact"),
     ("全省第二名", 2, "rank", "exact"),
     ("连续3年下降", 3, "other", "exact"),

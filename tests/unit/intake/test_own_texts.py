@@ -48,7 +48,7 @@ def test_county_report():
         ("figures", "suspects_arrested", 143, "person", "exact", None, "532823", *year),
         ("seizures", None, 1.06, "t", "exact", "unspecified", "532823", *year),
         ("seizures", None, 480000, "tablet", "plus", "methamphetamine", "532823", *year),
-        ("figures", "drug_users_found", 37, "person", "exact", None, "532823", *year),
+        ("figures", "drug_users_found", 37, "person_time", "exact", None, "532823", *year),
         ("figures", "new_drug_users", None, "person", "exact", None, "532823", *year),
         ("demo_sites", None, 8, "site", "exact", None, "532823", "", ""),
     ]
@@ -56,7 +56,7 @@ def test_county_report():
     assert (change["change_value"], change["change_unit"], change["change_basis"]) == (-21.3, "percent", "yoy")
     assert rows(result)[7:] == [
         ("figures", "education_events", 420, "event", "plus", None, "532823", "", ""),
-        ("figures", "people_educated", 56000, "person", "exact", None, "532823", "", ""),
+        ("figures", "people_educated", 56000, "person_time", "exact", None, "532823", "", ""),
     ]
 
 
@@ -65,7 +65,7 @@ def test_national_release():
     assert result["source"]["doc_date"] == "2023-06-21"
     months = ("2023-01-01", "2023-05-31")
     national, provinces = rows(result)[:3], rows(result)[3:]
-    assert [r[6] for r in national] == ["", "", ""]  # 全国 has no adcode: staff choose or reject
+    assert [r[6] for r in national] == ["100000", "100000", "100000"]  # 全国: the country row of jurisdictions.csv
     assert [r[2] for r in national] == [12000, 18000, 9.6]
     assert provinces == [
         ("figures", "drug_cases", 3200, "case", "plus", None, "530000", *months),
