@@ -70,6 +70,17 @@ def _row(r: dict, value: str, unit: str, qualifier: str, table: str, indicator, 
             "quote": r["quote"]}
 
 
+def structure(data_dir, source_file: str) -> tuple[set[str], list[list[str]]]:
+    """The curated case numbers and route waypoint lists of one document."""
+    read = lambda name: pd.read_csv(data_dir / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
+    cases, routes, stops = read("cases"), read("routes"), read("route_waypoints")
+    numbers = set(cases.loc[cases["source_file"] == source_file, "case_number"])
+    mine = routes.loc[routes["source_file"] == source_file, "route_id"]
+    paths = [stops[stops["route_id"] == r].sort_values("seq", key=lambda s: s.astype(int))["place_ref"].tolist()
+             for r in mine]
+    return numbers, paths
+
+
 def span(doc, quote: str) -> tuple[int, int] | None:
     """Where a curated quote lies in the raw text (whitespace-insensitive)."""
     needle = prepare(quote).flat
@@ -92,7 +103,8 @@ def proposal_values(p: dict) -> list[tuple[Decimal, str, str]]:
     return out
 
 
-def score(doc, props: list[dict], cur: pd.DataFrame) -> dict:
+def score(doc, props: list[dict], cur: pd.DataFrame, cur_cases: set[str] = frozenset(),
+          cur_routes: list[list[str]] = ()) -> dict:
     """Counts of found values and of matching fields for one document."""
     spans = [span(doc, q) for q in cur["quote"]]
     stats = dict.fromkeys(("values", "found", "place", "indicator", "n_indicator", "drug", "n_drug", "period"), 0)
@@ -117,8 +129,15 @@ def score(doc, props: list[dict], cur: pd.DataFrame) -> dict:
         if t["table"] == "seizures":
             stats["n_drug"] += 1
             stats["drug"] += drug
+    matched |= structural(props, cur_cases, cur_routes)
     stats["proposals"], stats["unmatched"] = len(props), len(props) - len(matched)
     return stats
+
+
+def structural(props: list[dict], cases: set[str], routes: list[list[str]]) -> set[int]:
+    """Case proposals whose number, and route proposals whose waypoints, a curated record of the document has."""
+    return {i for i, p in enumerate(props) if (p["table"] == "cases" and p["case_no"] in cases)
+            or (p["table"] == "routes" and p["waypoints"] in routes)}
 
 
 def fields(p: dict, t) -> list[bool]:
@@ -148,7 +167,8 @@ def main() -> None:
         start = time.perf_counter()
         result = propose_text(raw, src["source_file"], date.fromisoformat(src["doc_date"]), src["city_adcode"])
         seconds = time.perf_counter() - start
-        s = score(prepare(raw), result["records"], cur[cur["source_file"] == src["source_file"]])
+        s = score(prepare(raw), result["records"], cur[cur["source_file"] == src["source_file"]],
+                  *structure(data_dir, src["source_file"]))
         s["seconds"] = seconds
         total = {k: total.get(k, 0) + v for k, v in s.items()}
         print(line(src["source_file"][:3], s))

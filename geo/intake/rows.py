@@ -58,8 +58,18 @@ def figure_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, 
             "unit": rec["unit"], **_period(rec), "change_value": _num(rec.get("change_value")),
             "change_unit": rec.get("change_unit") or "", "change_basis": rec.get("change_basis") or "",
             "label_zh": rec["label_zh"], "label_en": rec.get("label_en") or rec["label_zh"],
-            "indicator": rec.get("indicator") or "", "source_file": source_file, "quote": rec["quote"],
-            "note": note + extra}
+            "indicator": rec.get("indicator") or "", "indicator_level": target_level(rec),
+            "source_file": source_file, "quote": rec["quote"], "note": note + extra}
+
+
+def target_level(rec: dict) -> str:
+    """部督 / 省督 of a target-case figure (written only where figures.csv has the indicator_level column)."""
+    if rec.get("indicator") != "target_cases":
+        return ""
+    words = rec.get("label_zh") or ""
+    ministry, provincial = any(w in words for w in ("部督", "公安部", "部、省督")), "省督" in words
+    return {(True, True): "ministry_and_provincial", (True, False): "ministry",
+            (False, True): "provincial"}.get((ministry, provincial), "unspecified")
 
 
 def seizure_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, str]:
