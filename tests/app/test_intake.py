@@ -68,3 +68,31 @@ def test_record_editor_opens_a_table_by_city(env):
     at.selectbox(key="edit_city").set_value("410400").run()
     assert not at.exception, at.exception
     assert at.button(key="edit_save").disabled  # nothing changed yet
+
+
+def test_report_text_is_escaped_with_quotes_marked():
+    from geo.ui.intake import highlighted
+
+    text = "<script>alert(1)</script>\n全市共破获毒品案件12起。"
+    start = text.index("全市")
+    out = highlighted(text, [{"quote_start": start, "quote_end": start + 11}])
+    assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<mark" in out and "全市共破获毒品案件12起</mark>" in out
+
+
+def test_a_corrected_cell_is_saved_through_the_store_with_history(env):
+    import io
+
+    from geo.data import store
+    from geo.ui.editor import merged
+
+    full = pd.read_csv(env / "checkpoints.csv", dtype=str, keep_default_na=False)
+    part = full[full["adcode"].str[:4] == "4311"].copy()
+    part.iloc[0, part.columns.get_loc("note")] = "更正：经核实"
+    text = merged(full, part).to_csv(index=False)
+    d = store.diff(store.read_current(env, "checkpoints"), text, "checkpoints")
+    assert d.changed_rows == 1 and d.changed["new"].tolist() == ["更正：经核实"]
+    store.save(env, "checkpoints", text, "sam", "corrected in the record editor")
+    saved = pd.read_csv(io.StringIO(store.read_current(env, "checkpoints")), dtype=str, keep_default_na=False)
+    assert (saved.drop(columns="note") == full.drop(columns="note")).all().all()
+    assert len(store.versions(env, "checkpoints")) == 1
