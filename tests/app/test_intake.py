@@ -75,7 +75,7 @@ def test_report_text_is_escaped_with_quotes_marked():
 
     text = "<script>alert(1)</script>\n全市共破获毒品案件12起。"
     start = text.index("全市")
-    out = highlighted(text, [{"quote_start": start, "quote_end": start + 11}])
+    out = highlighted(text, [{"quote_start": start, "quote_end": start + len("全市共破获毒品案件12起")}])
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     assert "<mark" in out and "全市共破获毒品案件12起</mark>" in out
 
