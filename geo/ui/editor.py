@@ -73,6 +73,9 @@ def correct(data_dir: Path, ds, lang: str) -> None:
         st.info(t("edit_none", lang))
         return
     edited = edit(part, f"edit_{table}_{city}_{county}", [TABLES[table].key])
+    if edited.equals(part):  # nothing edited: no difference to compute on every rerun
+        st.button(t("edit_save", lang), key="edit_save", disabled=True)
+        return
     new = merged(full, edited)
     d = store.diff(store.read_current(data_dir, table), new.to_csv(index=False), table)
     if d.changed_rows:

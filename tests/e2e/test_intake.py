@@ -6,7 +6,7 @@ import pytest
 
 from geo import auth
 from tests.conftest import DATA
-from tests.e2e.test_browser import open_page
+from tests.e2e.test_browser import open_page, poll
 from tests.e2e.test_data_admin import choose, log, sign_in, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -62,7 +62,8 @@ def test_staff_adds_a_report_and_restore_takes_it_away(page, site):
     page.get_by_role("tab", name="历史与恢复").click()
     choose(page, 1, "figures.csv")
     click(page, "恢复此版本")
-    page.get_by_text("已保存 figures.csv").wait_for(timeout=60_000)
+    assert poll(lambda: [(e["action"], e["table"]) for e in log(data)][-1:] == [("restore", "figures")], page, 180)
+    page.get_by_text("已保存 figures.csv").wait_for(timeout=120_000)
     assert (data / "figures.csv").read_text(encoding="utf-8").count(QUOTE) == 0
     open_page(page, site["url"], "overview")
     assert page.locator(TILE).count() == 0
