@@ -61,6 +61,8 @@ def test_staff_adds_a_report_and_restore_takes_it_away(page, site):
     sign_in(page, "sam", "staff-pass")
     page.get_by_role("tab", name="历史与恢复").click()
     choose(page, 1, "figures.csv")
+    page.get_by_role("button", name="恢复此版本").wait_for(timeout=60_000)  # the kept version and its difference
+    wait_idle(page)
     click(page, "恢复此版本")
     assert poll(lambda: [(e["action"], e["table"]) for e in log(data)][-1:] == [("restore", "figures")], page, 180)
     page.get_by_text("已保存 figures.csv").wait_for(timeout=120_000)
