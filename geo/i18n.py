@@ -251,6 +251,38 @@ STRINGS: dict[str, tuple[str, str]] = {
     "largest_figure_shade": ("图中颜色深浅为该地区报告的最大单项数值，不同时期的数字不相加。",
                              "Shade is the largest single figure reported for the area; figures of different "
                              "periods are never added."),
+
+    # --- report intake and record correction (issue 12) ---
+    "data_tab_intake": ("新增报告", "Add a report"),
+    "data_tab_edit": ("修改记录", "Correct records"),
+    "intake_files_only": ("新增报告和修改记录目前保存到数据文件夹；使用共享数据库时请用“上传替换”。",
+                          "Report intake and record corrections save to the data folder; with the shared database use the upload tab."),
+    "intake_upload": ("上传报告（TXT、HTML、DOCX 或带文字层的 PDF）", "Upload a report (TXT, HTML, DOCX or PDF with text)"),
+    "intake_paste": ("或粘贴报告全文", "Or paste the report's text"),
+    "intake_date": ("文件日期（留空则从正文中识别）", "Document date (empty: found in the text)"),
+    "intake_place": ("默认地点（句中未写地点时使用）", "Default place (for sentences that name none)"),
+    "intake_propose": ("识别数据", "Propose records"),
+    "intake_need_input": ("请上传文件或粘贴正文。", "Upload a file or paste the text."),
+    "intake_found": ("识别出 {n} 条建议记录。请逐条核对：取消勾选即不采用，可直接修改单元格。",
+                     "{n} proposed records. Check each: untick to reject, edit cells directly."),
+    "intake_text": ("报告正文（黄色为引文）", "Report text (quotes highlighted)"),
+    "intake_accept": ("采用", "Accept"),
+    "intake_check": ("校验并预览差异", "Validate and preview"),
+    "intake_save": ("确认保存", "Confirm and save"),
+    "intake_nothing": ("没有选中的记录。", "No record is accepted."),
+    "intake_not_verbatim": ("第 {rows} 条的引文不在报告原文中，不能保存：引文必须逐字摘自原文。",
+                            "Row(s) {rows}: the quote is not verbatim in the report; quotes must be copied exactly."),
+    "intake_saved": ("已保存报告 {file}：{summary}。", "Saved report {file}: {summary}."),
+    "intake_date_found": ("文件日期取自正文：{how}。请核对。", "Document date taken from the text: {how}. Please check."),
+    "intake_no_date": ("正文中没有找到日期：请填写文件日期，再点击“识别数据”。",
+                       "No date found in the text: enter the document date, then click “Propose records” again."),
+    "intake_proposal": ("建议行", "Proposal row"),
+    "edit_help": ("选择数据表和地区，直接修改单元格后保存；每次保存都记入历史，可恢复。",
+                  "Choose a table and a place, edit cells and save; every save is kept in the history and can be restored."),
+    "edit_none": ("没有符合条件的记录。", "No records for this choice."),
+    "edit_save": ("保存修改", "Save changes"),
+    "edit_city": ("城市", "City"),
+    "edit_county": ("县（市、区）", "County"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

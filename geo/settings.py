@@ -203,3 +203,6 @@ CLUSTER_TLS_CERT: Path | None = Path(os.environ["DASHBOARD_TLS_CERT"]) if os.env
     else None
 CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.environ.get("DASHBOARD_TLS_KEY") \
     else None
+
+# Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
+INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))

@@ -2,14 +2,16 @@
 users and read the audit log. With no users configured it only says how to create the first admin."""
 import streamlit as st
 
-from geo import auth
+from geo import auth, settings
 from geo.i18n import t
 from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
+from geo.ui import editor as ui_editor
+from geo.ui import intake as ui_intake
 from geo.ui import sources, state
 
-state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
+ds = state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
 lang = state.language()
 st.title(t("page_data", lang))
 role = ui_auth.role()
@@ -24,14 +26,22 @@ tables = state.table_store()  # the data folder, or the database when DASHBOARD_
 ui_admin.flash(lang)
 ui_admin.who(lang)
 admin = auth.can_manage_users(role)
-names = ["data_tab_upload", "data_tab_history"] + (["data_tab_users", "data_tab_audit"] if admin else [])
+names = ["data_tab_upload", "data_tab_history", "data_tab_intake", "data_tab_edit"]
+names += ["data_tab_users", "data_tab_audit"] if admin else []
 tabs = st.tabs([t(n, lang) for n in names])
 with tabs[0]:
     ui_admin.guarded(ui_admin.upload, tables, lang)
 with tabs[1]:
     ui_admin.guarded(ui_admin.history, tables, lang)
+data_dir = None if settings.database_url() else settings.data_dir()  # intake and corrections save to files
+for tab, show in ((tabs[2], ui_intake.add_report), (tabs[3], ui_editor.correct)):
+    with tab:
+        if data_dir is None:
+            st.info(t("intake_files_only", lang))
+        else:
+            show(data_dir, ds, lang)
 if admin:  # admins only, and only with sign-in on (open mode has no users)
-    with tabs[2]:
+    with tabs[4]:
         ui_auth.manage_users(lang)
-    with tabs[3]:
+    with tabs[5]:
         ui_audit.view(lang)

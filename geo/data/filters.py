@@ -31,10 +31,19 @@ def city_of(adcode: str) -> str:
     return adcode[:4] + "00"
 
 
-def city_options(jurisdictions: pd.DataFrame) -> list[str]:
-    """The prefectures the dashboard reports on, in their configured order."""
+RECORD_TABLES = ("figures", "seizures", "cases", "checkpoints", "demo_sites")
+
+
+def city_options(jurisdictions: pd.DataFrame, tables: Tables | None = None) -> list[str]:
+    """The prefectures the dashboard reports on, in their configured order, then (given the tables) every other
+    prefecture that records are about, such as one a newly added report brought in (by adcode)."""
     known = set(jurisdictions["adcode"])
-    return [c for c in settings.FOCUS_CITIES if c in known]
+    focus = [c for c in settings.FOCUS_CITIES if c in known]
+    if tables is None:
+        return focus
+    prefectures = set(jurisdictions.loc[jurisdictions["level"] == "prefecture", "adcode"])
+    codes = {city_of(str(a)) for name in RECORD_TABLES for a in tables[name]["adcode"].dropna() if str(a)}
+    return focus + sorted((codes & prefectures) - set(focus))
 
 
 def county_options(jurisdictions: pd.DataFrame, cities: tuple[str, ...]) -> list[str]:

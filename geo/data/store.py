@@ -289,3 +289,77 @@ def read_current(data_dir: Path, table: str) -> str:
     path = Path(data_dir) / TABLES[table].file
     return decode(path.read_bytes()) if path.exists() else ""
 
+
+
+# --- Saving several tables and new source documents at once (report intake, issue 12) ---
+
+def _scratch_with(data_dir: Path, scratch: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
+    """Link the current data into scratch, then put the candidate tables and new files in their places."""
+    replaced = {TABLES[t].file for t in texts} | {f.split("/")[0] for f in files}
+    for entry in Path(data_dir).iterdir():
+        if entry.name not in replaced and not entry.name.startswith("."):
+            (scratch / entry.name).symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
+    for rel in {f.split("/")[0] for f in files if "/" in f}:
+        (scratch / rel).mkdir()
+        for entry in (Path(data_dir) / rel).iterdir():
+            (scratch / rel / entry.name).symlink_to(entry.resolve())
+    for table, text in texts.items():
+        (scratch / TABLES[table].file).write_text(text, encoding="utf-8")
+    for rel, data in files.items():
+        target = scratch / rel
+        target.unlink(missing_ok=True)
+        target.write_bytes(data)
+
+
+def validate_candidates(data_dir: Path, texts: dict[str, str], files: dict[str, bytes] | None = None) -> list[Problem]:
+    """Problems of the data directory as it would be with every given table replaced and the given files
+    (paths relative to the data directory, e.g. sources/x.txt) added."""
+    with tempfile.TemporaryDirectory(prefix="candidate-") as tmp:
+        _scratch_with(Path(data_dir), Path(tmp), texts, files or {})
+        _, problems = validate_dir(Path(tmp))
+    return problems
+
+
+def _new_files(data_dir: Path, files: dict[str, bytes]) -> dict[str, bytes]:
+    """Files to add: an existing file is never overwritten (the same content is simply kept)."""
+    out = {}
+    for rel, data in files.items():
+        path = (Path(data_dir) / rel).resolve()
+        if Path(data_dir).resolve() not in path.parents:
+            raise StoreError(f"{rel}: outside the data directory")
+        if path.exists():
+            if path.read_bytes() != data:
+                raise StoreError(f"{rel} exists with other content; nothing was written")
+            continue
+        out[rel] = data
+    return out
+
+
+def save_tables(data_dir: Path, texts: dict[str, str], user: str, note: str = "",
+                files: dict[str, bytes] | None = None, expected: dict[str, str] | None = None) -> list[Entry]:
+    """Replace several tables and add new files as one change: one lock, all validated together, every replaced
+    version kept and logged (each table restores on its own, as after an upload)."""
+    data_dir = Path(data_dir)
+    with lock(data_dir):
+        for table in texts:
+            if expected and table in expected and current_sha(data_dir, table) != expected[table]:
+                raise Conflict(f"{TABLES[table].file} was changed by someone else since the preview; review it again")
+        added = _new_files(data_dir, files or {})
+        problems = validate_candidates(data_dir, texts, files)
+        if problems:
+            raise StoreError(f"{len(problems)} problem(s); nothing was written", problems)
+        for rel, data in added.items():
+            atomic_write(data_dir / rel, data)
+        entries, batch = [], _stamp()
+        for table, text in texts.items():
+            old = read_current(data_dir, table)
+            counts = diff(old, text, table).counts
+            stamp = _stamp()
+            previous = _keep(data_dir, table, user, stamp)
+            data = text.encode("utf-8")
+            atomic_write(data_dir / TABLES[table].file, data)
+            entry = Entry(stamp, user, table, "update", counts["added"], counts["changed"], counts["removed"], note,
+                          previous, "", sha256(data), {"batch": batch, "files": sorted(added)})
+            _append_log(data_dir, entry)
+            entries.append(entry)
+    return entries

@@ -187,7 +187,7 @@ def _state_from_url(ds: Dataset) -> None:
         st.session_state[KEY_BRIEFING] = True
     if params.get(KEY_LANG) in settings.LANGUAGES:
         st.session_state[KEY_LANG] = params[KEY_LANG]
-    cities = [c for c in params.get_all(KEY_CITY) if c in city_options(ds["jurisdictions"])]
+    cities = [c for c in params.get_all(KEY_CITY) if c in city_options(ds["jurisdictions"], ds)]
     counties = [c for c in params.get_all(KEY_COUNTY) if c in county_options(ds["jurisdictions"], tuple(cities))]
     if cities or counties:
         st.session_state[KEY_CITY], st.session_state[KEY_COUNTY] = cities, counties
@@ -212,7 +212,7 @@ def _state_to_url(flt: Filter, lang: str) -> None:
 
 
 def _place_widgets(ds: Dataset, names: dict[str, str], lang: str) -> tuple[list[str], list[str]]:
-    cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"]), key=KEY_CITY,
+    cities = st.multiselect(t("filter_cities", lang), city_options(ds["jurisdictions"], ds), key=KEY_CITY,
                             format_func=lambda c: names.get(c, c), placeholder=t("all", lang))
     options = county_options(ds["jurisdictions"], tuple(cities))
     if any(c not in options for c in st.session_state.get(KEY_COUNTY, [])):

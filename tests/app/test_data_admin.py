@@ -45,7 +45,7 @@ def test_open_access_warns_and_lets_anyone_upload(env, monkeypatch):
     monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # opt-in, for a trusted single machine
     at = open_page()
     assert "未启用登录" in texts(at.sidebar.warning)
-    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]  # no users to manage in open mode
+    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复", "新增报告", "修改记录"]  # no users tab in open mode
     assert at.text_input(key="data_user_name")  # who saved is asked for, since nobody signed in
     assert at.selectbox(key="data_table").options[0] == "sources.csv"
 
@@ -61,7 +61,7 @@ def test_visitor_sees_no_upload_until_signed_in_as_staff(env):
     at = sign_in(open_page(), "sam", "wrong-pass")
     assert "不正确" in texts(at.sidebar.error) and not at.tabs
     at = sign_in(open_page(), "sam", "staff-pass")
-    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]  # staff: no user management
+    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复", "新增报告", "修改记录"]  # staff: no user management
 
 
 def test_admin_adds_a_user_with_a_hashed_password(env):

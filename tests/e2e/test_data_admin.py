@@ -8,7 +8,7 @@ import pytest
 
 from geo import auth
 from tests.conftest import DATA
-from tests.e2e.test_browser import open_page
+from tests.e2e.test_browser import open_page, poll
 
 pytestmark = pytest.mark.e2e
 TABLE_FILE = "checkpoints.csv"
@@ -55,7 +55,7 @@ def choose(page, box_index: int, option: str) -> None:
 def upload_and_confirm(page, data, note: str) -> None:
     choose(page, 0, TABLE_FILE)
     original = (data / TABLE_FILE).read_text(encoding="utf-8")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(  # the upload tab's (新增报告 has one too)
         files=[{"name": TABLE_FILE, "mimeType": "text/csv", "buffer": replacement(original)}])
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
     wait_idle(page)
@@ -92,6 +92,8 @@ def test_open_mode_upload_diff_confirm_history_restore(page, site):
     choose(page, 1, TABLE_FILE)
     page.get_by_role("button", name="恢复此版本").click()
     page.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+    # the upload's own message may still be on screen: wait for the restore itself to be logged
+    poll(lambda: [e["action"] for e in log(data)][-1:] == ["restore"], page, 60)
     assert (data / TABLE_FILE).read_bytes() == original
     entries = log(data)
     assert [e["action"] for e in entries] == ["update", "restore"]
