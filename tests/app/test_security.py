@@ -72,7 +72,7 @@ def test_a_staff_member_sees_no_audit_log(env):
     _, users = env
     auth.add_user("sam", "staff", "staff-pass", users)
     at = sign_in(open_page(), "sam", "staff-pass")
-    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复"]
+    assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复", "新增报告", "修改记录"]
 
 
 def test_an_idle_session_is_signed_out_before_the_page_shows_anything(env):
