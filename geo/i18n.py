@@ -185,6 +185,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
     "change": ("变化", "Change"),
+    # issue 17 (slides, charts, text)
+    "no_data": ("暂无数据", "No data"),
+    "brief_route_case": ("{route} 缴获{drug}", "{route} — {drug} seized"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -18,6 +18,7 @@ from geo.ui import maps as ui_maps
 from geo.ui import state, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
+SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
 
 # Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
 # white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
@@ -32,22 +33,27 @@ html {font-size: %(font)dpx;}
 .stApp, [data-testid="stAppViewContainer"] {background: #ffffff; color: #000000;}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important;}
 h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
-.kf-grid {grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)) !important;}
+.kf-grid {grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)) !important;}
 .kf-tile {border: 2px solid #000 !important;}
 .kf-label, .kf-change, .kf-meta {color: #000 !important;}
 .kf-grid {gap: 0.4rem !important; margin: 0 !important;}
 .kf-tile {padding: 0.3rem 0.5rem !important;}
 .kf-value {font-size: 1.5rem !important; color: #000 !important;}
-.kf-meta {font-size: 0.6rem !important;}
-.brief-counter {font-size: 0.8rem; font-weight: 700; color: #000; line-height: 1.2;}
+.kf-meta, .kf-change, .kf-label {font-size: 0.85rem !important;}
+.brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
+.brief-h1 {font-size: 1.5rem; font-weight: 700; color: #000; margin: 0 0 0.1rem 0; line-height: 1.25;}
+.brief-value {font-size: 2.2rem; font-weight: 800; white-space: nowrap;}
+.brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
+.no-data {font-size: 1rem !important; color: #000 !important;}
+.brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
 .st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
-  font-size: 0.8rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
+  font-size: 0.85rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
   border: 2px solid #000 !important; color: #000 !important;}
-.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.8rem !important;}
+.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.85rem !important;}
 .st-key-briefing_exit {position: fixed; top: 0.2rem; right: 0.6rem; z-index: 1000000; width: auto !important;}
-.st-key-briefing_exit button {font-size: 0.6rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
+.st-key-briefing_exit button {font-size: 0.85rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
   color: #000 !important; background: #fff !important; border: 1px solid #000 !important;}
-.st-key-briefing_exit p {font-size: 0.6rem !important;}
+.st-key-briefing_exit p {font-size: 0.85rem !important;}
 </style>"""
 
 # Maps fill the screen below the heading: the map frames get the viewport's height, and inside each (same-origin)
@@ -137,24 +143,31 @@ def _controls(index: int, count: int, lang: str) -> None:
 
 
 def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
+    """One full-width grid, no city headings: each tile names its place, and the slide must fit the screen."""
     tile_list = tiles.tiles(ds, flt, lang, per_city=per_city)
-    if tile_list:  # one grid, no city headings: each tile names its place, and the slide must fit the screen
-        cards = "".join(widgets.tile_html(tile) for tile in tile_list)
+    if tile_list:
+        full = briefing.source_titles(ds, [k.record_id for k in tile_list], lang)
+        cards = "".join(widgets.tile_html(tile, full.get(tile.record_id)) for tile in tile_list)
         st.markdown(f"{widgets.TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
     else:
         widgets.no_records(ds, flt, lang)
 
 
+def _chart(fig, key: str, lang: str) -> None:
+    """A chart sized for the slide, or the no-data panel."""
+    if chart_layout.is_empty(fig):
+        widgets.no_data(lang, key)
+    else:
+        st.plotly_chart(chart_layout.for_projector(fig, width=SLIDE_CHART_WIDTH), key=key)
+
+
 def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
-    """One slide: figures and the map side by side, or the map with its chart."""
+    """One slide: the figures across the full width above the map, or the map beside its chart."""
     flt = slide.filter(flt)
     height = settings.BRIEFING_MAP_HEIGHT
     if slide.kind in ("overview", "city"):
-        left, right = st.columns([2, 3])
-        with left:
-            _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
-        with right:
-            ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
+        _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
+        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
     elif slide.kind == "routes":
         ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", height=height)
     elif slide.kind == "seizures":
@@ -163,9 +176,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
             seized = state.view(ds, "seizures", flt)
-            fig = record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang)
-            st.plotly_chart(chart_layout.for_projector(fig),
-                            key="brief_chart_seizures")
+            _chart(record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang),
+                   "brief_chart_seizures", lang)
     else:
         demo = state.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
@@ -174,9 +186,20 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                 category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
-            fig = record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang)
-            st.plotly_chart(chart_layout.for_projector(fig),
-                            key="brief_chart_demo")
+            _chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang),
+                   "brief_chart_demo", lang)
+
+
+def headline_html(topic: str, message: briefing.Message | None, lang: str) -> str:
+    """The slide's message: topic, headline with its key number large, then the period and the sources."""
+    e = html.escape
+    if message is None:
+        return f"<div class='brief-kicker'>{e(topic)}</div><h1 class='brief-h1'>{e(topic)}</h1>"
+    sep = "：" if lang == "zh" else ": "
+    meta = (f"{e(t('period', lang))}{sep}{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}")
+    return (f"<div class='brief-kicker'>{e(topic)}</div><h1 class='brief-h1' title='{e(message.quote)}'>"
+            f"{e(message.headline)} <span class='brief-value'>{e(message.value)}</span></h1>"
+            f"<div class='brief-meta'>{meta}</div>")
 
 
 @st.fragment(run_every=settings.BRIEFING_SECONDS)
@@ -187,9 +210,8 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
     slide = deck[index]
     names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
-    heading, controls = st.columns([1, 1], vertical_alignment="center")
-    heading.title(briefing.title(slide, names, lang))
+    heading, controls = st.columns([3, 1], vertical_alignment="top")
+    heading.html(headline_html(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang))
     with controls:
         _controls(index, len(deck), lang)
     _slide(ds, slide, flt, lang)
-
