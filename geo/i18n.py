@@ -188,6 +188,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     # issue 17 (slides, charts, text)
     "no_data": ("暂无数据", "No data"),
     "brief_route_case": ("{route} 缴获{drug}", "{route} — {drug} seized"),
+    "tbl_figures": ("工作数据", "Reported figure"),
+    "tbl_seizures": ("缴获", "Seizure"),
+    "tbl_cases": ("案件", "Case"),
+    "tbl_routes": ("贩毒通道", "Trafficking route"),
+    "tbl_checkpoints": ("检查站", "Checkpoint"),
+    "tbl_demo_sites": ("示范创建", "Demonstration sites"),
+    "tbl_places": ("地点", "Place"),
+    "record_kind": ("类别", "Kind"),
+    "source_texts": ("原文全文", "Full source texts"),
+    "select_all": ("全选", "Select all"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from geo import briefing, settings
+from geo import briefing, fmt, settings
 from geo.charts import common as chart_layout
 from geo.charts import records as record_charts
 from geo.charts import tiles
@@ -41,11 +41,12 @@ h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
 .kf-value {font-size: 1.5rem !important; color: #000 !important;}
 .kf-meta, .kf-change, .kf-label {font-size: 0.85rem !important;}
 .brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
-.brief-h1 {font-size: 1.5rem; font-weight: 700; color: #000; margin: 0 0 0.1rem 0; line-height: 1.25;}
-.brief-value {font-size: 2.2rem; font-weight: 800; white-space: nowrap;}
+.st-key-brief_head h1 {font-size: 1.9rem !important; padding: 0 !important; line-height: 1.25 !important;}
+.st-key-brief_head {gap: 0.1rem !important;}
 .brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
 .no-data {font-size: 1rem !important; color: #000 !important;}
 .brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
+.st-key-brief_controls {padding-top: 1.8rem;}  /* below the fixed exit button */
 .st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
   font-size: 0.85rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
   border: 2px solid #000 !important; color: #000 !important;}
@@ -92,6 +93,28 @@ if (!window.__briefingKeys) {
 </script>"""
 
 
+# Streamlit's multiselect offers an English "Select all" (and "Select N matches"); in the Chinese view the words
+# are replaced where the menu draws them.
+SELECT_ALL_JS = """<script>
+if (!window.__selectAllZh) {
+  window.__selectAllZh = true;
+  const swap = function (root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue === 'Select all') n.nodeValue = '%(all)s';
+      else if (/^Select \\d+ matches$/.test(n.nodeValue))
+        n.nodeValue = n.nodeValue.replace(/^Select (\\d+) matches$/, '%(matches)s');
+    }
+  };
+  new MutationObserver(function (changes) {
+    if (window.__dashboardLang === 'en') return;
+    changes.forEach(function (c) { c.addedNodes.forEach(function (n) { if (n.nodeType === 1) swap(n); }); });
+  }).observe(document.body, {childList: true, subtree: true});
+}
+window.__dashboardLang = '%(lang)s';
+</script>"""
+
+
 def active() -> bool:
     return bool(st.session_state.get(state.KEY_BRIEFING))
 
@@ -101,7 +124,10 @@ def _leave() -> None:
 
 
 def chrome(lang: str) -> None:
-    """In briefing mode: the projector style, the keys, and a visible way out."""
+    """On every page, Streamlit's own English words in Chinese; in briefing mode the projector style, the keys,
+    and a visible way out."""
+    st.html(SELECT_ALL_JS % {"all": t("select_all", "zh"), "matches": "选择 $1 项", "lang": lang},
+            unsafe_allow_javascript=True)
     if not active():
         return
     st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
@@ -131,7 +157,7 @@ def _advance_on_timer(count: int) -> None:
 def _controls(index: int, count: int, lang: str) -> None:
     """Previous, pause and next as real buttons (the keys click them), and where we are: "3 / 8 · paused"."""
     paused = st.session_state.get(KEY_PAUSED, False)
-    prev, pause, nxt, counter = st.columns([1, 1, 1, 2], vertical_alignment="center")
+    prev, pause, nxt, counter = st.container(key="brief_controls").columns([1, 2, 1, 3], vertical_alignment="center")
     prev.button("◀", key="brief_prev", on_click=_go, args=(-1, count), help=f"{t('briefing_prev', lang)} (← / PageUp)")
     pause.button(t("briefing_play", lang) if paused else t("briefing_pause", lang), key="brief_pause",
                  on_click=_toggle_pause, help="P")
@@ -190,16 +216,25 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                    "brief_chart_demo", lang)
 
 
-def headline_html(topic: str, message: briefing.Message | None, lang: str) -> str:
-    """The slide's message: topic, headline with its key number large, then the period and the sources."""
+def meta_html(topic: str, message: briefing.Message | None, lang: str) -> tuple[str, str]:
+    """The slide's topic above its headline, and the period and sources below it (escaped HTML)."""
     e = html.escape
+    kicker = f"<div class='brief-kicker'>{e(topic)}</div>"
     if message is None:
-        return f"<div class='brief-kicker'>{e(topic)}</div><h1 class='brief-h1'>{e(topic)}</h1>"
+        return kicker, ""
     sep = "：" if lang == "zh" else ": "
-    meta = (f"{e(t('period', lang))}{sep}{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}")
-    return (f"<div class='brief-kicker'>{e(topic)}</div><h1 class='brief-h1' title='{e(message.quote)}'>"
-            f"{e(message.headline)} <span class='brief-value'>{e(message.value)}</span></h1>"
-            f"<div class='brief-meta'>{meta}</div>")
+    return kicker, (f"<div class='brief-meta' title='{e(message.quote)}'>{e(t('period', lang))}{sep}"
+                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>")
+
+
+def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
+    """Topic, the headline with its key number (the page's h1), then the period and the sources."""
+    kicker, meta = meta_html(topic, message, lang)
+    with st.container(key="brief_head"):
+        st.html(kicker)
+        st.title(fmt.md_escape(message.text(lang) if message else topic), anchor=False)
+        if meta:
+            st.html(meta)
 
 
 @st.fragment(run_every=settings.BRIEFING_SECONDS)
@@ -210,8 +245,9 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
     slide = deck[index]
     names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
-    heading, controls = st.columns([3, 1], vertical_alignment="top")
-    heading.html(headline_html(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang))
+    heading, controls = st.columns([5, 2], vertical_alignment="top")
+    with heading:
+        _heading(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang)
     with controls:
         _controls(index, len(deck), lang)
     _slide(ds, slide, flt, lang)

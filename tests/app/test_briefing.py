@@ -11,8 +11,10 @@ def counter(at: AppTest) -> str:
 
 
 def headline(at: AppTest) -> str:
-    """The slide's topic, headline, key number, period and sources, as the heading block shows them."""
-    return next(h.proto.body for h in at.get("html") if "brief-h1" in h.proto.body)
+    """The slide's topic, headline with its key number, period and sources, as the heading block shows them."""
+    kicker = next(h.proto.body for h in at.get("html") if "brief-kicker" in h.proto.body)
+    meta = [h.proto.body for h in at.get("html") if "brief-meta" in h.proto.body]
+    return " ".join([kicker, at.title[0].value.replace("\\", ""), *meta])
 
 
 def test_url_switches_briefing_mode_on_and_keeps_it_in_the_url():
