@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
+from geo.exports import pdf_text
 
 PRINT_SIZES = (22, 20, 18, 16)  # chart type in exports, px at 1920 wide, largest first
 _server_started = False
@@ -115,7 +116,8 @@ def chart_bytes(fig: go.Figure, fmt: str, width: int = settings.EXPORT_WIDTH, he
     opts = _opts(fmt, width, max(height, int(fig.layout.height or 0)), scale)
     with _render_lock:
         start_renderer()
-        return kaleido.calc_fig_sync(fig, opts=opts)
+        data = kaleido.calc_fig_sync(fig, opts=opts)
+    return _searchable(data, fig) if fmt == "pdf" else data
 
 
 def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT_WIDTH,
@@ -131,7 +133,14 @@ def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT
             errors = kaleido.write_fig_from_object_sync(specs)
         if errors:
             raise RuntimeError(f"{len(errors)} chart export(s) failed; first: {errors[0]!r}")
-        return [Path(spec["path"]).read_bytes() for spec in specs]
+        out = [Path(spec["path"]).read_bytes() for spec in specs]
+    return [_searchable(data, fig) if fmt == "pdf" else data for data, (fig, fmt) in zip(out, jobs)]
+
+
+def _searchable(pdf: bytes, fig: go.Figure) -> bytes:
+    """A chart PDF whose text copies as shown (no Kangxi radicals), titled with the chart's title."""
+    head = str(fig.layout.title.text or "").split("<br>")[0]
+    return pdf_text.fix_pdf(pdf, head)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
