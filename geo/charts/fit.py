@@ -12,6 +12,7 @@ import html
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
@@ -145,62 +146,91 @@ def _place_rows(fig: go.Figure, cats: dict[str, list[str]], row_px: dict[str, fl
         top -= span + gap / plot_px
 
 
+@dataclass
+class Bands:
+    """The pixel bands of a laid-out chart: label column, value room, title and legend above, ticks and source
+    below, and the rows in between."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    rows: float  # the rows and the gaps between subplots, at their natural size
+    ticks: float
+
+
+def _rows(out: go.Figure, cats: dict[str, list[str]], size: float, titles: list) -> tuple[dict[str, float], float]:
+    """Height of one row per y axis (its tallest label, or the bars side by side) and the gap between subplots."""
+    slots = _slots(out)
+    row_px = {a: max(max([lines(c) for c in labels] or [1]) * size * LINE, slots.get(a, 1) * size * 1.2)
+              + 0.6 * size for a, labels in cats.items()}
+    gap = (LINE * size + 2.2 * size) if len(cats) > 1 or titles else 0.0
+    return row_px, gap
+
+
+def _title(out: go.Figure, size: float, width: float) -> tuple[str, float]:
+    """The title and subtitle wrapped to the width, and the pixels they take."""
+    head, sub = _split_title(out.layout.title.text)
+    title_size, sub_size = round(size * 1.3), round(size * 0.9)
+    head = wrap(head, title_size, width - 2 * size)
+    sub = wrap(html.escape(sub, quote=False), sub_size, width - 2 * size) if sub else ""
+    px = lines(head) * title_size * LINE + (lines(sub) * sub_size * LINE if sub else 0) + size
+    return head + (f"<br><sup>{sub}</sup>" if sub else ""), px
+
+
+def _source(source, size: float, width: float) -> tuple[str, float]:
+    """The source line wrapped to the width, and the pixels it takes."""
+    if source is None:
+        return "", 0.0
+    text = wrap(source.text, max(11, round(size * 0.8)), width - 2 * size)
+    return text, lines(text) * max(11, round(size * 0.8)) * LINE
+
+
 def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float = 0,
         label_share: float = 0.4) -> go.Figure:
     """A copy of a horizontal chart laid out for type `size` at `width` pixels: nothing overlaps, nothing is cut."""
     out = go.Figure(fig)
     cats = _categories(out)
-    max_label = max(6 * size, label_share * width)
-    renamed = {c: wrap(c, size, max_label) for labels in cats.values() for c in labels}
+    renamed = {c: wrap(c, size, max(6 * size, label_share * width)) for labels in cats.values() for c in labels}
     _rename(out, renamed)
     cats = {a: [renamed[c] for c in labels] for a, labels in cats.items()}
-    left = max([widest(c, size) for labels in cats.values() for c in labels] or [0]) + size
-    right = 3.5 * size  # value text beside the longest bar may run past the axis end
-    room = width - left - right
-    slots = _slots(out)
-    row_px = {a: max(max([lines(c) for c in labels] or [1]) * size * LINE, slots.get(a, 1) * size * 1.2)
-              + 0.6 * size for a, labels in cats.items()}
     notes = list(out.layout.annotations or [])
     source = next((n for n in notes if n.name == "source"), None)
     titles = [n for n in notes if n.name != "source"]
-    gap = (LINE * size + 2.2 * size) if len(cats) > 1 or titles else 0.0
-    plot_px = sum(len(labels) * row_px[a] for a, labels in cats.items()) + gap * max(0, len(cats) - 1)
-    plot_px += gap * 0.45 if titles else 0.0
-    plot_px = max(plot_px, 4 * size)
-
-    head, sub = _split_title(out.layout.title.text)
-    title_size, sub_size = round(size * 1.3), round(size * 0.9)
-    head = wrap(head, title_size, width - 2 * size)
-    sub = wrap(html.escape(sub, quote=False), sub_size, width - 2 * size) if sub else ""
-    title_px = lines(head) * title_size * LINE + (lines(sub) * sub_size * LINE if sub else 0) + size
-    legend_rows = _legend_rows(out, size, width - left - size)  # plotly wraps a legend at the plot's right edge
-    legend_px = legend_rows * size * 1.75
-    top = title_px + legend_px + 0.6 * size
-
-    source_size = max(11, round(size * 0.8))
-    source_text = wrap(source.text, source_size, width - 2 * size) if source is not None else ""
-    source_px = lines(source_text) * source_size * LINE if source is not None else 0
-    ticks_px = 2.2 * size
-    bottom = ticks_px + source_px + 0.8 * size
-    height = max(min_height, top + plot_px + bottom)
-    plot_px = height - top - bottom  # a taller (fixed-size) frame gives the rows more room
-
-    _place_rows(out, cats, {a: r * plot_px / max(1.0, _rows_px(cats, row_px, gap, titles)) for a, r in row_px.items()},
-                gap * plot_px / max(1.0, _rows_px(cats, row_px, gap, titles)), plot_px, titles)
-    _thin_ticks(out, size, room)
+    row_px, gap = _rows(out, cats, size, titles)
+    left = max([widest(c, size) for labels in cats.values() for c in labels] or [0]) + size
+    title_text, title_px = _title(out, size, width)
+    source_text, source_px = _source(source, size, width)
+    legend_px = _legend_rows(out, size, width - left - size) * size * 1.75  # plotly wraps at the plot's edge
+    bands = Bands(left, 3.5 * size, title_px + legend_px + 0.6 * size, 2.2 * size + source_px + 0.8 * size,
+                  _rows_px(cats, row_px, gap, titles), 2.2 * size)
+    height = max(min_height, bands.top + max(bands.rows, 4 * size) + bands.bottom)
+    plot_px = height - bands.top - bands.bottom  # a taller (fixed-size) frame gives the rows more room
+    scale = plot_px / max(1.0, bands.rows)
+    _place_rows(out, cats, {a: r * scale for a, r in row_px.items()}, gap * scale, plot_px, titles)
+    _thin_ticks(out, size, width - left - bands.right)
     for note in titles:
-        note.update(font={"size": round(size * 1.0)})
+        note.update(font={"size": round(size)})
     if source is not None:
-        source.update(text=source_text, y=-(ticks_px + 0.3 * size) / plot_px, yanchor="top", x=0, xanchor="left",
-                      xref="paper", font={"size": source_size, "color": INK}, xshift=-left + size)
+        source.update(text=source_text, y=-(bands.ticks + 0.3 * size) / plot_px, yanchor="top", x=0,
+                      xanchor="left", xref="paper", font={"size": max(11, round(size * 0.8)), "color": INK},
+                      xshift=-left + size)
+    _apply(out, notes, bands, size, width, height, plot_px, title_text)
+    return out
+
+
+def _apply(out: go.Figure, notes: list, bands: Bands, size: float, width: float, height: float, plot_px: float,
+           title_text: str) -> None:
+    """Write the computed layout: margins (no auto-margins), title, legend band, type sizes."""
+    title_size = round(size * 1.3)
     out.update_layout(
         annotations=notes, height=round(height), font={"size": size, "color": INK},
-        margin={"l": round(left), "r": round(right), "t": round(top), "b": round(bottom), "autoexpand": False,
-                "pad": 0},
+        margin={"l": round(bands.left), "r": round(bands.right), "t": round(bands.top), "b": round(bands.bottom),
+                "autoexpand": False, "pad": 0},
         # plotly puts the first line's baseline (not its top) at y when a title has several lines
-        title={"text": head + (f"<br><sup>{sub}</sup>" if sub else ""), "x": 0.5 * size / width, "xref": "container",
-               "xanchor": "left", "y": 1 - (0.5 * size + title_size) / height, "yref": "container",
-               "yanchor": "top", "font": {"size": title_size, "color": "#111111"}},
+        title={"text": title_text, "x": 0.5 * size / width, "xref": "container", "xanchor": "left",
+               "y": 1 - (0.5 * size + title_size) / height, "yref": "container", "yanchor": "top",
+               "font": {"size": title_size, "color": "#111111"}},
         legend={"orientation": "h", "x": 0, "xref": "paper", "xanchor": "left",
                 "y": 1 + (0.3 * size) / plot_px, "yanchor": "bottom", "yref": "paper", "font": {"size": size}},
         uniformtext={"minsize": max(10, round(size * 0.8)), "mode": "show"})
@@ -208,7 +238,6 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
     out.update_xaxes(automargin=False, tickfont={"size": size, "color": INK})
     out.update_traces(textfont={"size": size}, selector={"type": "bar"})
     out.update_traces(textfont={"size": size}, selector={"type": "scatter"})
-    return out
 
 
 def _rows_px(cats: dict[str, list[str]], row_px: dict[str, float], gap: float, titles: list) -> float:
