@@ -87,6 +87,8 @@ def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.Data
 def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
     """Every chart of the pages for the filter, in the press template; charts with no data are left out."""
     src, place, out = ds["sources"], place_label(ds, flt, lang), []
+    # a chart's title names the place and drug types, never the year slider: its period line gives the records' own
+    titled = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs)
     built = _page_charts(ds, flt, lang)
     for key, frame, build in built:
         if frame.empty:
@@ -95,7 +97,7 @@ def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = Non
         if not any(len(trace.x if trace.x is not None else []) for trace in fig.data):
             continue
         period = export.period_span(frame, src)
-        press = export.press_figure(fig, lang, exported, period=period, place=place if flt.active else None)
+        press = export.press_figure(fig, lang, exported, period=period, place=titled if flt.active else None)
         out.append(Chart(key, press, place, t(key, lang), period))
     return out
 

@@ -136,9 +136,20 @@ def test_charts_follow_the_whole_filter(ds):
     charts = pack.pack_charts(ds, flt, "zh", DAY)
     assert charts and all(c.file_name("png").startswith("衡阳市（冰毒，2017年）_") for c in charts)
     assert all("2017" in c.period for c in charts)
+    assert all(c.figure.layout.title.text.startswith("衡阳市（冰毒） · ") for c in charts)  # no slider years
     assert pack.pack_name(ds, flt, "zh", "pdf", DAY) == "衡阳市（冰毒，2017年）_禁毒工作简报_2026-11-25_内部资料.pdf"
     everything = {c.key for c in pack.pack_charts(ds, Filter(), "zh", DAY)}
     assert {"chart_enforcement", "chart_outflow", "seizures_by_city", "demo_by_category"} <= everything
+
+
+def test_export_period_is_the_records_own_never_the_slider(ds):
+    flt = Filter(("431100",), years=(2019, 2020))  # Yongzhou's figures run 2018年以来 … 2021年前5个月
+    charts = pack.pack_charts(ds, flt, "zh", DAY)
+    assert charts
+    for c in charts:
+        assert c.period and c.period != "2019-2020", c.key
+        assert f"时期：{c.period}" in c.figure.layout.title.text.replace("<br>", "") and "2019-2020" not in \
+            c.figure.layout.title.text, c.key
 
 
 def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
