@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 LINE = 1.3  # line height, in ems
+BELOW = 0.35  # spare rows below the last category of each y axis
 INK = "#222222"  # every chart text: 15.9:1 on white
 TAG = re.compile(r"<[^>]+>")
 CLOSING = set("，。；：、）》」』")  # never the first character of a line
@@ -124,6 +125,9 @@ def _thin_ticks(fig: go.Figure, size: float, plot_px: float) -> None:
     """Keep every k-th explicit tick so that tick labels never touch."""
     for name in fig.layout:
         axis = fig.layout[name]
+        if name.startswith("xaxis") and axis.dtick and axis.range:  # evenly spaced ticks (ranks): widen the step
+            count = abs(axis.range[1] - axis.range[0]) / float(axis.dtick)
+            axis.dtick = float(axis.dtick) * max(1, math.ceil((text_px("00", size) + size) * count / max(plot_px, 1)))
         if not name.startswith("xaxis") or axis.tickvals is None or axis.ticktext is None:
             continue
         vals, text = list(axis.tickvals), list(axis.ticktext)
@@ -138,9 +142,11 @@ def _place_rows(fig: go.Figure, cats: dict[str, list[str]], row_px: dict[str, fl
     axes = sorted(cats, key=lambda a: int(a[1:] or 1))
     top = 1.0 - (gap * 0.45 / plot_px if titles else 0.0)
     for i, axis in enumerate(axes):
-        span = len(cats[axis]) * row_px[axis] / plot_px
+        span = (len(cats[axis]) + BELOW) * row_px[axis] / plot_px
         name = "yaxis" + axis[1:]
         fig.layout[name].domain = [max(0.0, top - span), top]
+        # a third of a row spare below the last one: its label's lower line stays clear of the x tick labels
+        fig.layout[name].range = [-0.5 - BELOW, len(cats[axis]) - 0.5]
         if i < len(titles):
             titles[i].update(y=top, yanchor="bottom", yref="paper")
         top -= span + gap / plot_px
@@ -162,7 +168,7 @@ class Bands:
 def _rows(out: go.Figure, cats: dict[str, list[str]], size: float, titles: list) -> tuple[dict[str, float], float]:
     """Height of one row per y axis (its tallest label, or the bars side by side) and the gap between subplots."""
     slots = _slots(out)
-    row_px = {a: max(max([lines(c) for c in labels] or [1]) * size * LINE, slots.get(a, 1) * size * 1.2)
+    row_px = {a: max(max([lines(c) for c in labels] or [1]) * size * LINE, slots.get(a, 1) * size * 1.5)
               + 0.6 * size for a, labels in cats.items()}
     gap = (LINE * size + 2.2 * size) if len(cats) > 1 or titles else 0.0
     return row_px, gap
@@ -242,5 +248,5 @@ def _apply(out: go.Figure, notes: list, bands: Bands, size: float, width: float,
 
 def _rows_px(cats: dict[str, list[str]], row_px: dict[str, float], gap: float, titles: list) -> float:
     """Pixels the rows, the gaps between subplots and the first subplot title take at their natural size."""
-    natural = sum(len(labels) * row_px[a] for a, labels in cats.items()) + gap * max(0, len(cats) - 1)
+    natural = sum((len(labels) + BELOW) * row_px[a] for a, labels in cats.items()) + gap * max(0, len(cats) - 1)
     return natural + (gap * 0.45 if titles else 0.0)
