@@ -165,6 +165,13 @@ class Bands:
     ticks: float
 
 
+def _value_room(out: go.Figure, size: float) -> float:
+    """Right margin: the widest value text written beside a bar, which may run past the axis end."""
+    texts = [str(x) for tr in out.data if tr.type == "bar" and tr.text is not None and not isinstance(tr.text, str)
+             for x in tr.text]
+    return max([2 * size] + [text_px(x, size) + 0.5 * size for x in texts])
+
+
 def _rows(out: go.Figure, cats: dict[str, list[str]], size: float, titles: list) -> tuple[dict[str, float], float]:
     """Height of one row per y axis (its tallest label, or the bars side by side) and the gap between subplots."""
     slots = _slots(out)
@@ -208,7 +215,7 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
     title_text, title_px = _title(out, size, width)
     source_text, source_px = _source(source, size, width)
     legend_px = _legend_rows(out, size, width - left - size) * size * 1.75  # plotly wraps at the plot's edge
-    bands = Bands(left, 3.5 * size, title_px + legend_px + 0.6 * size, 2.2 * size + source_px + 0.8 * size,
+    bands = Bands(left, _value_room(out, size), title_px + legend_px + 0.6 * size, 2.2 * size + source_px + 0.8 * size,
                   _rows_px(cats, row_px, gap, titles), 2.2 * size)
     height = max(min_height, bands.top + max(bands.rows, 4 * size) + bands.bottom)
     plot_px = height - bands.top - bands.bottom  # a taller (fixed-size) frame gives the rows more room
