@@ -43,6 +43,7 @@ h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
 .brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
 .st-key-brief_head h1 {font-size: 1.9rem !important; padding: 0 !important; line-height: 1.25 !important;}
 .st-key-brief_head {gap: 0.1rem !important;}
+.st-key-brief_head [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}  /* Streamlit's −1rem */
 .brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
 .no-data {font-size: 1rem !important; color: #000 !important;}
 .brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
@@ -165,7 +166,7 @@ def _advance_on_timer(count: int) -> None:
 def _controls(index: int, count: int, lang: str) -> None:
     """Previous, pause and next as real buttons (the keys click them), and where we are: "3 / 8 · paused"."""
     paused = st.session_state.get(KEY_PAUSED, False)
-    prev, pause, nxt, counter = st.container(key="brief_controls").columns([1, 2, 1, 3], vertical_alignment="center")
+    prev, pause, nxt, counter = st.container(key="brief_controls").columns([2, 3, 2, 4], vertical_alignment="center")
     prev.button("◀", key="brief_prev", on_click=_go, args=(-1, count), help=f"{t('briefing_prev', lang)} (← / PageUp)")
     pause.button(t("briefing_play", lang) if paused else t("briefing_pause", lang), key="brief_pause",
                  on_click=_toggle_pause, help="P")
@@ -253,7 +254,7 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
     slide = deck[index]
     names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
-    heading, controls = st.columns([5, 2], vertical_alignment="top")
+    heading, controls = st.columns([3, 2], vertical_alignment="top")
     with heading:
         _heading(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang)
     with controls:
