@@ -170,3 +170,38 @@ def test_exported_charts_never_overlap(browser):
 
 def test_vendored_axe_is_there():
     assert AXE.is_file() and AXE.is_relative_to(ROOT)
+
+
+def step_to(page, number: int) -> None:
+    """Press → until the slideshow shows slide `number` (each press waits for the counter to move)."""
+    from tests.e2e.test_briefing import slide
+
+    while slide(page)[0] < number:
+        before = slide(page)[0]
+        page.keyboard.press("ArrowRight")
+        for _ in range(300):
+            if slide(page)[0] != before:
+                break
+            page.wait_for_timeout(200)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_slide_charts_never_overlap(browser, app_url, size):
+    """The seizure and demonstration slides' charts, beside their maps, at both sizes; each slide names its period
+    and sources under the headline."""
+    from tests.e2e.test_briefing import open_slides
+
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        open_slides(page, app_url)
+        page.keyboard.press("p")
+        for number in (3, 4):  # seizures, demonstration sites
+            step_to(page, number)
+            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90_000)
+            page.wait_for_function(DRAWN, timeout=90_000)
+            assert "时期：" in page.inner_text(".brief-meta") and "来源：" in page.inner_text(".brief-meta")
+            charts = page.evaluate(LABEL_BOXES, page.query_selector("body"))
+            assert charts and all(not overlaps(c) and not cut(c) for c in charts), (number, charts[0]["boxes"][:5])
+    finally:
+        context.close()
