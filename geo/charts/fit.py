@@ -191,12 +191,18 @@ def _title(out: go.Figure, size: float, width: float) -> tuple[str, float]:
     return head + (f"<br><sup>{sub}</sup>" if sub else ""), px
 
 
+def source_size(size: float) -> int:
+    """Type of the source line: smaller than the labels, but never under 20 px where labels are 20 px or more (a
+    projector slide's smallest text)."""
+    return max(11, round(size * 0.8)) if size < 20 else max(20, round(size * 0.8))
+
+
 def _source(source, size: float, width: float) -> tuple[str, float]:
     """The source line wrapped to the width, and the pixels it takes."""
     if source is None:
         return "", 0.0
-    text = wrap(source.text, max(11, round(size * 0.8)), width - 2 * size)
-    return text, lines(text) * max(11, round(size * 0.8)) * LINE
+    text = wrap(source.text, source_size(size), width - 2 * size)
+    return text, lines(text) * source_size(size) * LINE
 
 
 def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float = 0,
@@ -226,7 +232,7 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
         note.update(font={"size": round(size)})
     if source is not None:
         source.update(text=source_text, y=-(bands.ticks + 0.3 * size) / plot_px, yanchor="top", x=0,
-                      xanchor="left", xref="paper", font={"size": max(11, round(size * 0.8)), "color": INK},
+                      xanchor="left", xref="paper", font={"size": source_size(size), "color": INK},
                       xshift=-left + size)
     _apply(out, notes, bands, size, width, height, plot_px, title_text)
     return out
