@@ -32,7 +32,7 @@ def test_enforcement_pingdingshan_one_bar_per_figure(ds):
     assert plotted(fig) == [[50, 52], [78, 947], [65, 305], [88, 711], [80, 225]]
     texts = [list(trace.text) for trace in fig.data]
     assert texts[0] == ["50+起", "52起"]
-    assert "今年以来" in fig.data[0].y[1] and "2011年10月…上任后" in fig.data[0].y[0]
+    assert "今年以来" in flat(fig.data[0].y)[1] and "2011年10月…上任后" in flat(fig.data[0].y)[0]
     assert fig.layout.annotations[0].name == "source" and "打赢禁毒之战" in fig.layout.annotations[0].text
     titles = [a.text for a in fig.layout.annotations[1:]]
     assert titles == ["案件（起）", "抓获、起诉（人）", "拘留、处罚（人）", "查获吸毒人员（人）", "戒毒措施（人）"]
@@ -68,7 +68,7 @@ def test_outflow_yongzhou(ds):
                                        ds["sources"], "zh")
     assert plotted(fig) == [[3, 105], [-75.4, -64.3]]  # Ningyuan 2021前5个月 3, 2015 105; Qiyang, Yongzhou
     assert list(fig.data[0].y) == ["外流贩毒人数<br>宁远县 · 2021年前5个月", "外流贩毒人数<br>宁远县 · 2015年"]
-    assert "较文中所述年份" in fig.data[1].y[0] and "同比" in fig.data[1].y[1]
+    assert "较文中所述年份" in flat(fig.data[1].y)[0] and "同比" in flat(fig.data[1].y)[1]
 
 
 def test_outflow_hengyang_ranking(ds):
