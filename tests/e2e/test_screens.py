@@ -17,6 +17,7 @@ PAGES = ["", "enforcement", "checkpoints", "routes", "seizures", "demo_sites", "
 SIZES = [(1920, 1080), (1024, 768)]
 LANGS = ["zh", "en"]
 MODES = {"desk": "", "briefing": "mode=briefing"}
+CHART_PAGES = {"enforcement", "routes", "seizures", "demo_sites"}
 
 # Boxes of every piece of SVG text in each plotly chart (tick labels, bar values, legend, titles, source line),
 # with the chart's own box: text that leaves its chart was cut.
@@ -75,10 +76,12 @@ def audit(page) -> list:
             if v["impact"] in ("serious", "critical")]
 
 
-def visit(page, url: str) -> dict:
+def visit(page, url: str, charts: bool = False) -> dict:
     page.goto(url)
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_function(IDLE, timeout=60_000)
+    if charts:  # the page's charts arrive after its first elements
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90_000)
     page.wait_for_function(DRAWN, timeout=90_000)
     page.wait_for_timeout(800)  # a map frame's first message can start one more run: let it begin, then settle
     page.wait_for_function(IDLE, timeout=60_000)
@@ -106,7 +109,8 @@ def screens(browser, app_url):
                 for mode, query in MODES.items():
                     for path in PAGES:
                         q = "&".join(x for x in (query, "lang=en" if lang == "en" else "") if x)
-                        seen[(width, lang, mode, path)] = visit(page, f"{app_url}/{path}" + (f"?{q}" if q else ""))
+                        seen[(width, lang, mode, path)] = visit(page, f"{app_url}/{path}" + (f"?{q}" if q else ""),
+                                                                path in CHART_PAGES)
             finally:
                 context.close()
     return seen
