@@ -13,7 +13,7 @@ from geo.i18n import name_col, t
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
 INK = "#333333"  # axis and source text: 12.6:1 on white
-DESK_SIZE, DESK_WIDTH = 15, 560  # type size and the narrowest desk container (1024 wide, sidebar open)
+DESK_SIZE, DESK_WIDTH = 15, 480  # type size and the narrowest desk container (1024 wide, sidebar open)
 
 
 def esc(text) -> str:

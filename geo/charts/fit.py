@@ -187,7 +187,8 @@ def _title(out: go.Figure, size: float, width: float) -> tuple[str, float]:
     title_size, sub_size = round(size * 1.3), round(size * 0.9)
     head = wrap(head, title_size, width - 2 * size)
     sub = wrap(html.escape(sub, quote=False), sub_size, width - 2 * size) if sub else ""
-    px = lines(head) * title_size * LINE + (lines(sub) * sub_size * LINE if sub else 0) + size
+    # every title line, the <sup> subtitle's too, advances by 1.3 em of the title's type
+    px = (lines(head) + (lines(sub) if sub else 0)) * title_size * LINE + size
     return head + (f"<br><sup>{sub}</sup>" if sub else ""), px
 
 

@@ -60,7 +60,7 @@ def test_changes_pingdingshan_2019(ds):
     fig = figure_charts.changes(filters.view(ds, "figures", Filter(PDS)), ds["jurisdictions"], ds["sources"], "zh")
     assert plotted(fig) == [[2.33, 20.32, 29.79, 42.86, 170.34]]
     assert list(fig.data[0].text) == ["+2.33%", "+20.32%", "+29.79%", "+42.86%", "+170.34%"]
-    assert all("同比" in y and "今年以来" in y for y in fig.data[0].y)
+    assert all("同比" in y and "今年以来" in y for y in flat(fig.data[0].y))
 
 
 def test_outflow_yongzhou(ds):
@@ -83,7 +83,7 @@ def test_outflow_one_county_shows_only_that_county(ds):
     fig = figure_charts.outflow_trends(filters.view(ds, "figures", Filter(YZ, NINGYUAN)), ds["jurisdictions"],
                                        ds["sources"], "en")
     assert plotted(fig) == [[3, 105]]
-    assert all("<br>Ningyuan County · " in y for y in fig.data[0].y)
+    assert all("Ningyuan County · " in y for y in flat(fig.data[0].y, " "))
 
 
 def test_seizure_charts_with_drug_filter(ds):
