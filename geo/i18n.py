@@ -193,6 +193,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare_differ": ("各条数据时期不同（见每条所注时期），不可相加，也不可排名比较",
                        "Periods differ (each bar names its own): figures are not added and cannot be ranked"),
     "compare_same": ("各条数据时期相同；每条为一项原始数据，不相加", "All figures cover the same period; none are added"),
+    "compare_places": ("{n}条数据", "{n} figures"),
     "compare_missing": ("未报告此项：{places}", "Not reported: {places}"),
     "compare_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
     "compare_help": ("只列出各地原文报告的数据，按城市顺序排列（不按数值排序）；时期以原文为准。",
@@ -283,6 +284,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "edit_save": ("保存修改", "Save changes"),
     "edit_city": ("城市", "City"),
     "edit_county": ("县（市、区）", "County"),
+
+    # issue 17 (slides, charts, text)
+    "no_data": ("暂无数据", "No data"),
+    "brief_route_case": ("{route} 缴获{drug}", "{route} — {drug} seized"),
+    "tbl_figures": ("工作数据", "Reported figure"),
+    "tbl_seizures": ("缴获", "Seizure"),
+    "tbl_cases": ("案件", "Case"),
+    "tbl_routes": ("贩毒通道", "Trafficking route"),
+    "tbl_checkpoints": ("检查站", "Checkpoint"),
+    "tbl_demo_sites": ("示范创建", "Demonstration sites"),
+    "tbl_places": ("地点", "Place"),
+    "record_kind": ("类别", "Kind"),
+    "source_texts": ("原文全文", "Full source texts"),
+    "select_all": ("全选", "Select all"),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

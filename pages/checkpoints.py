@@ -23,9 +23,11 @@ ui_exports.map_downloads(ds, flt, lang, "checkpoints")
 if not checkpoints.empty:
     view = checkpoints.assign(kind_label=[label("checkpoint_kind", k, lang) for k in checkpoints["kind"]],
                               precision_label=[label("precision", p, lang) for p in checkpoints["precision"]])
-    widgets.show_table(view, {name_col(lang): t("name", lang), "kind_label": t("kind", lang),
-                         "precision_label": t("precision", lang), "note": t("note", lang),
-                         "quote": t("quote", lang)})
+    columns = {name_col(lang): t("name", lang), "kind_label": t("kind", lang),
+               "precision_label": t("precision", lang), "note": t("note", lang), "quote": t("quote", lang)}
+    if lang == "zh":  # the curators' notes are English: they stay in the data and the English view
+        columns.pop("note")
+    widgets.show_table(view, columns)
 if not counts.empty:
     st.subheader(t("checkpoint_counts", lang))
     for _city, frame in tables.key_figures(counts, ds["jurisdictions"], lang).items():

@@ -34,7 +34,7 @@ names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lan
 table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
                     category_label=[label("demo_category", c, lang) for c in demo["category"]],
                     count_text=[fmt.quantity(c, q, None, lang) for c, q in zip(demo["count"], demo["qualifier"])],
-                    period=demo["period_label_en" if lang == "en" else "period_label"].fillna(demo["period_label"]))
+                    period=record_charts.period_labels(demo, lang))
 widgets.show_table(table, {"place": t("place", lang), "category_label": t("category", lang),
                            "count_text": t("count", lang), "period": t("period", lang),
                            "label_zh": t("as_written", lang), "quote": t("quote", lang)})

@@ -28,16 +28,14 @@ ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "s
 place = state.selection_label(ds, flt, lang)
 titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 press = filters.public_only(seizures)  # press exports carry public records only, whoever is signed in
-left, right = st.columns(2)
-with left:
-    widgets.chart(record_charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), "chart_totals",
-             f"{place}_{t('seizures_by_city', lang)}", lang, export.period_span(seizures, ds["sources"]), titled,
-             press_fig=record_charts.seizure_totals(press, ds["jurisdictions"], ds["sources"], lang))
-with right:
-    widgets.chart(record_charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), "chart_cases",
-             f"{place}_{t('seizures_by_case', lang)}", lang,
-             export.period_span(seizures[seizures["case_id"].notna()], ds["sources"]), titled,
-             press_fig=record_charts.cases_ranked(press, ds["cases"], ds["sources"], lang))
+# one chart under the other: side by side, each would be a third of a 1024-pixel screen
+widgets.chart(record_charts.seizure_totals(seizures, ds["jurisdictions"], ds["sources"], lang), "chart_totals",
+              f"{place}_{t('seizures_by_city', lang)}", lang, export.period_span(seizures, ds["sources"]), titled,
+              press_fig=record_charts.seizure_totals(press, ds["jurisdictions"], ds["sources"], lang))
+widgets.chart(record_charts.cases_ranked(seizures, ds["cases"], ds["sources"], lang), "chart_cases",
+              f"{place}_{t('seizures_by_case', lang)}", lang,
+              export.period_span(seizures[seizures["case_id"].notna()], ds["sources"]), titled,
+              press_fig=record_charts.cases_ranked(press, ds["cases"], ds["sources"], lang))
 rows = tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang)
 st.dataframe(rows, hide_index=True, width="stretch")
 widgets.table_downloads(tables.seizure_rows(press, ds["jurisdictions"], ds["cases"], lang), ds["sources"], "seizures",

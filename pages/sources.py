@@ -11,20 +11,21 @@ st.title(t("page_sources", lang))
 
 records = state.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
 query = st.text_input(t("search", lang), key="sources_query")
-found = tables.search(records, query)
+found = tables.search(tables.readable_records(records, ds.tables, lang), query)
 st.caption(f"{len(found)} {t('records', lang)}")
 if found.empty:
     widgets.no_records(ds, flt, lang)
 else:
-    st.dataframe(found.fillna(""), hide_index=True, width="stretch",
-                 column_config={"table": t("table", lang), "id": "ID", "adcode": t("place", lang),
-                                "summary": t("record", lang), "source_file": t("source", lang),
-                                "quote": st.column_config.TextColumn(t("quote", lang), width="large")})
+    columns = {"kind": t("record_kind", lang), "place": t("place", lang), "said": t("record", lang),
+               "period": t("period", lang), "title": t("source", lang), "quote": t("quote", lang)}
+    widgets.show_table(found, columns)
 
-widgets.show_table(ds["sources"].fillna(""), {"source_file": t("source", lang),
-                                         "title_zh" if lang == "zh" else "title_en": t("name", lang),
-                                         "publisher": t("publisher", lang), "doc_date": t("doc_date", lang)})
+title_col = "title_zh" if lang == "zh" else "title_en"
+widgets.show_table(ds["sources"].fillna(""), {title_col: t("name", lang), "publisher": t("publisher", lang),
+                                              "doc_date": t("doc_date", lang)})
+st.subheader(t("source_texts", lang))
+titles = dict(zip(ds["sources"]["source_file"], ds["sources"][title_col].fillna("")))
 for name, text in ds.texts.items():
-    with st.expander(fmt.md_escape(name)):
+    with st.expander(fmt.md_escape(titles.get(name.rsplit("/", 1)[-1]) or name.rsplit("/", 1)[-1])):
         st.text(text)
 state.data_encodings(ds, lang)

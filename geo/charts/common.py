@@ -7,10 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import settings
+from geo.charts import fit
 from geo.i18n import name_col, t
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
+INK = "#333333"  # axis and source text: 12.6:1 on white
+DESK_SIZE, DESK_WIDTH = 15, 480  # type size and the narrowest desk container (1024 wide, sidebar open)
 
 
 def esc(text) -> str:
@@ -48,29 +51,28 @@ def below_plot(pixels: float, height: float, margin: dict) -> float:
     return -pixels / max(1.0, height - margin["t"] - margin["b"])
 
 
-def layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 460) -> go.Figure:
-    fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01},
-        font={"family": FONT, "size": 15}, height=height, margin=MARGIN,
-        legend={"orientation": "h", "y": below_plot(45, height, MARGIN), "yanchor": "top"}, plot_bgcolor="#ffffff",
-        annotations=[{"text": source, "xref": "paper", "yref": "paper", "x": 0, "y": below_plot(100, height, MARGIN),
-                      "showarrow": False, "xanchor": "left", "yanchor": "top", "align": "left",
-                      "font": {"size": 11, "color": "#444"},
-                      "name": "source"}])
-    fig.update_yaxes(gridcolor="#dddddd")
-    return fig
+def layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int = 0) -> go.Figure:
+    """Title, subtitle and source line on a white chart, laid out for the desk (geo.charts.fit); subplot titles
+    are kept after the source line, which is the first annotation."""
+    note = go.layout.Annotation(text=source, xref="paper", yref="paper", x=0, y=0, showarrow=False, xanchor="left",
+                                yanchor="top", align="left", font={"size": 11, "color": INK}, name="source")
+    fig.layout.annotations = (note, *(fig.layout.annotations or ()))
+    fig.update_layout(title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0.01},
+                      font={"family": FONT, "size": 15, "color": INK}, margin=MARGIN, plot_bgcolor="#ffffff",
+                      paper_bgcolor="#ffffff")
+    fig.update_yaxes(gridcolor="#dddddd", color=INK)
+    fig.update_xaxes(gridcolor="#dddddd", color=INK)
+    return fit.fit(fig, DESK_SIZE, DESK_WIDTH, min_height=height)
 
 
-def for_projector(fig: go.Figure, height: int = settings.BRIEFING_MAP_HEIGHT,
-                  scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
-    """A copy of a chart with type, margins and the source line scaled up for a projector slide."""
-    big = go.Figure(fig)
-    margin = {k: round(v * scale) for k, v in MARGIN.items()}
-    big.update_layout(font_size=round(15 * scale), height=height, margin=margin,
-                      legend_y=below_plot(45 * scale, height, margin))
-    big.update_annotations(selector={"name": "source"}, font_size=round(11 * scale),
-                           y=below_plot(100 * scale, height, margin))
-    return big
+def for_projector(fig: go.Figure, width: int = 900, scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
+    """A copy of a chart with type, margins and the source line scaled up for a projector slide (≥ 20 px type)."""
+    return fit.fit(fig, max(20, round(DESK_SIZE * scale)), width)
+
+
+def is_empty(fig: go.Figure) -> bool:
+    """True when no trace of the chart has a single value to draw."""
+    return not any(len(v) for trace in fig.data for v in [getattr(trace, "x", None)] if v is not None)
 
 
 def largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> tuple[pd.DataFrame, int]:

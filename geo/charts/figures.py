@@ -29,7 +29,6 @@ ENFORCEMENT_GROUPS: dict[str, tuple[str, ...]] = {
 }
 GROUP_OF = {m: g for g, metrics in ENFORCEMENT_GROUPS.items() for m in metrics}
 INCREASE, DECREASE = "#E69F00", "#56B4E9"  # Okabe-Ito orange and sky blue: not city colours, colour-blind safe
-ROW_PX = 40  # height of one bar row (two lines of label)
 
 
 def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -115,13 +114,9 @@ def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sour
 def _finish(fig: go.Figure, title: str, subtitle: str, source: str, bars: int,
             order: str = "total ascending") -> go.Figure:
     """Shared layout; subplot titles are kept after the source line (which stays the first annotation)."""
-    titles = [a.to_plotly_json() for a in fig.layout.annotations or []]
-    fig.layout.annotations = ()
-    layout(fig, title, subtitle, source, height=max(420, 240 + ROW_PX * bars))
-    fig.layout.annotations = tuple(fig.layout.annotations) + tuple(titles)
-    fig.update_yaxes(automargin=True, categoryorder=order)
+    fig.update_yaxes(categoryorder=order)
     fig.update_layout(bargap=0.25, legend={"traceorder": "normal"})
-    return fig
+    return layout(fig, title, subtitle, source)
 
 
 def change_rows(figures: pd.DataFrame) -> pd.DataFrame:
@@ -139,7 +134,10 @@ def _change_bars(fig: go.Figure, rows: pd.DataFrame, jurisdictions: pd.DataFrame
                 text=[fmt.signed(c, "percent", lang) for c in change], textposition="outside", cliponaxis=False,
                 customdata=list(zip(value, rows["quote"].map(esc))),
                 hovertemplate="%{y}<br>%{text} %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
-    fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#333333", row=row, col=1)
+    low, high = float(min(0, change.min())), float(max(0, change.max()))
+    pad = 0.35 * max(1.0, high - low)  # room for the value text beside each bar, on either side
+    fig.update_xaxes(ticksuffix="%", zeroline=True, zerolinecolor="#333333", row=row, col=1,
+                     range=[low - pad if low < 0 else 0, high + pad if high > 0 else 0])
 
 
 def changes(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame, lang: str) -> go.Figure:
@@ -147,9 +145,6 @@ def changes(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.Data
     rows = change_rows(figures).sort_values("change_value")
     fig = make_subplots(rows=1, cols=1)
     _change_bars(fig, rows, jurisdictions, lang, 1)
-    low, high = float(min(0, rows["change_value"].min())), float(max(0, rows["change_value"].max()))
-    pad = 0.3 * max(1.0, high - low)  # room for the value text beside each bar
-    fig.update_xaxes(range=[low - pad if low < 0 else 0, high + pad if high > 0 else 0])
     return _finish(fig, t("chart_changes", lang), t("change_unit_note", lang), source_line(rows, sources, lang),
                    len(rows))
 

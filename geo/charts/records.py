@@ -9,17 +9,35 @@ from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, 
 from geo.i18n import label, name_col, t
 
 
+DEMO_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
+
+
+def period_labels(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's period as written, in English where the data gives one, or 'period not stated'."""
+    written = frame["period_label"]
+    if lang == "en" and "period_label_en" in frame:
+        written = frame["period_label_en"].where(frame["period_label_en"].notna(), written)
+    return [str(p) if isinstance(p, str) and p else t("period_unstated", lang) for p in written]
+
+
+def _value_room(fig: go.Figure, values: pd.Series) -> None:
+    """An x range with room past the longest bar for its value text."""
+    top = float(pd.to_numeric(values, errors="coerce").max()) if len(values) else 0.0
+    fig.update_xaxes(range=[0, (top if top > 0 else 1) * 1.3], rangemode="tozero")
+
+
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                    lang: str, limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = place_names(jurisdictions, lang)
-    totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p or '')}"
-                             for a, p in zip(totals["adcode"], totals["period_label"])],
+    totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p)}" for a, p in zip(totals["adcode"],
+                                                                                period_labels(totals, lang))],
                             index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
-    if twins.any():  # (an empty selection has a float "x" column, which refuses + str)
+    # (English numbers them below, as the wording is Chinese; an empty selection has a float "x", refusing + str)
+    if twins.any() and lang == "zh":
         totals.loc[twins, "x"] = totals.loc[twins, "x"] + "<br>" + totals.loc[twins, "drug_as_written"].map(esc)
     # figures still alike in place, period and wording (two sources repeating one figure) are numbered, not stacked
     nth = totals.groupby(["x", "drug_type"]).cumcount() if len(totals) else pd.Series(dtype=int)
@@ -27,10 +45,11 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     totals, cut = largest_bars(totals, "x", limit=limit)
     fig = go.Figure()
     for drug, part in totals.groupby("drug_type", sort=False):
-        fig.add_bar(x=part["x"], y=part["quantity"].astype(float), name=label("drug_type", drug, lang),
-                    marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+        fig.add_bar(y=part["x"], x=part["quantity"].astype(float), name=label("drug_type", drug, lang),
+                    marker_color=settings.DRUG_COLORS.get(drug, "#555"), orientation="h",
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
-                    textposition="outside")
+                    textposition="outside", cliponaxis=False)
+    _value_room(fig, totals["quantity"])
     sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + cut_note(limit, cut, lang)
     return layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
@@ -58,16 +77,32 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
 
 def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                      lang: str) -> go.Figure:
-    """Demonstration-site counts by category, one bar group per jurisdiction."""
+    """Demonstration-site counts, one bar per reported figure labelled with its place, category and period; the
+    category's colour repeats what the label says, so no legend is needed."""
     names = place_names(jurisdictions, lang)
     fig = go.Figure()
-    palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
-    for i, (cat, part) in enumerate(demo.groupby("category", sort=True)):
-        fig.add_bar(x=[names.get(a, esc(a)) for a in part["adcode"]], y=part["count"].astype(float),
-                    name=label("demo_category", cat, lang), marker_color=palette[i % len(palette)],
+    rows = demo.assign(period=period_labels(demo, lang)).sort_values(["count"], kind="stable")
+    labels = [f"{names.get(a, esc(a))} · {esc(label('demo_category', c, lang))}<br>{esc(p)}"
+              for a, c, p in zip(rows["adcode"], rows["category"], rows["period"])]
+    rows = rows.assign(y=_numbered(labels))
+    for i, (cat, part) in enumerate(rows.groupby("category", sort=True)):
+        fig.add_bar(y=part["y"], x=part["count"].astype(float), name=label("demo_category", cat, lang),
+                    marker_color=DEMO_PALETTE[i % len(DEMO_PALETTE)], orientation="h", showlegend=False,
+                    textposition="outside", cliponaxis=False,
                     text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
                     customdata=part["label_zh"].map(esc) if lang == "zh"
                     else [label("demo_category", cat, lang)] * len(part),
-                    hovertemplate="%{x} %{customdata}: %{text}<extra></extra>")
-    fig.update_layout(barmode="group")
+                    hovertemplate="%{y} %{customdata}: %{text}<extra></extra>")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
+    _value_room(fig, demo["count"])
     return layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))
+
+
+def _numbered(labels: list[str]) -> list[str]:
+    """Labels made unique: a second figure alike in place, category and period gets ' (2)'."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in labels:
+        seen[text] = seen.get(text, 0) + 1
+        out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return out

@@ -66,7 +66,9 @@ def case_rows(cases: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str) -> pd
         t("suspects", lang): [fmt.quantity(v, q, "person", lang) if pd.notna(v) else "" for v, q in
                               zip(cases["suspects"], cases["suspects_qualifier"])],
         t("vehicles", lang): cases["vehicles"].astype("string").fillna("").tolist(),
-        t("cash", lang): cases["cash_as_written"].fillna("").tolist(),
+        t("cash", lang): cases["cash_as_written"].fillna("").tolist() if lang == "zh" else
+        [fmt.quantity(v, q, "yuan", lang) if pd.notna(v) else "" for v, q in
+         zip(cases["cash_cny"], cases["cash_qualifier"])],
         t("quote", lang): cases["quote"].tolist(),
     })
 
@@ -90,9 +92,55 @@ def search(records: pd.DataFrame, query: str) -> pd.DataFrame:
     """Rows whose summary, quote, id or place contains every word of the query (case-insensitive)."""
     if not query.strip():
         return records
-    hay = (records["summary"].fillna("") + " " + records["quote"].fillna("") + " " + records["id"].fillna("")
-           + " " + records["adcode"].fillna("")).str.lower()
+    columns = [c for c in ("summary", "quote", "id", "adcode", "place", "said", "title") if c in records]
+    hay = records[columns].fillna("").astype(str).agg(" ".join, axis=1).str.lower()
     mask = pd.Series(True, index=records.index)
     for word in query.lower().split():
         mask &= hay.str.contains(word, regex=False)
     return records[mask]
+
+
+TABLE_KEYS = {"figures": "tbl_figures", "seizures": "tbl_seizures", "cases": "tbl_cases", "routes": "tbl_routes",
+              "checkpoints": "tbl_checkpoints", "demo_sites": "tbl_demo_sites", "places": "tbl_places"}
+
+
+def _said(row: pd.Series, table: str, lang: str) -> str:
+    """What one record says, in words: '侦破毒品刑事案件 1,588起' rather than its columns joined."""
+    name = row.get(name_col(lang))
+    if table == "figures":
+        what = row["label_zh" if lang == "zh" else "label_en"]
+        return f"{what} {fmt.quantity(row['value'], row['qualifier'], row['unit'], lang)}"
+    if table == "seizures":
+        what = t("tile_seized", lang, drug=label("drug_type", row["drug_type"], lang))
+        return f"{what} {fmt.quantity(row['quantity'], row['qualifier'], row['unit'], lang)}"
+    if table == "cases":
+        return f"{name} · {label('case_level', row['level'], lang)}"
+    if table == "checkpoints":
+        return f"{name} · {label('checkpoint_kind', row['kind'], lang)}"
+    if table == "demo_sites":
+        count = fmt.quantity(row["count"], row["qualifier"], None, lang)
+        return f"{label('demo_category', row['category'], lang)} {count}"
+    return str(name or "")
+
+
+def readable_records(records: pd.DataFrame, data: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """The records of all_records as people read them: kind of record, place name, what it says, period as written,
+    document title and quote (no table names, ids, adcodes or file names)."""
+    names = _names(data["jurisdictions"], lang)
+    titles = dict(zip(data["sources"]["source_file"],
+                      data["sources"]["title_zh" if lang == "zh" else "title_en"].fillna("")))
+    rows = []
+    for rec in records.itertuples():
+        spec = TABLES[rec.table]
+        frame = data[rec.table]
+        match = frame[frame[spec.key] == rec.id]
+        row = match.iloc[0] if len(match) else pd.Series(dtype=object)
+        place = names.get(rec.adcode, "") if isinstance(rec.adcode, str) else ""
+        period = _period(match, lang).iloc[0] if len(match) and "period_label" in match else ""
+        rows.append({"kind": t(TABLE_KEYS.get(rec.table, "record"), lang),
+                     "place": place or (str(row.get(name_col(lang)) or "") if rec.table == "places" else ""),
+                     "said": _said(row, rec.table, lang) if len(match) else "",
+                     "period": period or (t("period_unstated", lang) if "period_label" in frame else ""),
+                     "title": titles.get(rec.source_file) or "", "quote": rec.quote,
+                     "summary": rec.summary, "id": rec.id, "adcode": rec.adcode})
+    return pd.DataFrame(rows, columns=["kind", "place", "said", "period", "title", "quote", "summary", "id", "adcode"])

@@ -24,6 +24,7 @@ from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.exports import furniture as mf
+from geo.exports import pdf_text
 from geo.exports import press as export
 from geo.exports import static_maps
 from geo.i18n import t
@@ -31,6 +32,7 @@ from geo.i18n import t
 CHART_FORMATS = ("png", "svg", "pdf")
 MAP_FORMATS = ("png", "pdf")
 ROWS_PER_PAGE = 20
+LANG = {"zh": "zh-CN", "en": "en"}  # PDF /Lang of the pack's language
 
 
 @dataclass
@@ -88,6 +90,8 @@ def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.Data
 def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
     """Every chart of the pages for the filter, in the press template; charts with no data are left out."""
     src, place, out = ds["sources"], place_label(ds, flt, lang), []
+    # a chart's title names the place and drug types, never the year slider: its period line gives the records' own
+    titled = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs)
     built = _page_charts(ds, flt, lang)
     for key, frame, build in built:
         if frame.empty:
@@ -96,7 +100,7 @@ def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = Non
         if not any(len(trace.x if trace.x is not None else []) for trace in fig.data):
             continue
         period = export.period_span(frame, src)
-        press = export.press_figure(fig, lang, exported, period=period, place=place if flt.active else None)
+        press = export.press_figure(fig, lang, exported, period=period, place=titled if flt.active else None)
         out.append(Chart(key, press, place, t(key, lang), period))
     return out
 
@@ -122,18 +126,26 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def page_breaks(count: int, per_page: int = ROWS_PER_PAGE) -> list[tuple[int, int]]:
+    """(first, end) rows of each table page: as few pages as fit, the rows shared evenly, so no page carries a
+    stray row or two under its header."""
+    pages = max(1, -(-count // per_page))
+    size = -(-count // pages) if count else 0
+    return [(start, min(start + size, count)) for start in range(0, max(count, 1), max(size, 1))]
+
+
 def table_pages(rows: pd.DataFrame, title: str, lang: str) -> list[Figure]:
     """The key figures drawn as table pages, ROWS_PER_PAGE rows each, every page headed."""
     cols = [("place", 0.02, 10), ("figure", 0.14, 24), ("value", 0.41, 12), ("change", 0.53, 14),
             ("period", 0.67, 12), ("source", 0.79, 20)]
     pages = []
-    for start in range(0, max(len(rows), 1), ROWS_PER_PAGE):
+    for start, stop in page_breaks(len(rows)):
         fig = mf.new_figure()
         fig.text(0.02, 0.95, title, **mf.text_props(30, weight="bold", va="top"))
         y = 0.86
         for key, x, _ in cols:
             fig.text(x, y, t(key, lang), **mf.text_props(17, weight="bold"))
-        for i, row in enumerate(rows.iloc[start:start + ROWS_PER_PAGE].itertuples()):
+        for i, row in enumerate(rows.iloc[start:stop].itertuples()):
             y = 0.86 - 0.038 * (i + 1)
             for key, x, limit in cols:
                 fig.text(x, y, _cut(getattr(row, key), limit), **mf.text_props(15, color="#111"))
@@ -179,21 +191,25 @@ def _front_pdf(front: list[Figure], maps: list[static_maps.StaticMap], meta: dic
     return buf.getvalue()
 
 
-def _single_page(reader: PdfReader, index: int, meta: dict[str, str]) -> bytes:
-    """One page of the assembled PDF as its own file (a map PDF for the ZIP), with its own metadata."""
+def _info(meta: dict[str, str]) -> dict[str, str]:
+    return {f"/{k}": v for k, v in meta.items() if k in ("Subject", "Keywords")}
+
+
+def _single_page(reader: PdfReader, index: int, meta: dict[str, str], lang: str = "zh") -> bytes:
+    """One page of the assembled PDF as its own file (a map PDF for the ZIP), with its own title and language."""
     writer = PdfWriter()
     writer.add_page(reader.pages[index])
-    writer.add_metadata({f"/{k}": v for k, v in meta.items() if k in ("Title", "Subject", "Keywords")})
+    pdf_text.set_metadata(writer, meta.get("Title", ""), LANG[lang], _info(meta))
     return _pdf_bytes(writer)
 
 
-def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str]) -> bytes:
+def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str], lang: str = "zh") -> bytes:
     """Front pages then every chart (charts and maps share one page size: see map_furniture.DPI)."""
     writer = PdfWriter()
     writer.append(front)
     for pdf in chart_pdfs:
         writer.append(PdfReader(io.BytesIO(pdf)))
-    writer.add_metadata({f"/{k}": v for k, v in meta.items()})
+    pdf_text.set_metadata(writer, meta.get("Title", ""), LANG[lang], _info(meta))
     return _pdf_bytes(writer)
 
 
@@ -221,6 +237,7 @@ class Parts:
     front_pages: int
     chart_files: dict[str, bytes]
     meta: dict[str, str]
+    lang: str = "zh"
 
 
 def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> Parts:
@@ -238,12 +255,12 @@ def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
         every = tables.key_figures(filters.view(ds, "figures", flt), ds["jurisdictions"], lang)
         every = pd.concat([f.assign(city=c) for c, f in every.items()]) if every else pd.DataFrame()
-        return Parts(place, items, maps, rows, every, reader, len(front), chart_job.result(), meta)
+        return Parts(place, items, maps, rows, every, reader, len(front), chart_job.result(), meta, lang)
 
 
 def pack_pdf(parts: Parts) -> bytes:
     """The briefing PDF: cover, key figures, maps, then every chart."""
-    return _merge(parts.front, [parts.chart_files[c.file_name("pdf")] for c in parts.charts], parts.meta)
+    return _merge(parts.front, [parts.chart_files[c.file_name("pdf")] for c in parts.charts], parts.meta, parts.lang)
 
 
 def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
@@ -253,7 +270,8 @@ def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
         chart_job = pool.submit(render_charts, parts.charts, ("png", "svg"))
         files = {f"maps/{m.file_name('png')}": m.to_bytes("png") for m in parts.maps}
         for i, m in enumerate(parts.maps):
-            files[f"maps/{m.file_name('pdf')}"] = _single_page(parts.front, parts.front_pages + i, m.metadata)
+            files[f"maps/{m.file_name('pdf')}"] = _single_page(parts.front, parts.front_pages + i, m.metadata,
+                                                               parts.lang)
         rendered = {**chart_job.result(), **parts.chart_files}
     files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
     files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)

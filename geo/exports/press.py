@@ -14,8 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import settings
-from geo.charts import common as chart_layout
+from geo.charts import fit
+from geo.exports import pdf_text
 
+PRINT_SIZES = (22, 20, 18, 16)  # chart type in exports, px at 1920 wide, largest first
 _server_started = False
 # kaleido's sync server hands results back through one shared queue: concurrent callers (Streamlit sessions run
 # in threads) could receive each other's images, so calls are serialised.
@@ -77,21 +79,27 @@ def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
     top right."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
     stamp = export_stamp(lang, exported)
-    margin = {"l": 100, "r": 60, "t": 150, "b": 220}
-    notes = list(out.layout.annotations or [])
-    for note in notes:
+    for note in out.layout.annotations or []:
         if note.name == "source":
-            note.update(text=f"{note.text}　{stamp}", y=chart_layout.below_plot(150, height, margin), font={"size": 18})
-    out.update_layout(annotations=notes, paper_bgcolor="#ffffff", plot_bgcolor="#ffffff", height=height,
-                      font={"size": 22}, margin=margin,
-                      legend={"y": chart_layout.below_plot(70, height, margin), "yanchor": "top"})
+            note.update(text=f"{note.text}　{stamp}")
     if out.layout.title.text:
         title = _with_period(out.layout.title.text, period, lang)
         out.layout.title.text = f"{place} · {title}" if place and not title.startswith(place) else title
+    out = _fitted(out, height)
     uri = logo_uri(logo or settings.EXPORT_LOGO)  # read at call time, so a changed setting applies
     if uri:
         out.add_layout_image(source=uri, xref="paper", yref="paper", x=1, y=1, xanchor="right", yanchor="bottom",
                              sizex=0.12, sizey=0.12 * settings.EXPORT_WIDTH / height, layer="above")
+    return out
+
+
+def _fitted(fig: go.Figure, height: int) -> go.Figure:
+    """The chart at the largest print type (22 down to 16 px at 1920 wide) whose rows fit the export height; a
+    chart with more rows than that grows taller rather than letting labels overlap."""
+    for size in PRINT_SIZES:
+        out = fit.fit(fig, size, settings.EXPORT_WIDTH, min_height=height, label_share=0.35)
+        if out.layout.height <= height:
+            return out
     return out
 
 
@@ -104,11 +112,12 @@ def _opts(fmt: str, width: int, height: int, scale: float) -> dict:
 
 def chart_bytes(fig: go.Figure, fmt: str, width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT,
                 scale: float = settings.EXPORT_SCALE) -> bytes:
-    """PNG, SVG or PDF of a figure, rendered by the warm Chromium."""
-    opts = _opts(fmt, width, height, scale)
+    """PNG, SVG or PDF of a figure, rendered by the warm Chromium (taller than `height` when the chart is)."""
+    opts = _opts(fmt, width, max(height, int(fig.layout.height or 0)), scale)
     with _render_lock:
         start_renderer()
-        return kaleido.calc_fig_sync(fig, opts=opts)
+        data = kaleido.calc_fig_sync(fig, opts=opts)
+    return _searchable(data, fig) if fmt == "pdf" else data
 
 
 def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT_WIDTH,
@@ -116,14 +125,22 @@ def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT
     """Many (figure, format) renders in one call, spread over the renderer's tabs; results in job order.
     (kaleido returns batch results only as files, hence the temporary directory.)"""
     with tempfile.TemporaryDirectory(prefix="exports-") as tmp:
-        specs = [{"fig": fig, "opts": _opts(fmt, width, height, scale), "path": str(Path(tmp) / f"{i}.{fmt}")}
+        specs = [{"fig": fig, "opts": _opts(fmt, width, max(height, int(fig.layout.height or 0)), scale),
+                  "path": str(Path(tmp) / f"{i}.{fmt}")}
                  for i, (fig, fmt) in enumerate(jobs)]
         with _render_lock:
             start_renderer()
             errors = kaleido.write_fig_from_object_sync(specs)
         if errors:
             raise RuntimeError(f"{len(errors)} chart export(s) failed; first: {errors[0]!r}")
-        return [Path(spec["path"]).read_bytes() for spec in specs]
+        out = [Path(spec["path"]).read_bytes() for spec in specs]
+    return [_searchable(data, fig) if fmt == "pdf" else data for data, (fig, fmt) in zip(out, jobs)]
+
+
+def _searchable(pdf: bytes, fig: go.Figure) -> bytes:
+    """A chart PDF whose text copies as shown (no Kangxi radicals), titled with the chart's title."""
+    head = str(fig.layout.title.text or "").split("<br>")[0]
+    return pdf_text.fix_pdf(pdf, head)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

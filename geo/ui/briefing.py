@@ -6,7 +6,7 @@ import time
 
 import streamlit as st
 
-from geo import briefing, settings
+from geo import briefing, fmt, settings
 from geo.charts import common as chart_layout
 from geo.charts import compare
 from geo.charts import records as record_charts
@@ -19,6 +19,7 @@ from geo.ui import maps as ui_maps
 from geo.ui import state, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
+SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
 
 # Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
 # white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
@@ -33,22 +34,29 @@ html {font-size: %(font)dpx;}
 .stApp, [data-testid="stAppViewContainer"] {background: #ffffff; color: #000000;}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important;}
 h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
-.kf-grid {grid-template-columns: repeat(auto-fill, minmax(7.5rem, 1fr)) !important;}
+.kf-grid {grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)) !important;}
 .kf-tile {border: 2px solid #000 !important;}
 .kf-label, .kf-change, .kf-meta {color: #000 !important;}
 .kf-grid {gap: 0.4rem !important; margin: 0 !important;}
 .kf-tile {padding: 0.3rem 0.5rem !important;}
 .kf-value {font-size: 1.5rem !important; color: #000 !important;}
-.kf-meta {font-size: 0.6rem !important;}
-.brief-counter {font-size: 0.8rem; font-weight: 700; color: #000; line-height: 1.2;}
+.kf-meta, .kf-change, .kf-label {font-size: 0.85rem !important;}
+.brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
+.st-key-brief_head h1 {font-size: 1.9rem !important; padding: 0 !important; line-height: 1.25 !important;}
+.st-key-brief_head {gap: 0.1rem !important;}
+.st-key-brief_head [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}  /* Streamlit's −1rem */
+.brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
+.no-data {font-size: 1rem !important; color: #000 !important;}
+.brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
+.st-key-brief_controls {padding-top: 1.8rem;}  /* below the fixed exit button */
 .st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
-  font-size: 0.8rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
+  font-size: 0.85rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
   border: 2px solid #000 !important; color: #000 !important;}
-.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.8rem !important;}
+.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.85rem !important;}
 .st-key-briefing_exit {position: fixed; top: 0.2rem; right: 0.6rem; z-index: 1000000; width: auto !important;}
-.st-key-briefing_exit button {font-size: 0.6rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
+.st-key-briefing_exit button {font-size: 0.85rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
   color: #000 !important; background: #fff !important; border: 1px solid #000 !important;}
-.st-key-briefing_exit p {font-size: 0.6rem !important;}
+.st-key-briefing_exit p {font-size: 0.85rem !important;}
 </style>"""
 
 # Maps fill the screen below the heading: the map frames get the viewport's height, and inside each (same-origin)
@@ -87,6 +95,37 @@ if (!window.__briefingKeys) {
 </script>"""
 
 
+# Streamlit's multiselect offers an English "Select all" (and "Select N matches"); in the Chinese view the words
+# are replaced where the menu draws them.
+SELECT_ALL_JS = """<script>
+if (!window.__selectAllZh) {
+  window.__selectAllZh = true;
+  const swap = function (root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeValue === 'Select all') n.nodeValue = '%(all)s';
+      else if (/^Select \\d+ matches$/.test(n.nodeValue))
+        n.nodeValue = n.nodeValue.replace(/^Select (\\d+) matches$/, '%(matches)s');
+    }
+  };
+  new MutationObserver(function (changes) {
+    if (window.__dashboardLang === 'en') return;
+    changes.forEach(function (c) { c.addedNodes.forEach(function (n) { if (n.nodeType === 1) swap(n); }); });
+  }).observe(document.body, {childList: true, subtree: true});
+}
+window.__dashboardLang = '%(lang)s';
+</script>"""
+
+
+# The desk view: Streamlit greys captions by drawing them at 60% opacity (about 4.5:1 at best, less with a lighter
+# text colour); drawn opaque in a dark grey instead, 8:1 (WCAG AA asks 4.5:1).
+DESK_CSS = """<style>
+[data-testid="stCaptionContainer"] {opacity: 1 !important;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] *, [data-testid="stWidgetLabel"] small,
+[data-testid="stMarkdownContainer"] small {color: #4d4d4d !important;}
+</style>"""
+
+
 def active() -> bool:
     return bool(st.session_state.get(state.KEY_BRIEFING))
 
@@ -96,7 +135,11 @@ def _leave() -> None:
 
 
 def chrome(lang: str) -> None:
-    """In briefing mode: the projector style, the keys, and a visible way out."""
+    """On every page, Streamlit's own English words in Chinese; in briefing mode the projector style, the keys,
+    and a visible way out."""
+    st.html(SELECT_ALL_JS % {"all": t("select_all", "zh"), "matches": "选择 $1 项", "lang": lang},
+            unsafe_allow_javascript=True)
+    st.html(DESK_CSS)
     if not active():
         return
     st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
@@ -126,7 +169,7 @@ def _advance_on_timer(count: int) -> None:
 def _controls(index: int, count: int, lang: str) -> None:
     """Previous, pause and next as real buttons (the keys click them), and where we are: "3 / 8 · paused"."""
     paused = st.session_state.get(KEY_PAUSED, False)
-    prev, pause, nxt, counter = st.columns([1, 1, 1, 2], vertical_alignment="center")
+    prev, pause, nxt, counter = st.container(key="brief_controls").columns([2, 3, 2, 4], vertical_alignment="center")
     prev.button("◀", key="brief_prev", on_click=_go, args=(-1, count), help=f"{t('briefing_prev', lang)} (← / PageUp)")
     pause.button(t("briefing_play", lang) if paused else t("briefing_pause", lang), key="brief_pause",
                  on_click=_toggle_pause, help="P")
@@ -138,24 +181,31 @@ def _controls(index: int, count: int, lang: str) -> None:
 
 
 def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
+    """One full-width grid, no city headings: each tile names its place, and the slide must fit the screen."""
     tile_list = tiles.tiles(ds, flt, lang, per_city=per_city)
-    if tile_list:  # one grid, no city headings: each tile names its place, and the slide must fit the screen
-        cards = "".join(widgets.tile_html(tile) for tile in tile_list)
+    if tile_list:
+        full = briefing.source_titles(ds, [k.record_id for k in tile_list], lang)
+        cards = "".join(widgets.tile_html(tile, full.get(tile.record_id)) for tile in tile_list)
         st.markdown(f"{widgets.TILE_CSS}<div class='kf-grid'>{cards}</div>", unsafe_allow_html=True)
     else:
         widgets.no_records(ds, flt, lang)
 
 
+def _chart(fig, key: str, lang: str) -> None:
+    """A chart sized for the slide, or the no-data panel."""
+    if chart_layout.is_empty(fig):
+        widgets.no_data(lang, key)
+    else:
+        st.plotly_chart(chart_layout.for_projector(fig, width=SLIDE_CHART_WIDTH), key=key)
+
+
 def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
-    """One slide: figures and the map side by side, or the map with its chart."""
+    """One slide: the figures across the full width above the map, or the map beside its chart."""
     flt = slide.filter(flt)
     height = settings.BRIEFING_MAP_HEIGHT
     if slide.kind in ("overview", "city"):
-        left, right = st.columns([2, 3])
-        with left:
-            _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
-        with right:
-            ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
+        _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
+        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
     elif slide.kind == "routes":
         ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", height=height)
     elif slide.kind == "seizures":
@@ -164,12 +214,10 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
             seized = state.view(ds, "seizures", flt)
-            fig = record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang)
-            st.plotly_chart(chart_layout.for_projector(fig),
-                            key="brief_chart_seizures")
+            _chart(record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang),
+                   "brief_chart_seizures", lang)
     elif slide.kind == "compare":  # issue 11: one core indicator across the cities
-        fig = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)
-        st.plotly_chart(chart_layout.for_projector(fig), key="brief_chart_compare")
+        _chart(compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang), "brief_chart_compare", lang)
     else:
         demo = state.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
@@ -178,9 +226,29 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                 category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
-            fig = record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang)
-            st.plotly_chart(chart_layout.for_projector(fig),
-                            key="brief_chart_demo")
+            _chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang),
+                   "brief_chart_demo", lang)
+
+
+def meta_html(topic: str, message: briefing.Message | None, lang: str) -> tuple[str, str]:
+    """The slide's topic above its headline, and the period and sources below it (escaped HTML)."""
+    e = html.escape
+    kicker = f"<div class='brief-kicker'>{e(topic)}</div>"
+    if message is None:
+        return kicker, ""
+    sep = "：" if lang == "zh" else ": "
+    return kicker, (f"<div class='brief-meta' title='{e(message.quote)}'>{e(t('period', lang))}{sep}"
+                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>")
+
+
+def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
+    """Topic, the headline with its key number (the page's h1), then the period and the sources."""
+    kicker, meta = meta_html(topic, message, lang)
+    with st.container(key="brief_head"):
+        st.html(kicker)
+        st.title(fmt.md_escape(message.text(lang) if message else topic), anchor=False)
+        if meta:
+            st.html(meta)
 
 
 @st.fragment(run_every=settings.BRIEFING_SECONDS)
@@ -191,9 +259,9 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
     slide = deck[index]
     names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
-    heading, controls = st.columns([1, 1], vertical_alignment="center")
-    heading.title(briefing.title(slide, names, lang))
+    heading, controls = st.columns([3, 2], vertical_alignment="top")
+    with heading:
+        _heading(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang)
     with controls:
         _controls(index, len(deck), lang)
     _slide(ds, slide, flt, lang)
-

@@ -28,10 +28,11 @@ TILE_CSS = """<style>
 ARROWS = {1: "▲", -1: "▼", 0: ""}
 
 
-def tile_html(tile: tiles.Tile) -> str:
-    """One card; every piece of text is escaped here (labels, periods and quotes come from data files)."""
+def tile_html(tile: tiles.Tile, source: str | None = None) -> str:
+    """One card; every piece of text is escaped here (labels, periods and quotes come from data files). `source`
+    replaces the tile's short source title where there is room for the full one."""
     e = html.escape
-    meta = " · ".join(e(x) for x in (tile.place, tile.period, tile.source) if x)
+    meta = " · ".join(e(x) for x in (tile.place, tile.period, source or tile.source) if x)
     change = f"<div class='kf-change'>{ARROWS[tile.direction]} {e(tile.change)}</div>" if tile.change else ""
     return (f"<div class='kf-tile' title='{e(tile.quote)}'><div class='kf-label'>{e(tile.label)}</div>"
             f"<div class='kf-value'>{e(tile.text)}</div>{change}<div class='kf-meta'>{meta}</div></div>")
@@ -97,8 +98,13 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
     """A chart with press exports (PNG 1920x1080@2x, SVG, PDF), rendered only when a button is clicked; the
     period goes into the subtitle and the file name, the place (of a filtered view) into the title. `press_fig`
     is the same chart over public records only, for staff who also see internal ones."""
+    if chart_layout.is_empty(fig):
+        no_data(lang, key)
+        return
     st.plotly_chart(chart_layout.for_projector(fig) if st.session_state.get(state.KEY_BRIEFING) else fig, key=key)
     fig = press_fig if press_fig is not None else fig
+    if chart_layout.is_empty(fig):  # nothing public to export
+        return
     cols = st.columns(3)
     for col, kind in zip(cols, ("png", "svg", "pdf")):
         name = export.file_name(file_stem, "", period, kind)
@@ -107,6 +113,13 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
                                 export.press_figure(fig, lang, period=period or None, place=place), kind),
                                 f"chart_{kind}", name, state.current_filter()),  # press charts: public only
                             file_name=name, mime=MIME[kind])
+
+
+def no_data(lang: str, key: str) -> None:
+    """The panel an empty chart becomes: '暂无数据' instead of bare axes, and no export buttons."""
+    st.html(f"<div class='no-data' data-key='{html.escape(key)}' role='status' style='border:1px dashed #595959;"
+            f"border-radius:6px;padding:2rem 1rem;text-align:center;color:#333;font-size:1.2rem'>"
+            f"{html.escape(t('no_data', lang))}</div>")
 
 
 def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_stem: str, lang: str) -> None:

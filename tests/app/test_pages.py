@@ -59,7 +59,7 @@ def test_filtering_to_one_county_changes_tables():
     after = run("pages/sources.py", city=["430400"], county=["430421"])
     n_after = len(after.dataframe[0].value)
     assert 0 < n_after < n_before
-    assert set(after.dataframe[0].value["adcode"]) == {"430421"}
+    assert set(after.dataframe[0].value["地区"]) == {"衡阳县"}  # place names, not adcodes
 
 
 def test_seizures_page_has_charts_and_table():
@@ -70,7 +70,10 @@ def test_seizures_page_has_charts_and_table():
 
 def test_county_with_only_case_seizures_has_charts():
     at = run("pages/seizures.py", city=["430400"], county=["430421"])  # 衡阳县: seizures of one case, no totals
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1  # the case ranking; the empty totals chart is a panel instead
+    assert any("暂无数据" in h.proto.body and "chart_totals" in h.proto.body for h in at.get("html"))
+    keys = {b.key for b in at.get("download_button")}
+    assert "chart_cases_png" in keys and not {k for k in keys if k.startswith("chart_totals")}
 
 
 def test_empty_selection_is_explained():

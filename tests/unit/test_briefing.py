@@ -33,3 +33,31 @@ def test_titles_in_both_languages():
     assert briefing.title(briefing.parse("city:430400"), names, "zh") == "衡阳市"
     assert briefing.title(briefing.parse("routes"), names, "zh") == "贩毒通道"
     assert briefing.title(briefing.parse("routes"), names, "en") == "Trafficking routes"
+
+
+def test_every_slide_has_a_message_with_number_period_and_sources():
+    from geo.data.filters import Filter
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    for lang in ("zh", "en"):
+        for slide in briefing.slides():
+            message = briefing.message(ds, slide, Filter(), lang)
+            assert message and message.value and message.period and message.sources, (slide, lang)
+            assert message.quote  # the sentence the key number comes from
+    yongzhou = briefing.message(ds, briefing.parse("city:431100"), Filter(), "zh")
+    assert yongzhou.text("zh") == "永州市 近年来 侦破毒品刑事案件 1,588起" and yongzhou.period == "近年来"
+    assert yongzhou.sources == "健全毒品治理体系 筑牢全民禁毒防线"  # the full title, not cut with …
+    seized = briefing.message(ds, briefing.parse("seizures"), Filter(), "en")
+    assert seized.value == "360 kg" and seized.period == "since October 2011"  # the largest total, not a sum
+    routes = briefing.message(ds, briefing.parse("routes"), Filter(), "zh")
+    assert routes.value == "74.7公斤" and "缴获麻古" in routes.headline
+
+
+def test_a_slide_without_records_has_no_message():
+    from geo.data.filters import Filter
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    empty = Filter(("421200",), ("421223",), ("heroin",))
+    assert briefing.message(ds, briefing.parse("seizures"), empty, "zh") is None

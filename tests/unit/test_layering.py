@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 RANKS = {
     "geo.settings": 0, "geo.i18n": 0, "geo.fmt": 0,
     "geo.data": 1, "geo.audit": 1,
-    "geo.maps": 2, "geo.charts": 2, "geo.briefing": 2, "geo.auth": 2, "geo.validate": 2,
+    "geo.maps": 2, "geo.charts": 2, "geo.auth": 2, "geo.validate": 2,
     "geo.intake": 2,
+    "geo.briefing": 3,  # slide messages read the key-figure tiles (geo.charts)
     "geo.exports": 3, "geo.db": 3,
     "geo.ui": 4, "geo.deploy": 4,
 }

@@ -56,8 +56,9 @@ def test_zip_holds_every_chart_in_every_format_and_every_map(ds, yongzhou):
 
 def test_every_png_is_3840x2160_and_every_svg_parses(yongzhou):
     for name, raw in yongzhou.files.items():
-        if name.endswith(".png"):
-            assert Image.open(io.BytesIO(raw)).size == (3840, 2160), name
+        if name.endswith(".png"):  # a chart with more rows than 1080 px hold grows taller rather than overlap
+            width, height = Image.open(io.BytesIO(raw)).size
+            assert width == 3840 and (height == 2160 or name.startswith("charts/") and height > 2160), name
         if name.endswith(".svg"):
             text = "".join(ET.fromstring(raw).itertext())
             assert "永州市 · " in text and "来源" in text, name
@@ -70,6 +71,34 @@ def test_every_pdf_has_its_title_and_source(yongzhou, tmp_path):
             assert "永州市" in text and "来源:" in text and "2026-11-25" in text, name
             if name.startswith("maps/"):
                 assert "内部资料" in text and "内部资料" in PdfReader(io.BytesIO(raw)).metadata["/Keywords"]
+
+
+def raw_text(raw: bytes, tmp_path) -> str:
+    """pdftotext's text as it comes out, not normalised: what a reader copies or searches."""
+    path = tmp_path / "raw.pdf"
+    path.write_bytes(raw)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+RADICALS = [chr(c) for c in range(0x2E80, 0x2FE0)]
+
+
+def test_pdf_text_is_the_characters_shown_with_title_and_language(yongzhou, tmp_path):
+    for name, raw in [("pack", yongzhou.pdf)] + [(n, r) for n, r in yongzhou.files.items() if n.endswith(".pdf")]:
+        text = raw_text(raw, tmp_path)
+        assert not [ch for ch in RADICALS if ch in text], name  # 山 (U+5C71), never the radical ⼭ (U+2F2D)
+        reader = PdfReader(io.BytesIO(raw))
+        assert reader.metadata["/Title"] and "Kaleido" not in reader.metadata["/Title"], name
+        assert reader.trailer["/Root"]["/Lang"] == "zh-CN", name
+    assert "公斤" in raw_text(yongzhou.pdf, tmp_path) and "永州市" in raw_text(yongzhou.pdf, tmp_path)
+    assert PdfReader(io.BytesIO(yongzhou.pdf)).metadata["/Title"] == "永州市 · 禁毒工作简报"
+
+
+def test_table_pages_never_leave_a_row_or_two_alone():
+    for count in range(1, 70):
+        sizes = [stop - start for start, stop in pack.page_breaks(count)]
+        assert sum(sizes) == count and max(sizes) <= pack.ROWS_PER_PAGE
+        assert len(sizes) == 1 or min(sizes) >= pack.ROWS_PER_PAGE // 2
 
 
 def test_key_figures_csv_reads_back_for_excel(ds, yongzhou):
@@ -107,9 +136,20 @@ def test_charts_follow_the_whole_filter(ds):
     charts = pack.pack_charts(ds, flt, "zh", DAY)
     assert charts and all(c.file_name("png").startswith("衡阳市（冰毒，2017年）_") for c in charts)
     assert all("2017" in c.period for c in charts)
+    assert all(c.figure.layout.title.text.startswith("衡阳市（冰毒） · ") for c in charts)  # no slider years
     assert pack.pack_name(ds, flt, "zh", "pdf", DAY) == "衡阳市（冰毒，2017年）_禁毒工作简报_2026-11-25_内部资料.pdf"
     everything = {c.key for c in pack.pack_charts(ds, Filter(), "zh", DAY)}
     assert {"chart_enforcement", "chart_outflow", "seizures_by_city", "demo_by_category"} <= everything
+
+
+def test_export_period_is_the_records_own_never_the_slider(ds):
+    flt = Filter(("431100",), years=(2019, 2020))  # Yongzhou's figures run 2018年以来 … 2021年前5个月
+    charts = pack.pack_charts(ds, flt, "zh", DAY)
+    assert charts
+    for c in charts:
+        assert c.period and c.period != "2019-2020", c.key
+        assert f"时期：{c.period}" in c.figure.layout.title.text.replace("<br>", "") and "2019-2020" not in \
+            c.figure.layout.title.text, c.key
 
 
 def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
