@@ -10,11 +10,14 @@ import plotly.graph_objects as go
 
 from geo import fmt, settings
 from geo.charts.common import esc, layout, period_text, short_title, source_line
-from geo.charts.figures import ROW_PX, nice_ticks
+from geo.charts.figures import nice_ticks
 from geo.data import filters
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
 from geo.i18n import label, name_col, t
+
+
+ROW_PX = 40  # height of one bar row (two lines of label)
 
 
 def indicator_rows(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
