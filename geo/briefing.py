@@ -7,6 +7,7 @@ import pandas as pd
 
 from geo import fmt, settings
 from geo.charts import compare, tiles
+from geo.charts.common import period_text
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.i18n import label, name_col, t
@@ -73,9 +74,8 @@ def _titles(ds, files, lang: str) -> str:
 
 
 def _period(row, lang: str) -> str:
-    written = row.get("period_label_en") if lang == "en" else None
-    written = written if isinstance(written, str) and written else row.get("period_label")
-    return written if isinstance(written, str) and written else t("period_unstated", lang)
+    """As written; else the stated dates, as the charts show them; else 'period not stated'."""
+    return period_text(row, lang)
 
 
 def _words(place: str, period: str, what: str, lang: str) -> str:
@@ -166,8 +166,9 @@ def _compare_message(ds, flt: Filter, lang: str) -> Message | None:
         return None
     period = t("compare_differ" if compare.periods_differ(rows) else "compare_same", lang)
     what = t("compare_title", lang, indicator=label("indicator", indicator, lang))
+    quotes = "；".join(dict.fromkeys(str(q) for q in rows["quote"] if isinstance(q, str)))
     return Message(what, t("compare_places", lang, n=str(len(rows))), period,
-                   _titles(ds, rows["source_file"], lang), "")
+                   _titles(ds, rows["source_file"], lang), quotes)
 
 
 def message(ds, slide: Slide, flt: Filter, lang: str) -> Message | None:

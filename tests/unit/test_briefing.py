@@ -49,7 +49,7 @@ def test_every_slide_has_a_message_with_number_period_and_sources():
     assert yongzhou.text("zh") == "永州市 近年来 侦破毒品刑事案件 1,588起" and yongzhou.period == "近年来"
     assert yongzhou.sources == "健全毒品治理体系 筑牢全民禁毒防线"  # the full title, not cut with …
     seized = briefing.message(ds, briefing.parse("seizures"), Filter(), "en")
-    assert seized.value == "360 kg" and seized.period == "since October 2011"  # the largest total, not a sum
+    assert seized.value == "360 kg" and seized.period == "from 2011-10-01"  # the largest total, not a sum; no label, so its date
     routes = briefing.message(ds, briefing.parse("routes"), Filter(), "zh")
     assert routes.value == "74.7公斤" and "缴获麻古" in routes.headline
 
