@@ -108,12 +108,12 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
     top = float(rows["value"].max()) if rows["value"].notna().any() else 1.0
     vals, ticks = nice_ticks(top * 2.2, lang)  # room for the value and source beside the longest bar
     fig.update_xaxes(tickvals=vals, ticktext=ticks, range=[0, vals[-1]])
-    title = t("compare_title", lang, indicator=label("indicator", indicator, lang))
-    layout(fig, title, subtitle(rows, missing, names, lang), source_line(rows, ds["sources"], lang),
-           height=max(420, 260 + ROW_PX * len(rows)))
-    fig.update_yaxes(automargin=True, autorange="reversed", categoryorder="trace")
+    fig.update_yaxes(autorange="reversed", categoryorder="trace")
     fig.update_layout(bargap=0.3, legend={"traceorder": "normal"})
-    return fig
+    title = t("compare_title", lang, indicator=label("indicator", indicator, lang))
+    # laid out from its labels like every chart (geo.charts.fit), so the source line never meets the ticks
+    return layout(fig, title, subtitle(rows, missing, names, lang), source_line(rows, ds["sources"], lang),
+                  height=max(420, 260 + ROW_PX * len(rows)))
 
 
 def table(ds, rows: pd.DataFrame, lang: str) -> pd.DataFrame:

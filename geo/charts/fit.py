@@ -118,7 +118,7 @@ def _legend_rows(fig: go.Figure, size: float, room: float) -> int:
 
 def _split_title(text: str) -> tuple[str, str]:
     head, _, sub = str(text or "").partition("<br>")
-    return head, TAG.sub("", sub)
+    return head, TAG.sub("", sub.replace("<br>", "\n"))  # the subtitle's own line breaks are kept
 
 
 def _thin_ticks(fig: go.Figure, size: float, plot_px: float) -> None:
@@ -186,7 +186,8 @@ def _title(out: go.Figure, size: float, width: float) -> tuple[str, float]:
     head, sub = _split_title(out.layout.title.text)
     title_size, sub_size = round(size * 1.3), round(size * 0.9)
     head = wrap(head, title_size, width - 2 * size)
-    sub = wrap(html.escape(sub, quote=False), sub_size, width - 2 * size) if sub else ""
+    sub = "<br>".join(wrap(html.escape(part, quote=False), sub_size, width - 2 * size)
+                      for part in sub.split("\n")) if sub else ""
     # every title line, the <sup> subtitle's too, advances by 1.3 em of the title's type
     px = (lines(head) + (lines(sub) if sub else 0)) * title_size * LINE + size
     return head + (f"<br><sup>{sub}</sup>" if sub else ""), px
