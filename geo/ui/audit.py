@@ -6,6 +6,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 import pandas as pd
+import sqlalchemy as sa
 import streamlit as st
 
 from geo import audit
@@ -34,7 +35,7 @@ def write(user: str, role: str, action: str, target: str = "", where: str | None
     try:
         sources.audit_log().append(audit.event(user, role, action, target, client() if where is None else where,
                                                **details))
-    except OSError as err:
+    except (OSError, sa.exc.SQLAlchemyError) as err:  # a full disk, or the database away
         LOG.error("audit log not written (%s): %s %s %s", err, user, action, target)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import sqlalchemy as sa
 import streamlit as st
 import streamlit.components.v1 as components
 
@@ -37,11 +38,26 @@ def table_store() -> TableStore:
     return DbStore(url) if url else FileStore(settings.data_dir())
 
 
+class _LastKnownUsers(DbUserStore):
+    """The database's users; while the database is away, the users it last returned to this process, so the
+    page keeps its sign-in state under the outage banner instead of failing (sign-in attempts still need it)."""
+
+    last: dict[str, dict] = {}
+
+    def users(self) -> dict[str, auth.User]:
+        try:
+            found = super().users()
+        except sa.exc.SQLAlchemyError:
+            return self.last.get(self.url, {})
+        self.last[self.url] = found
+        return found
+
+
 def user_store() -> auth.FileUserStore | DbUserStore:
     """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
     users file."""
     url = settings.database_url()
-    return DbUserStore(url) if url else auth.FileUserStore()
+    return _LastKnownUsers(url) if url else auth.FileUserStore()
 
 
 def sign_in_enabled() -> bool:
