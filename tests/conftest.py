@@ -30,3 +30,30 @@ def write_csv(path: Path, header: list[str], rows: list[dict]) -> None:
         w = csv.DictWriter(fh, fieldnames=header)
         w.writeheader()
         w.writerows(rows)
+
+
+# One Chromium for the whole session, shared by tests/e2e and tests/db: two sync Playwright instances cannot
+# live in one thread, so these fixtures are defined here once rather than in each folder's conftest.
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    from tests.e2e.conftest import Requests
+
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    requests = Requests()
+    context.route("**/*", requests.handle)
+    pg = context.new_page()
+    pg.requests = requests
+    yield pg
+    context.close()

@@ -18,7 +18,6 @@ import pytest
 
 from geo.db import engine as db_engine
 from geo.db import migrate, transfer
-from tests.e2e.conftest import browser, page  # noqa: F401 (Chromium fixtures for tests/db/test_e2e_db.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

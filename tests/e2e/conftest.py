@@ -75,16 +75,6 @@ def app_for():
         yield start
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
-
-
 class Requests:
     """Every URL the page asked for; requests off the machine are recorded and refused."""
 
@@ -99,17 +89,6 @@ class Requests:
             return route.continue_()
         self.external.append(route.request.url)
         return route.abort()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-    requests = Requests()
-    context.route("**/*", requests.handle)
-    pg = context.new_page()
-    pg.requests = requests
-    yield pg
-    context.close()
 
 
 @pytest.fixture
