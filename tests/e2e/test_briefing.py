@@ -34,6 +34,8 @@ def open_slides(page, url: str, query: str = "mode=briefing"):
 def test_briefing_mode_hides_sidebar_and_chrome_and_offers_a_way_out(page, briefing_url):
     page.goto(f"{briefing_url}/?mode=briefing")
     page.wait_for_selector(".st-key-briefing_exit button", timeout=60_000)
+    # the exit button can be drawn a moment before the briefing style is applied: wait for the style, then assert
+    page.wait_for_function("parseFloat(getComputedStyle(document.documentElement).fontSize) >= 24", timeout=30_000)
     assert not page.is_visible('[data-testid="stSidebar"]')
     assert not page.is_visible('[data-testid="stHeader"]') and not page.is_visible('[data-testid="stToolbar"]')
     size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
