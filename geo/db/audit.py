@@ -3,25 +3,10 @@ trigger refuses UPDATE, DELETE and TRUNCATE), so every app server writes to the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-
 import sqlalchemy as sa
 
+from geo.audit import Event
 from geo.db.engine import engine
-
-try:
-    from geo.audit import Event  # issue 13 (branch security)
-except ImportError:  # before it merges: the same record
-
-    @dataclass(frozen=True)
-    class Event:  # type: ignore[no-redef]
-        time: str
-        user: str
-        role: str
-        action: str
-        target: str = ""
-        client: str = ""
-        details: dict = field(default_factory=dict)
 
 
 class DbAuditLog:

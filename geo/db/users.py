@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from geo import auth
+from geo.auth import Attempts
 from geo.db.engine import engine
-
-try:
-    from geo.auth import Attempts  # issue 13 (branch security)
-except ImportError:  # before it merges: the same record
-
-    @dataclass(frozen=True)
-    class Attempts:  # type: ignore[no-redef]
-        failures: tuple[float, ...] = ()
-        locked_until: float = 0.0
 
 KEEP_ATTEMPTS_SECONDS = 24 * 3600
 UPSERT = sa.text("INSERT INTO users (name, role, password_hash) VALUES (:n, :r, :p) ON CONFLICT (name) "
