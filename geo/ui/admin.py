@@ -146,7 +146,10 @@ def history(ts: TableStore, lang: str) -> None:
     kept = ts.versions(table)
     if not kept:
         return
-    version = st.selectbox(t("data_version", lang), kept, key="data_restore_version", format_func=ts.version_label)
+    # keyed by table: Streamlit keeps a choice whose label is still offered, and one report's saves to several
+    # tables share a label (same second, same user), so a shared key restored another table's version
+    version = st.selectbox(t("data_version", lang), kept, key=f"data_restore_version_{table}",
+                           format_func=ts.version_label)
     seen = _preview_sha("restore", table, version, ts)
     d = store.diff(ts.read_current(table), ts.read_version(version), table)
     diff_view(d, lang, "data_restore_diff")

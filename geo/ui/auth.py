@@ -162,7 +162,7 @@ FIRST_ADMIN = ".venv/bin/python -m geo.auth add NAME --role admin"
 def first_admin_help(lang: str) -> None:
     """The data page with no users configured: how to create the first admin (no upload is offered)."""
     st.info(t("data_first_admin", lang))
-    st.code(FIRST_ADMIN, language="bash")
+    st.code(FIRST_ADMIN, language=None)  # plain: the highlighter's token colours fail contrast
     st.caption(t("data_first_admin_open", lang))
 
 

@@ -166,7 +166,7 @@ def _advance_on_timer(count: int) -> None:
         _go(1, count)
 
 
-def _controls(index: int, count: int, lang: str) -> None:
+def _controls(index: int, count: int, kind: str, lang: str) -> None:
     """Previous, pause and next as real buttons (the keys click them), and where we are: "3 / 8 · paused"."""
     paused = st.session_state.get(KEY_PAUSED, False)
     prev, pause, nxt, counter = st.container(key="brief_controls").columns([2, 3, 2, 4], vertical_alignment="center")
@@ -176,7 +176,8 @@ def _controls(index: int, count: int, lang: str) -> None:
     nxt.button("▶", key="brief_next", on_click=_go, args=(1, count),
                help=f"{t('briefing_next', lang)} (→ / PageDown / Space)")
     status = t("briefing_paused", lang) if paused else t("briefing_every", lang, seconds=settings.BRIEFING_SECONDS)
-    counter.html(f"<div class='brief-counter' data-slide='{index + 1}' data-paused='{int(paused)}'>"
+    counter.html(f"<div class='brief-counter' data-slide='{index + 1}' data-kind='{html.escape(kind)}'"
+                 f" data-paused='{int(paused)}'>"
                  f"{index + 1} / {count} · {html.escape(status)}</div>")
 
 
@@ -263,5 +264,5 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     with heading:
         _heading(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang)
     with controls:
-        _controls(index, len(deck), lang)
+        _controls(index, len(deck), deck[index].kind, lang)
     _slide(ds, slide, flt, lang)

@@ -100,3 +100,22 @@ def test_internal_records_only_for_staff_when_sign_in_is_on(env):
     assert secret not in set(at.dataframe[0].value.iloc[:, 0])
     at = sign_in(at, "sam", "staff-pass")
     assert secret in set(at.dataframe[0].value.iloc[:, 0])
+
+
+def test_restore_takes_the_chosen_tables_version_after_the_table_is_changed(env, monkeypatch):
+    """One report saves several tables in the same second by the same user, so their kept versions share a label."""
+    from geo.data import store
+
+    data, _ = env
+    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")
+    texts_now = {name: (data / f"{name}.csv").read_text(encoding="utf-8") for name in ("figures", "sources")}
+    store.save_tables(data, {name: text + "\n" for name, text in texts_now.items()}, "sam", "report")
+    at = open_page()
+    at.selectbox(key="data_restore_table").select("sources").run()
+    assert at.selectbox(key="data_restore_version_sources").value.startswith("sources/")
+    at.selectbox(key="data_restore_table").select("figures").run()
+    assert at.selectbox(key="data_restore_version_figures").value.startswith("figures/")
+    at.button(key="data_restore").click().run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    last = store.log(data)[-1]
+    assert (last.table, last.action) == ("figures", "restore") and last.restored_from.startswith("figures/")

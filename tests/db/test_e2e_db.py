@@ -13,7 +13,7 @@ from geo.db.engine import engine
 from geo.db.store import DbStore
 from tests.e2e.conftest import serve
 from tests.e2e.test_browser import PAGES, open_page
-from tests.e2e.test_data_admin import choose, wait_idle
+from tests.e2e.test_data_admin import choose, csv_uploader, wait_idle
 
 pytestmark = [pytest.mark.db, pytest.mark.e2e, pytest.mark.slow]
 TILES = ".kf-tile"
@@ -70,7 +70,7 @@ def test_save_history_restore_and_the_other_server_follows(page, servers):
     assert LABEL in tiles(page, servers["b"]) and RENAMED not in tiles(page, servers["b"])
     open_page(page, servers["a"], "data")
     choose(page, 0, "figures.csv")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    csv_uploader(page).set_input_files(
         files=[{"name": "figures.csv", "mimeType": "text/csv", "buffer": figures_upload(original)}])
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
     wait_idle(page)

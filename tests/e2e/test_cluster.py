@@ -28,11 +28,12 @@ from geo.data.validate import validate_dir
 from geo.db import engine as db_engine
 from geo.db import transfer
 from geo.db.store import DbStore
+from geo.db.users import DbUserStore
 from geo.deploy import cluster
 from tests.conftest import DATA
 from tests.e2e.conftest import free_port
 from tests.e2e.test_browser import IDLE, MAP_FRAME, PAINTED, map_frame, open_page, poll
-from tests.e2e.test_data_admin import choose, replacement, sign_in, wait_idle
+from tests.e2e.test_data_admin import choose, csv_uploader, replacement, sign_in, wait_idle
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 import pg_local  # noqa: E402
@@ -174,7 +175,7 @@ def test_a_download_link_works_only_on_the_replica_that_made_it(browser, site, t
 def preview(page, table: str, content: bytes, note: str) -> None:
     """Upload a replacement on the data page, wait for its difference, type the note."""
     choose(page, 0, table)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    csv_uploader(page).set_input_files(
         files=[{"name": table, "mimeType": "text/csv", "buffer": content}])
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
     wait_idle(page)
@@ -260,13 +261,18 @@ def test_simultaneous_saves_from_both_replicas_are_serialised(browser, site):
         b.context.close()
 
 
+def user_store(site) -> auth.FileUserStore | DbUserStore:
+    """Where this deployment's replicas read users and failed sign-ins: the database, or the users file."""
+    return DbUserStore(site["db_url"]) if site["db_url"] else auth.FileUserStore(site["users"])
+
+
 def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
-    auth.add_user("lee", "staff", "right-password-1", site["users"])
+    record = user_store(site)
+    record.add_user("lee", "staff", "right-password-1")
     a, b = pinned(browser, site, "r0"), pinned(browser, site, "r1")
     try:
         open_page(a, site["url"], "overview")
         sidebar = a.locator('[data-testid="stSidebar"]')
-        record = auth.FileUserStore(site["users"])
         for n in range(1, auth_failures() + 1):
             sidebar.get_by_label("用户名").fill("lee")
             sidebar.get_by_label("密码").fill("wrong-password")
@@ -282,12 +288,14 @@ def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
         sidebar.get_by_role("button", name="登录", exact=True).click()
         sidebar.get_by_text("登录尝试次数过多").wait_for(timeout=60_000)
         assert "已登录" not in sidebar.inner_text() and replica_of(b) == "r1"
-        auth.add_user("kim", "staff", "kims-password-1", site["users"])
+        record.add_user("kim", "staff", "kims-password-1")
         sign_in(b, "kim", "kims-password-1")  # a user added while the replicas run signs in on either
         assert replica_of(a) == "r0"
     finally:
         a.context.close()
         b.context.close()
+        for name in record.users():
+            record.remove_user(name)
         site["users"].unlink(missing_ok=True)
         for extra in site["users"].parent.glob("users.*"):
             extra.unlink()

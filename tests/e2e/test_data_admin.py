@@ -52,10 +52,15 @@ def choose(page, box_index: int, option: str) -> None:
     wait_idle(page)
 
 
+def csv_uploader(page):
+    """The table upload's file input (the 新增报告 tab has its own uploader, for reports)."""
+    return page.locator('input[data-testid="stFileUploaderDropzoneInput"][accept*=".csv"]')
+
+
 def upload_and_confirm(page, data, note: str) -> None:
     choose(page, 0, TABLE_FILE)
     original = (data / TABLE_FILE).read_text(encoding="utf-8")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(  # the upload tab's (新增报告 has one too)
+    csv_uploader(page).set_input_files(
         files=[{"name": TABLE_FILE, "mimeType": "text/csv", "buffer": replacement(original)}])
     page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
     wait_idle(page)

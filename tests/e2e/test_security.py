@@ -11,7 +11,7 @@ from geo import auth
 from tests.conftest import DATA, read_csv, write_csv
 from tests.e2e.conftest import serve
 from tests.e2e.test_browser import map_frame, open_page, poll
-from tests.e2e.test_data_admin import choose, replacement, wait_idle
+from tests.e2e.test_data_admin import choose, csv_uploader, replacement, wait_idle
 
 pytestmark = pytest.mark.e2e
 PAGES = ["overview", "enforcement", "checkpoints", "routes", "seizures", "demo_sites", "sources", "briefing", "data"]
@@ -165,7 +165,7 @@ def download(page, label: str, tmp_path):
 
 def upload(page, name: str, mime: str, data: bytes) -> None:
     wait_idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    csv_uploader(page).set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": data}], timeout=120_000)
 
 
@@ -245,6 +245,7 @@ def test_an_idle_session_is_signed_out_without_any_interaction(page, sites):
         sidebar.get_by_text("分钟无操作，已自动退出登录").wait_for(timeout=60_000)  # nobody touched the page
         assert sidebar.get_by_label("用户名").count() == 1
         wait_idle(page)
-        assert not mentions(everything_shown(page), SECRET_CHECKPOINT)  # back to the public view
+        # back to the public view: the map's frame takes the new drawing a moment after the page is idle
+        assert poll(lambda: not mentions(everything_shown(page), SECRET_CHECKPOINT), page, 30)
     last = [e for e in audit_lines(sites["data"]) if e["action"] == "sign_out"][-1]
     assert (last["user"], last["details"]) == ("ada", {"reason": "idle"})
