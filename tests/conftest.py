@@ -57,3 +57,27 @@ def page(browser):
     pg.requests = requests
     yield pg
     context.close()
+
+
+FAILURES = Path(os.environ.get("E2E_FAILURES", "/tmp/e2e-failures"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a browser test fails: a screenshot of every open page, and what its main area said, in the report
+    (a CI log is often all there is to go on)."""
+    report = yield
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if not (report.failed and call.when == "call" and browser):
+        return report
+    FAILURES.mkdir(parents=True, exist_ok=True)
+    pages = [pg for context in browser.contexts for pg in context.pages]
+    for n, pg in enumerate(pages):
+        try:
+            shot = FAILURES / f"{item.name}-{n}.png"
+            pg.screenshot(path=str(shot), full_page=True, timeout=10_000)
+            main = pg.locator('[data-testid="stMain"]').inner_text(timeout=5_000)
+            report.sections.append((f"page {n}: {pg.url} ({shot})", main[:1500]))
+        except Exception as err:  # a page that is gone or hung says so, and the real failure still shows
+            report.sections.append((f"page {n}", f"not captured: {err}"))
+    return report

@@ -45,8 +45,15 @@ def wait_idle(page) -> None:
                            "[data-testid*=\"Running\"]')", timeout=60_000)
 
 
+TABS = ["上传更新", "历史与恢复"]  # the data page's tabs whose first selectbox is the table
+
+
 def choose(page, box_index: int, option: str) -> None:
-    """Pick an option of the n-th selectbox of the main area (0: upload tab, 1: history tab)."""
+    """Pick the table of the upload tab (0) or the history tab (1), opening that tab first if another one is open."""
+    tab = page.get_by_role("tab", name=TABS[box_index], exact=True)
+    if tab.get_attribute("aria-selected") != "true":
+        tab.click()
+        wait_idle(page)
     page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(box_index).click()
     page.get_by_role("option", name=option, exact=True).click()
     wait_idle(page)
