@@ -58,8 +58,7 @@ def truth(data_dir) -> pd.DataFrame:
             if r[col]:
                 rows.append(_row(r, r[col], unit, r.get(qual) or "exact", "cases", None, None))
     for r in read("demo_sites").to_dict("records"):
-        rows.append(_row(r | {"period_start": "", "period_end": ""}, r["count"], "*", r["qualifier"], "demo_sites",
-                         None, None))
+        rows.append(_row(r, r["count"], "*", r["qualifier"], "demo_sites", None, None))
     return pd.DataFrame([r for r in rows if r["value"] is not None])
 
 
@@ -67,7 +66,7 @@ def _row(r: dict, value: str, unit: str, qualifier: str, table: str, indicator, 
     return {"source_file": r["source_file"], "value": Decimal(value) if value else None, "unit": unit,
             "qualifier": qualifier or "exact", "table": table, "adcode": r["adcode"], "indicator": indicator,
             "drug": drug, "period_start": r.get("period_start", ""), "period_end": r.get("period_end", ""),
-            "quote": r["quote"]}
+            "period_label": r.get("period_label", ""), "quote": r["quote"]}
 
 
 def structure(data_dir, source_file: str) -> tuple[set[str], list[list[str]]]:
@@ -141,10 +140,13 @@ def structural(props: list[dict], cases: set[str], routes: list[list[str]]) -> s
 
 
 def fields(p: dict, t) -> list[bool]:
-    """place, indicator, drug, period of a proposal against a curated value."""
+    """place, indicator, drug, period of a proposal against a curated value. demo_sites keeps its period only as
+    written (period_label, no dates), so there the label is compared."""
     ends = p["period_end"] == t["period_end"] or not p["period_end"] or not t["period_end"]
+    period = (p.get("period_label") or "") == t["period_label"] if t["table"] == "demo_sites" else (
+        p["period_start"] == t["period_start"] and ends)
     return [p["adcode"] == t["adcode"], (p["indicator"] or None) == _none(t["indicator"]),
-            (p["drug"] or None) == _none(t["drug"]), p["period_start"] == t["period_start"] and ends]
+            (p["drug"] or None) == _none(t["drug"]), period]
 
 
 def _none(value):

@@ -25,6 +25,10 @@ POLICE_AFTER = ("公安局", "公安分局", "分局", "警方", "禁毒大队",
 CLAUSE_LEAD_RE = re.compile(r"^(?:其中|同时|此外|另外|目前|截至目前)?")
 COUNTRY = "100000"  # 中国, when jurisdictions.csv lists the country
 LEAD_CHARS = 8  # a period this near the start of a sentence (据统计，今年以来…) opens it
+# a paragraph opening with one of these goes on with the story of the one before (经过一个月侦查，…缴获…), so it
+# keeps that paragraph's place instead of going back to the section's
+CONTINUES = ("经过", "随后", "此后", "之后", "最终", "最后", "终将", "而今", "如今", "曾经", "当天", "当晚", "次日",
+             "同日")
 HEADER_MAX = 40  # a paragraph this short that starts with a place and a colon heads a section about that place
 
 
@@ -159,10 +163,13 @@ def period_for(lo: int, pos: int, periods: list[Period], state: State) -> tuple[
     return None, ""
 
 
-def enter(state: State, paragraph: int) -> None:
-    """A new paragraph starts without the period of the one before, and with the place of its section."""
+def enter(state: State, paragraph: int, opening: str = "") -> None:
+    """A new paragraph starts without the period of the one before, and with the place of its section unless its
+    opening words continue the paragraph before."""
     if paragraph != state.paragraph:
-        state.period, state.paragraph, state.place = None, paragraph, state.section
+        state.period, state.paragraph = None, paragraph
+        if not opening.startswith(CONTINUES):
+            state.place = state.section
 
 
 def header_place(flat: str, lo: int, hi: int, subjects: list[Mention]) -> str:

@@ -158,7 +158,7 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
     found = sorted(found + lone_changes(doc, found, where.changes), key=lambda f: f.spot.start)
     state, out, i = context.State(default, default), [], 0
     for lo, hi in sentences(doc):
-        context.enter(state, doc.paragraph(lo))
+        context.enter(state, doc.paragraph(lo), flat[lo:lo + 4])
         if lo in doc.breaks or lo == 0:
             header = context.header_place(flat, lo, hi, subjects)
             state.section, state.place = (header, header) if header else (state.section, state.place)

@@ -85,3 +85,10 @@ def test_county_police_take_their_case():
 def test_towns_the_text_places_in_a_county():
     text = "在咸安区永安街道，有一个社区戒毒中心。\n\n永安街道在册吸毒人员316人。"
     assert place_of(text, "316", place="421200") == "421202"
+
+
+def test_a_paragraph_that_goes_on_with_the_story_keeps_its_place():
+    """Written for this test: the county's squad opens the story, the seizure comes a paragraph later."""
+    story = "2020年5月，宁远县禁毒大队发现一名嫌疑人有贩毒嫌疑，遂展开侦查。\n\n{}一个月侦查，民警缴获冰毒3公斤。"
+    assert place_of(story.format("经过"), "3公斤", place="431100") == "431126"
+    assert place_of(story.format("历时"), "3公斤", place="431100") == "431100"  # a new paragraph, a new subject
