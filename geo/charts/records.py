@@ -6,10 +6,14 @@ import plotly.graph_objects as go
 
 from geo import fmt, settings
 from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, source_line
+from geo.data import schema
 from geo.i18n import label, name_col, t
 
 
-DEMO_PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#555555"]
+# One colour per category, the same on every filter, slide and export: Okabe-Ito without its yellow (too light
+# on white), then Paul Tol's muted colours, so that all twelve categories differ.
+DEMO_COLOURS = dict(zip(schema.DEMO_CATEGORIES, ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+                                                "#332288", "#117733", "#882255", "#44AA99", "#999933", "#555555")))
 
 
 def period_labels(frame: pd.DataFrame, lang: str) -> list[str]:
@@ -85,9 +89,9 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
     labels = [f"{names.get(a, esc(a))} · {esc(label('demo_category', c, lang))}<br>{esc(p)}"
               for a, c, p in zip(rows["adcode"], rows["category"], rows["period"])]
     rows = rows.assign(y=_numbered(labels))
-    for i, (cat, part) in enumerate(rows.groupby("category", sort=True)):
+    for cat, part in rows.groupby("category", sort=True):
         fig.add_bar(y=part["y"], x=part["count"].astype(float), name=label("demo_category", cat, lang),
-                    marker_color=DEMO_PALETTE[i % len(DEMO_PALETTE)], orientation="h", showlegend=False,
+                    marker_color=DEMO_COLOURS.get(cat, "#555555"), orientation="h", showlegend=False,
                     textposition="outside", cliponaxis=False,
                     text=[fmt.quantity(c, q, None, lang) for c, q in zip(part["count"], part["qualifier"])],
                     customdata=part["label_zh"].map(esc) if lang == "zh"

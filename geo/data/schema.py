@@ -54,6 +54,9 @@ PROVENANCE = (_c("source_file", required=True), _c("quote", required=True))
 VISIBILITY = Column("visibility", "choice", False, ("public", "internal"), optional=True)
 PERIOD = (_c("period_start", "date"), _c("period_end", "date"), _c("period_label"), _c("period_label_en"))
 
+DEMO_CATEGORIES = ("city", "school", "town", "village", "community", "rehab_point", "rehab_workstation",
+                   "education_centre", "theme_park", "rehab_community", "unit", "other")
+
 TABLES: dict[str, Table] = {t.name: t for t in [
     Table("sources", "source_file", (
         _c("source_file", required=True), _c("title_zh", required=True), _c("title_en"), _c("publisher"),
@@ -114,9 +117,7 @@ TABLES: dict[str, Table] = {t.name: t for t in [
         *PROVENANCE, _c("note"), VISIBILITY), refs={"adcode": "jurisdictions"}),
     Table("demo_sites", "record_id", (
         _c("record_id", required=True), _c("adcode", "adcode", True),
-        _c("category", "choice", True, ("city", "school", "town", "village", "community",
-                                        "rehab_point", "rehab_workstation", "education_centre",
-                                        "theme_park", "rehab_community", "unit", "other")),
+        _c("category", "choice", True, DEMO_CATEGORIES),
         _c("level", "choice", True, ("national", "provincial", "city", "county", "unspecified")),
         _c("count", "number", True), _c("qualifier", "choice", True, QUALIFIERS), _c("period_label"),
         _c("period_label_en"), _c("label_zh", required=True), *PROVENANCE, _c("note"), VISIBILITY),

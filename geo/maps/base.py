@@ -43,10 +43,15 @@ def esc(value) -> str:
 _DISPLAY: dict[tuple[str, str], Dataset] = {}
 
 
+def drawn_datum() -> str:
+    """The datum the maps are drawn in: that of the online tiles when they are on, else the data's WGS-84."""
+    return settings.ONLINE_TILES_DATUM if settings.ONLINE_TILES else "wgs84"
+
+
 def display_dataset(ds: Dataset, datum: str | None = None) -> Dataset:
     """The dataset in the datum of the basemap. The data and the offline basemap are WGS-84; Chinese tile
     providers draw in GCJ-02, so with such tiles every coordinate is shifted the same way (built once)."""
-    datum = datum or (settings.ONLINE_TILES_DATUM if settings.ONLINE_TILES else "wgs84")
+    datum = datum or drawn_datum()
     if datum not in settings.DATUMS:
         raise ValueError(f"unknown datum {datum!r}; expected one of {settings.DATUMS}")
     if datum == "wgs84":
@@ -155,7 +160,8 @@ def finish(m: folium.Map) -> folium.Map:
                                      int(r.priority), float(r.min_zoom), r.kind] for r in places.itertuples()]))
     m.add_child(browser.FitFrame(m.__dict__.get("_fit_bounds") or [[18, 95], [36, 118]]))
     zh = m.__dict__.get("_lang", "zh") == "zh"
-    credit = settings.BOUNDARY_ATTRIBUTION if zh else settings.BOUNDARY_ATTRIBUTION_EN
+    credit = (settings.BOUNDARY_ATTRIBUTION if zh else settings.BOUNDARY_ATTRIBUTION_EN).format(
+        datum=settings.DATUM_LABELS.get(drawn_datum(), drawn_datum()))
     m.add_child(Attribution(esc(credit)))
     return localise(m)
 

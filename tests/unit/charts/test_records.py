@@ -86,3 +86,13 @@ def test_projector_chart_is_larger_and_keeps_its_data(ds):
     assert [list(tr.x) for tr in big.data] == [list(tr.x) for tr in fig.data]
     assert [flat(tr.y) for tr in big.data] == [flat(tr.y) for tr in fig.data]
     assert fig.layout.font.size == 15  # the desk chart is not changed
+
+
+def test_every_demo_category_has_its_own_colour_whatever_is_shown(ds):
+    fig = record_charts.demo_by_category(ds["demo_sites"], ds["jurisdictions"], ds["sources"], "zh")
+    colours = [trace.marker.color for trace in fig.data]
+    assert len(colours) == ds["demo_sites"]["category"].nunique() == len(set(colours))
+    one = ds["demo_sites"][ds["demo_sites"]["category"] == "village"]
+    alone = record_charts.demo_by_category(one, ds["jurisdictions"], ds["sources"], "zh")
+    assert alone.data[0].marker.color == record_charts.DEMO_COLOURS["village"]  # not the first colour of a list
+    assert len(set(record_charts.DEMO_COLOURS.values())) == len(record_charts.DEMO_COLOURS) == 12

@@ -168,3 +168,18 @@ def test_checkpoint_map_frames_every_station_including_other_provinces(ds):
 def fitted(m) -> list[float]:
     """The bounds the map fits into its frame (browser.FitFrame): south, west, north, east."""
     return sum(json.loads(re.search(r"L\.latLngBounds\((\[\[.*?\]\])\)", rendered(m), re.S).group(1)), [])
+
+
+@pytest.mark.parametrize(("tiles", "datum", "credit"), [(None, "gcj02", "WGS-84"), ("http://tiles/{z}/{x}/{y}.png",
+                                                                                   "gcj02", "GCJ-02")])
+def test_the_credit_names_the_datum_the_map_is_drawn_in(ds, monkeypatch, tiles, datum, credit):
+    monkeypatch.setattr(settings, "ONLINE_TILES", tiles)
+    monkeypatch.setattr(settings, "ONLINE_TILES_DATUM", datum)
+    monkeypatch.setattr(settings, "ONLINE_TILES_ATTRIBUTION", "tiles test")
+    for lang, start in (("zh", "边界："), ("en", "Boundaries: ")):
+        m = maps.base_map(ds, lang)
+        maps.finish(m)
+        text = rendered(m)
+        line = text.split(start, 1)[1][:80]  # the credit
+        other = ({"WGS-84", "GCJ-02"} - {credit}).pop()
+        assert credit in line and other not in line, line
