@@ -85,6 +85,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "never_added": ("每条为一项原始数据，不同指标、时期不相加", "One bar per reported figure; metrics and periods never added"),
     "largest_shown": ("；每组显示数值最大的{n}项，另有{cut}项未显示", "; the {n} largest per panel shown, {cut} more not shown"),
     "largest_bars": ("；显示数值最大的{n}项，另有{cut}项见下表", "; the {n} largest shown, {cut} more in the table below"),
+    "largest_bars_slide": ("；显示数值最大的{n}项，另有{cut}项见数据页", "; the {n} largest shown, {cut} more on the desk page"),
     "group_cases": ("案件", "Cases"),
     "group_arrests": ("抓获、起诉", "Arrests and prosecutions"),
     "group_detentions": ("拘留、处罚", "Detentions and penalties"),

@@ -108,6 +108,8 @@ BRIEFING_SLIDES = ("overview", "routes", "seizures", "demo", "city:430400", "cit
 BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
 BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
+BRIEFING_MAP_MIN_PX = 220  # a slide's map takes the screen below the tiles and heading, but never less than this
+BRIEFING_CHART_MAX_BARS = 6  # a slide's chart shows the largest bars only, so it fits beside its map
 BRIEFING_CHART_SCALE = 1.5  # chart type and margins on slides, relative to the desk view (15 px → 22 px)
 BRIEFING_TILES_PER_CITY = 4
 
@@ -170,6 +172,7 @@ BOUNDARY_STATIC_URL = "/app/static/boundaries"
 MAP_COUNTY_LABEL_ZOOM = 8
 # Below this width (px) a map's legend starts folded, so it does not cover the data on small screens.
 MAP_LEGEND_FOLD_PX = 760
+MAP_LEGEND_FOLD_HEIGHT_PX = 420  # and a map lower than this (a slide's map below its tiles at 1024x768)
 # One symbol per checkpoint kind (circle, square, triangle, diamond): shape and colour keep kinds apart from
 # each other and from the drug colours of the routes drawn on the same map.
 CHECKPOINT_SYMBOLS = {

@@ -89,8 +89,9 @@ def largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> t
     return rows[rows[key].isin(keep)], len(size) - limit
 
 
-def cut_note(limit: int, cut: int, lang: str) -> str:
-    return t("largest_bars", lang, n=str(limit), cut=str(cut)) if cut else ""
+def cut_note(limit: int, cut: int, lang: str, key: str = "largest_bars") -> str:
+    """'; the 6 largest shown, 3 more in the table below' (or, with key largest_bars_slide, 'not on this slide')."""
+    return t(key, lang, n=str(limit), cut=str(cut)) if cut else ""
 
 
 def period_text(row: pd.Series, lang: str) -> str:

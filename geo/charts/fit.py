@@ -222,8 +222,9 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
     left = max([widest(c, size) for labels in cats.values() for c in labels] or [0]) + size
     title_text, title_px = _title(out, size, width)
     source_text, source_px = _source(source, size, width)
-    legend_px = _legend_rows(out, size, width - left - size) * size * 1.75  # plotly wraps at the plot's edge
-    bands = Bands(left, _value_room(out, size), title_px + legend_px + 0.6 * size, 2.2 * size + source_px + 0.8 * size,
+    right = _value_room(out, size)
+    legend_px = _legend_rows(out, size, width - left - right) * size * 1.75  # plotly wraps at the plot's edge
+    bands = Bands(left, right, title_px + legend_px + 0.6 * size, 2.2 * size + source_px + 0.8 * size,
                   _rows_px(cats, row_px, gap, titles), 2.2 * size)
     height = max(min_height, bands.top + max(bands.rows, 4 * size) + bands.bottom)
     plot_px = height - bands.top - bands.bottom  # a taller (fixed-size) frame gives the rows more room

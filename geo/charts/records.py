@@ -31,7 +31,7 @@ def _value_room(fig: go.Figure, values: pd.Series) -> None:
 
 
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
-                   lang: str, limit: int = settings.CHART_MAX_BARS) -> go.Figure:
+                   lang: str, limit: int = settings.CHART_MAX_BARS, note: str = "largest_bars") -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
     names = place_names(jurisdictions, lang)
@@ -54,7 +54,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     textposition="outside", cliponaxis=False)
     _value_room(fig, totals["quantity"])
-    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + cut_note(limit, cut, lang)
+    sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + cut_note(limit, cut, lang, note)
     return layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
 
@@ -80,12 +80,14 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
 
 
 def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
-                     lang: str) -> go.Figure:
+                     lang: str, limit: int | None = None, note: str = "largest_bars") -> go.Figure:
     """Demonstration-site counts, one bar per reported figure labelled with its place, category and period; the
-    category's colour repeats what the label says, so no legend is needed."""
+    category's colour repeats what the label says, so no legend is needed. With `limit`, the largest counts."""
     names = place_names(jurisdictions, lang)
     fig = go.Figure()
     rows = demo.assign(period=period_labels(demo, lang)).sort_values(["count"], kind="stable")
+    cut = max(0, len(rows) - limit) if limit else 0
+    rows = rows.tail(len(rows) - cut)
     labels = [f"{names.get(a, esc(a))} · {esc(label('demo_category', c, lang))}<br>{esc(p)}"
               for a, c, p in zip(rows["adcode"], rows["category"], rows["period"])]
     rows = rows.assign(y=_numbered(labels))
@@ -99,7 +101,8 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
                     hovertemplate="%{y} %{customdata}: %{text}<extra></extra>")
     fig.update_yaxes(categoryorder="array", categoryarray=list(rows["y"]))
     _value_room(fig, demo["count"])
-    return layout(fig, t("demo_by_category", lang), t("unit_count", lang), source_line(demo, sources, lang))
+    return layout(fig, t("demo_by_category", lang), t("unit_count", lang) + cut_note(limit or 0, cut, lang, note),
+                  source_line(rows, sources, lang))
 
 
 def _numbered(labels: list[str]) -> list[str]:

@@ -251,7 +251,7 @@ class Labels(MacroElement):
 
 
 class Legend(MacroElement):
-    """The legend as a Leaflet control at the bottom right, foldable, folded from the start on narrow maps."""
+    """The legend as a Leaflet control at the bottom right, foldable, folded on narrow or low maps."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
@@ -262,8 +262,15 @@ class Legend(MacroElement):
     div.innerHTML = {{ this.body }};
     L.DomEvent.disableClickPropagation(div);
     L.DomEvent.disableScrollPropagation(div);
-    var details = div.querySelector('details');
-    if (map.getSize().x < {{ this.fold_px }}) { details.open = false; }
+    var details = div.querySelector('details'), touched = false;
+    // folded while the map is narrow or low (a slide's map below its tiles), until someone opens it
+    function fold() {
+      var size = map.getSize();
+      if (!touched && (size.x < {{ this.fold_px }} || size.y < {{ this.fold_high_px }})) { details.open = false; }
+    }
+    fold();
+    map.on('resize', fold);
+    details.querySelector('summary').addEventListener('click', function () { touched = true; });
     details.addEventListener('toggle', function () { map.fire('dashrefit'); });
     return div;
   };
@@ -276,6 +283,7 @@ class Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.body, self.fold_px = js(body), int(settings.MAP_LEGEND_FOLD_PX)
+        self.fold_high_px = int(settings.MAP_LEGEND_FOLD_HEIGHT_PX)
 
 
 class FitFrame(MacroElement):

@@ -81,7 +81,24 @@ if (!window.__briefingKeys) {
     if (button) { e.preventDefault(); button.click(); }
   });
   setInterval(function () {
+    const slides = !!document.querySelector('[data-slide]');  // the slide counter
     document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
+      // a map on a slide takes the screen below what stands above it (tiles, heading) less what the page keeps
+      // under it, so the slide does not scroll at 1024x768; the CSS height above is only the first guess. Under
+      // a map beside a chart only the page's own padding counts (the chart's column may run further).
+      const main = document.querySelector('[data-testid="stMain"]');
+      const block = main && main.querySelector('[data-testid="stMainBlockContainer"]');
+      const r = frame.getBoundingClientRect();
+      if (!slides || !main || !r.width) { frame.style.removeProperty('height'); }
+      else {
+        const m = main.getBoundingClientRect();
+        const top = r.top - m.top + main.scrollTop;
+        const pad = block ? parseFloat(getComputedStyle(block).paddingBottom) || 0 : 0;
+        const below = block ? block.getBoundingClientRect().bottom - r.bottom : pad;  // moves with the frame
+        const under = r.width < 0.8 * main.clientWidth ? pad : Math.max(pad, below);
+        const rest = Math.max(MIN_MAP_PX, Math.floor(main.clientHeight - top - under));
+        if (Math.abs(rest - r.height) > 1) frame.style.setProperty('height', rest + 'px', 'important');
+      }
       const doc = frame.contentDocument;
       if (doc && doc.head && !doc.getElementById('brief-fill')) {
         const style = doc.createElement('style');
@@ -143,7 +160,7 @@ def chrome(lang: str) -> None:
     if not active():
         return
     st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
-    st.html(KEYS_JS, unsafe_allow_javascript=True)
+    st.html(KEYS_JS.replace("MIN_MAP_PX", str(settings.BRIEFING_MAP_MIN_PX)), unsafe_allow_javascript=True)
     st.button(t("briefing_exit", lang), key="briefing_exit", on_click=_leave, help=t("briefing_keys", lang),
               type="tertiary")
 
@@ -215,7 +232,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
             seized = state.view(ds, "seizures", flt)
-            _chart(record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang),
+            _chart(record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
+                                                settings.BRIEFING_CHART_MAX_BARS, "largest_bars_slide"),
                    "brief_chart_seizures", lang)
     elif slide.kind == "compare":  # issue 11: one core indicator across the cities
         _chart(compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang), "brief_chart_compare", lang)
@@ -227,7 +245,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                 category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
-            _chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang),
+            _chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang,
+                                                  settings.BRIEFING_CHART_MAX_BARS, "largest_bars_slide"),
                    "brief_chart_demo", lang)
 
 

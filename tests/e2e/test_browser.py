@@ -41,7 +41,8 @@ def poll(condition, page, seconds: float) -> bool:
 def map_frame(page):
     """The st_folium component's frame, once Leaflet has drawn into it."""
     page.wait_for_selector(MAP_FRAME, timeout=60_000)
-    page.frame_locator(MAP_FRAME).locator(".leaflet-pane canvas").first.wait_for(timeout=60_000)
+    poll(lambda: page.locator(MAP_FRAME).count() == 1, page, 30)  # a rerun shows the old frame by the new a moment
+    page.frame_locator(MAP_FRAME).first.locator(".leaflet-pane canvas").first.wait_for(timeout=60_000)
     return next(f for f in page.frames if "streamlit_folium" in (f.url or ""))
 
 

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from geo import auth
-from tests.conftest import DATA
+from tests.conftest import DATA, FAILURES
 from tests.e2e.test_browser import open_page, poll
 
 pytestmark = pytest.mark.e2e
@@ -54,7 +54,14 @@ def choose(page, box_index: int, option: str) -> None:
     if tab.get_attribute("aria-selected") != "true":
         tab.click()
         wait_idle(page)
-    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(box_index).click()
+    # the only visible table box is the open tab's (the other tabs' widgets are in the page, hidden)
+    box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]:visible').filter(has_text="数据表").first
+    try:
+        box.click()
+    except Exception:
+        FAILURES.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(FAILURES / f"choose-{TABS[box_index]}.png"), full_page=True)
+        raise
     page.get_by_role("option", name=option, exact=True).click()
     wait_idle(page)
 

@@ -26,6 +26,10 @@ GEOMETRY = """() => {
   return {vw: innerWidth, vh: innerHeight, box: [r.left, r.top, r.right, r.bottom], size: [s.x, s.y],
           canvas: canvas, labels: labels, legendOpen: details ? details.open : null};
 }"""
+# How far the slide's main area scrolls (0: everything is on the screen): the scrolling element is Streamlit's
+# main section or the document, depending on the version
+OVERFLOW = """() => Math.max(0, ...[document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
+  document.querySelector('[data-testid="stAppViewContainer"]')].filter(Boolean).map(e => e.scrollHeight - e.clientHeight))"""
 READY = ("() => { const el = document.querySelector('#map_div'); return !!(window.map && el"
          " && el.getAttribute('data-basemap') === 'loaded'"
          " && el.getAttribute('data-fitted') === innerWidth + 'x' + innerHeight); }")
@@ -125,7 +129,8 @@ def test_every_slide_map_fills_its_frame(sized, paused_url):
     seen = []
     for number in range(1, count + 1):
         assert poll(lambda n=number: sized.get_attribute(".brief-counter", "data-slide") == str(n), sized, 30)
-        if sized.get_attribute(".brief-counter", "data-kind") == "compare":  # a chart across the cities, no map
+        kind = sized.get_attribute(".brief-counter", "data-kind")
+        if kind == "compare":  # a chart across the cities, no map
             assert poll(lambda: sized.locator(MAP_FRAME).count() == 0, sized, 30)  # the last slide's map went
             sized.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
             sized.keyboard.press("ArrowRight")
@@ -134,6 +139,11 @@ def test_every_slide_map_fills_its_frame(sized, paused_url):
         for box, geo in frames:
             assert_fills(box, geo)
             assert_labels_apart(geo)
+        # every map is wholly on the screen; a slide of tiles and a map does not scroll at all (a slide with a
+        # chart beside its map may: the chart keeps its rows legible)
+        assert all(box["y"] + box["height"] <= sized.viewport_size["height"] + 1 for box, _geo in frames), frames
+        if kind in ("overview", "city", "routes"):
+            assert poll(lambda: sized.evaluate(OVERFLOW) <= 2, sized, 10), f"slide {number} scrolls"
         seen.append(len(frames))
         if number == 2:  # the routes slide names the four cities
             shown = {lab["text"] for _box, geo in frames for lab in geo["labels"]}

@@ -13,11 +13,11 @@ from tests.e2e.test_browser import IDLE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-PAGES = ["", "enforcement", "checkpoints", "routes", "seizures", "demo_sites", "sources", "briefing", "data"]
+PAGES = ["", "enforcement", "checkpoints", "routes", "seizures", "demo_sites", "compare", "sources", "briefing", "data"]
 SIZES = [(1920, 1080), (1024, 768)]
 LANGS = ["zh", "en"]
 MODES = {"desk": "", "briefing": "mode=briefing"}
-CHART_PAGES = {"enforcement", "routes", "seizures", "demo_sites"}
+CHART_PAGES = {"enforcement", "routes", "seizures", "demo_sites", "compare"}
 
 # Boxes of every piece of SVG text in each plotly chart (tick labels, bar values, legend, titles, source line),
 # with the chart's own box: text that leaves its chart was cut.
