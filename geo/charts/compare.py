@@ -98,11 +98,12 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     fig = go.Figure()
     for city, part in rows.groupby(rows["adcode"].map(city_of), sort=False):
-        src = [esc(short_title(str(titles.get(s) or s), 18 if lang == "zh" else 36)) for s in part["source_file"]]
+        src = [esc(short_title(str(titles.get(s) or s), 18 if lang == "zh" else 22)) for s in part["source_file"]]
         fig.add_bar(y=[bar_label(r, names, lang) for _, r in part.iterrows()],
                     x=part["value"].astype(float).fillna(0), orientation="h", name=esc(names.get(city, city)),
                     marker_color=settings.CITY_COLORS.get(city, "#555555"), textposition="outside",
-                    text=[f"{esc(value_text(r, lang))} · {s}" for (_, r), s in zip(part.iterrows(), src)],
+                    # the value, and its document under it: one line would need more room than a 1024 screen has
+                    text=[f"{esc(value_text(r, lang))}<br>{s}" for (_, r), s in zip(part.iterrows(), src)],
                     cliponaxis=False, customdata=part["quote"].map(esc),
                     hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>")
     top = float(rows["value"].max()) if rows["value"].notna().any() else 1.0

@@ -169,7 +169,7 @@ def _value_room(out: go.Figure, size: float) -> float:
     """Right margin: the widest value text written beside a bar, which may run past the axis end."""
     texts = [str(x) for tr in out.data if tr.type == "bar" and tr.text is not None and not isinstance(tr.text, str)
              for x in tr.text]
-    return max([2 * size] + [text_px(x, size) + 0.5 * size for x in texts])
+    return max([2 * size] + [widest(x, size) + 0.5 * size for x in texts])  # a text of two lines: its longer
 
 
 def _rows(out: go.Figure, cats: dict[str, list[str]], size: float, titles: list) -> tuple[dict[str, float], float]:

@@ -29,7 +29,7 @@ def test_drug_cases_of_the_four_cities_in_city_order_not_value_order(ds):
     assert "平顶山市 · 今年以来<br>破获毒品犯罪案件" in labels
     assert [b.name for b in fig.data] == ["衡阳市", "永州市", "平顶山市"]
     texts = [x for bar in fig.data for x in bar.text]
-    assert texts[0] == "340起 · 治安先治毒 查毒无禁区" and "50+起 · 打赢禁毒之战 守护鹰城平安" in texts
+    assert texts[0] == "340起<br>治安先治毒 查毒无禁区" and "50+起<br>打赢禁毒之战 守护鹰城平安" in texts
     title = fig.layout.title.text
     assert "城市对比：破获毒品案件" in title and "不可相加，也不可排名比较" in title and "未报告此项：咸宁市" in title
 
