@@ -90,7 +90,7 @@ def largest_bars(rows: pd.DataFrame, key: str, limit: int, by: str = "max") -> t
 
 
 def cut_note(limit: int, cut: int, lang: str, key: str = "largest_bars") -> str:
-    """'; the 6 largest shown, 3 more in the table below' (or, with key largest_bars_slide, 'not on this slide')."""
+    """'; the 6 largest shown, 3 more in the table below' (with key largest_bars_slide: 'on the desk page')."""
     return t(key, lang, n=str(limit), cut=str(cut)) if cut else ""
 
 
