@@ -6,7 +6,6 @@ import math
 from collections import defaultdict
 
 import folium
-import mapclassify
 import pandas as pd
 from folium.elements import JSCSSMixin
 from folium.plugins import FastMarkerCluster
@@ -349,6 +348,8 @@ def class_breaks(values: pd.Series, k: int = 5) -> list[float]:
     distinct = sorted(set(values.astype(float)))
     if len(distinct) <= k:
         return distinct
+    import mapclassify  # scipy and scikit-learn come with it: seconds at start-up, so loaded when first shaded
+
     bins = [float(b) for b in mapclassify.Quantiles(values.astype(float).to_numpy(), k=k).bins]
     top = max(distinct)
     return sorted({min(readable(b), top) for b in bins[:-1]} | {top})

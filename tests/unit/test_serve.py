@@ -26,3 +26,12 @@ def test_streamlit_config_binds_localhost_and_caps_uploads():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["server"]
     assert config["address"] == "127.0.0.1" and config["maxUploadSize"] == 20
+
+
+def test_preload_covers_the_pages_heavy_modules_but_leaves_geo_ui_to_the_first_run():
+    modules = serve.app_modules(ROOT)
+    # what the map, chart and export pages need, found from their imports rather than listed by hand
+    assert {"geo.maps.pages", "geo.exports.static_maps", "geo.charts.figures", "geo.data.load"} <= set(modules)
+    # streamlit-folium registers its component only when imported inside a script run
+    assert not [m for m in modules if m.startswith("geo.ui")]
+    assert "geo.i18n.t" not in modules  # a name imported from a module is not a module
