@@ -16,6 +16,14 @@ DEMO_COLOURS = dict(zip(schema.DEMO_CATEGORIES, ("#0072B2", "#D55E00", "#009E73"
                                                 "#332288", "#117733", "#882255", "#44AA99", "#999933", "#555555")))
 
 
+BAR_EDGE = {"color": "#333333", "width": 1}  # pale drug colours (易制毒化学品's yellow) stay visible on white
+
+
+def drug_marker(drug: str) -> dict:
+    """A bar's fill in its drug type's colour, with a dark edge."""
+    return {"color": settings.DRUG_COLORS.get(drug, "#555"), "line": BAR_EDGE}
+
+
 def period_labels(frame: pd.DataFrame, lang: str) -> list[str]:
     """Each row's period as written, in English where the data gives one, or 'period not stated'."""
     written = frame["period_label"]
@@ -50,7 +58,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     fig = go.Figure()
     for drug, part in totals.groupby("drug_type", sort=False):
         fig.add_bar(y=part["x"], x=part["quantity"].astype(float), name=label("drug_type", drug, lang),
-                    marker_color=settings.DRUG_COLORS.get(drug, "#555"), orientation="h",
+                    marker=drug_marker(drug), orientation="h",
                     text=[fmt.quantity(q, ql, None, lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     textposition="outside", cliponaxis=False)
     _value_room(fig, totals["quantity"])
@@ -69,7 +77,7 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
     fig = go.Figure()
     for drug, part in merged.groupby("drug_type", sort=False):
         fig.add_bar(y=[title_of[c] for c in part["case_id"]], x=part["quantity"].astype(float), orientation="h",
-                    name=label("drug_type", drug, lang), marker_color=settings.DRUG_COLORS.get(drug, "#555"),
+                    name=label("drug_type", drug, lang), marker=drug_marker(drug),
                     customdata=[fmt.quantity(q, ql, "kg", lang) for q, ql in zip(part["quantity"], part["qualifier"])],
                     hovertemplate="%{y}: %{customdata}<extra></extra>")
     fig.update_layout(barmode="stack", yaxis={"categoryorder": "array",

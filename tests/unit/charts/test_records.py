@@ -2,6 +2,7 @@
 import pytest
 
 from geo.charts import common as chart_layout
+from geo import settings
 from geo.charts import records as record_charts
 from geo.data import load as data
 
@@ -96,3 +97,10 @@ def test_every_demo_category_has_its_own_colour_whatever_is_shown(ds):
     alone = record_charts.demo_by_category(one, ds["jurisdictions"], ds["sources"], "zh")
     assert alone.data[0].marker.color == record_charts.DEMO_COLOURS["village"]  # not the first colour of a list
     assert len(set(record_charts.DEMO_COLOURS.values())) == len(record_charts.DEMO_COLOURS) == 12
+
+
+def test_drug_bars_have_a_dark_edge_so_pale_colours_show_on_white(ds):
+    fig = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    assert fig.data and all(trace.marker.line.color == "#333333" and trace.marker.line.width == 1
+                            for trace in fig.data)
+    assert {trace.marker.color for trace in fig.data} <= set(settings.DRUG_COLORS.values()) | {"#555"}
