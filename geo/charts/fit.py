@@ -41,6 +41,9 @@ def _wrap_plain(text: str, size: float, max_px: float) -> list[str]:
     return [x for x in lines + [line.rstrip()] if x] or [""]
 
 
+FIT_META = "fit_built"  # layout.meta key: the texts as built, before fit() wrapped them
+
+
 def wrap(label: str, size: float, max_px: float) -> str:
     """A chart label ('a<br>b', escaped) with every line wider than max_px broken into several."""
     out = []
@@ -207,10 +210,27 @@ def _source(source, size: float, width: float) -> tuple[str, float]:
     return text, lines(text) * source_size(size) * LINE
 
 
+def unfit(fig: go.Figure) -> None:
+    """Put back the labels, title and source line as they were built, before a fit wrapped them to its width: a
+    chart fitted for the desk is fitted again for a slide or an export from its own texts, not from lines broken
+    for 480 px."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    saved = meta.get(FIT_META)
+    if not saved:
+        return
+    _rename(fig, saved["labels"])
+    fig.layout.title.text = saved["title"]
+    for note in fig.layout.annotations or []:
+        if note.name == "source" and saved["source"] is not None:
+            note.text = saved["source"]
+    fig.layout.meta = {k: v for k, v in meta.items() if k != FIT_META} or None
+
+
 def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float = 0,
         label_share: float = 0.4) -> go.Figure:
     """A copy of a horizontal chart laid out for type `size` at `width` pixels: nothing overlaps, nothing is cut."""
     out = go.Figure(fig)
+    unfit(out)
     cats = _categories(out)
     renamed = {c: wrap(c, size, max(6 * size, label_share * width)) for labels in cats.values() for c in labels}
     _rename(out, renamed)
@@ -218,6 +238,9 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
     notes = list(out.layout.annotations or [])
     source = next((n for n in notes if n.name == "source"), None)
     titles = [n for n in notes if n.name != "source"]
+    meta = out.layout.meta if isinstance(out.layout.meta, dict) else {}
+    saved = {"labels": {shown: built for built, shown in renamed.items()}, "title": out.layout.title.text,
+             "source": source.text if source is not None else None}
     row_px, gap = _rows(out, cats, size, titles)
     left = max([widest(c, size) for labels in cats.values() for c in labels] or [0]) + size
     title_text, title_px = _title(out, size, width)
@@ -238,6 +261,7 @@ def fit(fig: go.Figure, size: float = 15, width: float = 640, min_height: float 
                       xanchor="left", xref="paper", font={"size": source_size(size), "color": INK},
                       xshift=-left + size)
     _apply(out, notes, bands, size, width, height, plot_px, title_text)
+    out.layout.meta = {**meta, FIT_META: saved}
     return out
 
 

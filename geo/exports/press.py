@@ -78,6 +78,7 @@ def press_figure(fig: go.Figure, lang: str, exported: date | None = None,
     with the export date inside the image at the export size, white background, print-sized type, optional logo
     top right."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
+    fit.unfit(out)  # the texts as built, not as wrapped for the desk
     stamp = export_stamp(lang, exported)
     for note in out.layout.annotations or []:
         if note.name == "source":

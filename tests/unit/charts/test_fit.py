@@ -69,3 +69,20 @@ def test_explicit_ticks_are_thinned_to_fit():
     fig.update_xaxes(tickvals=list(range(0, 100000, 5000)), ticktext=[f"{v:,}" for v in range(0, 100000, 5000)])
     thin = fit.fit(fig, 22, 400)
     assert len(thin.layout.xaxis.tickvals) < 20
+
+
+def test_a_chart_fitted_for_the_desk_is_refitted_from_its_own_texts():
+    """An export (1920 wide) of a chart laid out for the desk (480 wide) breaks lines for 1920, not for 480."""
+    source = "来源：" + "；".join(f"第{i}份很长的文件标题用来检查换行 (2021-0{i}-01)" for i in range(1, 3))
+    label = "一个很长的案件名称需要在窄图里换行显示出来"
+    fig = go.Figure(go.Bar(y=[label], x=[3], orientation="h"))
+    fig.layout.annotations = [go.layout.Annotation(text=source, name="source")]
+    fig.layout.title.text = "标题<br><sup>单位：起</sup>"
+    desk = fit.fit(fig, 15, 480)
+    assert desk.layout.annotations[0].text.count("<br>") >= 1 and "<br>" in desk.data[0].y[0]
+    wide, direct = fit.fit(desk, 15, 1920), fit.fit(fig, 15, 1920)
+    assert wide.data[0].y == direct.data[0].y == (label,)
+    assert wide.layout.annotations[0].text == direct.layout.annotations[0].text == source
+    assert wide.layout.title.text == direct.layout.title.text
+    fit.unfit(desk)
+    assert desk.data[0].y == (label,) and desk.layout.annotations[0].text == source
