@@ -5,7 +5,8 @@ count (geo/deploy/cluster.py, over a copy of data/), opens N WebSocket sessions 
 Streamlit's own protocol (BackMsg rerun_script with the county multiselect's widget state, as the frontend
 sends it; a rerun ends at ForwardMsg script_finished), and prints a Markdown table: median and p95 rerun time,
 errors, reruns done, and server memory per session (replica RSS after the sessions opened minus before, over
-N). It asserts nothing. The ratio column compares each median with one session on one replica.
+N), and each replica's RSS after the cell. It asserts nothing. The ratio column compares each median with one
+session on one replica.
 """
 from __future__ import annotations
 
@@ -136,7 +137,8 @@ async def cell(url: str, pids: list[int], n: int, seconds: float) -> dict:
     return {"n": n, "reruns": len(times), "errors": len(tally.errors), "first_error": (tally.errors or [""])[0],
             "median": statistics.median(times) if times else float("nan"),
             "p95": times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan"),
-            "mb_per_session": per_session, "cpu_per_rerun": cpu_per_rerun, "load": os.getloadavg()[0]}
+            "mb_per_session": per_session, "replica_mb": rss_kb(pids) / len(pids) / 1024,
+            "cpu_per_rerun": cpu_per_rerun, "load": os.getloadavg()[0]}
 
 
 def run_replicas(count: int, sessions: list[int], seconds: float, data: Path, database: bool) -> list[dict]:
@@ -161,11 +163,12 @@ def table(rows: list[dict]) -> str:
     """The Markdown table, with each median as a ratio to one session on one replica."""
     base = next((r["median"] for r in rows if r["replicas"] == 1 and r["n"] == 1), rows[0]["median"])
     lines = ["| replicas | sessions | reruns | median s | p95 s | median vs 1 session | errors | MB per session "
-             "| server CPU s per rerun | machine load |", "|---|---|---|---|---|---|---|---|---|---|"]
+             "| MB per replica | server CPU s per rerun | machine load |", "|---" * 11 + "|"]
     for r in rows:
         lines.append(f"| {r['replicas']} | {r['n']} | {r['reruns']} | {r['median']:.2f} | {r['p95']:.2f} | "
                      f"{r['median'] / base:.1f}× | {r['errors']}{' (' + r['first_error'] + ')' if r['errors'] else ''}"
-                     f" | {r['mb_per_session']:.1f} | {r['cpu_per_rerun']:.2f} | {r['load']:.0f} |")
+                     f" | {r['mb_per_session']:.1f} | {r['replica_mb']:.0f} | {r['cpu_per_rerun']:.2f}"
+                     f" | {r['load']:.0f} |")
     return "\n".join(lines)
 
 

@@ -36,6 +36,11 @@ DRAWN = """() => {
     return el && el.getAttribute('data-basemap') === 'loaded' && el.getAttribute('data-fitted'); }
     catch (e) { return false; } });
 }"""
+# A slide is drawn when its maps are, or its chart on the compare slide, which has no map.
+SLIDE_DRAWN = """() => document.querySelector('.brief-counter')?.dataset.kind === 'compare'
+  ? !!document.querySelector('.js-plotly-plot .main-svg')
+    && !document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+  : (""" + DRAWN + """)()"""
 
 
 def message_bytes(ds: Dataset, builder: str, extra: tuple, inline: bool) -> int:
@@ -142,7 +147,7 @@ def slide_changes(browser, url: str) -> list[tuple[float, int]]:
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"() => document.querySelector('.brief-counter')?.dataset.slide === '{number}'",
                                timeout=60_000, polling=20)
-        page.wait_for_function(DRAWN, timeout=120_000, polling=20)
+        page.wait_for_function(SLIDE_DRAWN, timeout=120_000, polling=20)
         out.append(((time.perf_counter() - start) * 1000, got.bytes - before))
     page.close()
     return out
