@@ -110,6 +110,9 @@ BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
 BRIEFING_MAP_MIN_PX = 220  # a slide's map takes the screen below the tiles and heading, but never less than this
 BRIEFING_CHART_MAX_BARS = 6  # a slide's chart shows the largest bars only, so it fits beside its map
+BRIEFING_CHART_MIN_BARS = 3  # ...fewer where six would be taller than BRIEFING_CHART_MAX_PX, but never fewer than this
+BRIEFING_CHART_MAX_PX = 800  # a slide chart's height: what a 1920x1080 screen has below the slide's heading
+BRIEFING_WIDE_CHART_PX = 960  # the comparison slide's chart spans the slide: laid out for a 1024 screen's width
 BRIEFING_CHART_SCALE = 1.5  # chart type and margins on slides, relative to the desk view (15 px → 22 px)
 BRIEFING_TILES_PER_CITY = 4
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -68,6 +69,18 @@ def layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int =
 def for_projector(fig: go.Figure, width: int = 900, scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
     """A copy of a chart with type, margins and the source line scaled up for a projector slide (≥ 20 px type)."""
     return fit.fit(fig, max(20, round(DESK_SIZE * scale)), width)
+
+
+def for_slide(build: Callable[[int], go.Figure], width: int, max_px: int = settings.BRIEFING_CHART_MAX_PX,
+              most: int = settings.BRIEFING_CHART_MAX_BARS, fewest: int = settings.BRIEFING_CHART_MIN_BARS
+              ) -> go.Figure:
+    """The chart `build(limit)` for a projector slide with as many of its largest bars (most down to fewest) as fit
+    in max_px at projector type: fewer bars rather than smaller type or a slide that scrolls."""
+    for limit in range(most, fewest - 1, -1):
+        fig = for_projector(build(limit), width)
+        if fig.layout.height <= max_px:
+            return fig
+    return fig
 
 
 def is_empty(fig: go.Figure) -> bool:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from geo import briefing, fmt, settings
@@ -209,12 +211,12 @@ def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
         widgets.no_records(ds, flt, lang)
 
 
-def _chart(fig, key: str, lang: str) -> None:
-    """A chart sized for the slide, or the no-data panel."""
-    if chart_layout.is_empty(fig):
+def _chart(build: Callable[[int], go.Figure], key: str, lang: str, width: int = SLIDE_CHART_WIDTH) -> None:
+    """The chart `build(limit)` sized for the slide (as many of its largest bars as fit), or the no-data panel."""
+    if chart_layout.is_empty(build(settings.BRIEFING_CHART_MAX_BARS)):
         widgets.no_data(lang, key)
     else:
-        st.plotly_chart(chart_layout.for_projector(fig, width=SLIDE_CHART_WIDTH), key=key)
+        st.plotly_chart(chart_layout.for_slide(build, width), key=key)
 
 
 def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
@@ -232,11 +234,12 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
             seized = state.view(ds, "seizures", flt)
-            _chart(record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
-                                                settings.BRIEFING_CHART_MAX_BARS, "largest_bars_slide"),
+            _chart(lambda limit: record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
+                                                              limit, "largest_bars_slide"),
                    "brief_chart_seizures", lang)
     elif slide.kind == "compare":  # issue 11: one core indicator across the cities
-        _chart(compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang), "brief_chart_compare", lang)
+        chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
+        _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
     else:
         demo = state.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
@@ -245,8 +248,8 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                 category = static_maps.default_category(demo)
                 ui_maps.show(ds, "demo_map", flt, lang, "brief_map_demo", category, height=height)
         with right:
-            _chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang,
-                                                  settings.BRIEFING_CHART_MAX_BARS, "largest_bars_slide"),
+            _chart(lambda limit: record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang,
+                                                                limit, "largest_bars_slide"),
                    "brief_chart_demo", lang)
 
 

@@ -104,3 +104,19 @@ def test_drug_bars_have_a_dark_edge_so_pale_colours_show_on_white(ds):
     assert fig.data and all(trace.marker.line.color == "#333333" and trace.marker.line.width == 1
                             for trace in fig.data)
     assert {trace.marker.color for trace in fig.data} <= set(settings.DRUG_COLORS.values()) | {"#555"}
+
+
+def test_a_slide_chart_keeps_as_many_largest_bars_as_fit_its_height(ds):
+    def build(limit):
+        return record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh", limit,
+                                            "largest_bars_slide")
+    heights = {n: chart_layout.for_projector(build(n), 480).layout.height for n in (6, 5, 4, 3)}
+    assert heights[6] > heights[3]  # fewer bars, a lower chart: what the choice relies on
+    budget = heights[4] + 1
+    fig = chart_layout.for_slide(build, 480, max_px=budget, most=6, fewest=3)
+    assert fig.layout.height <= budget
+    kept = {y for trace in fig.data for y in trace.y}
+    assert len(kept) == max(n for n in (6, 5, 4, 3) if heights[n] <= budget)
+    assert "显示数值最大的" in fig.layout.title.text.replace("<br>", "")  # the slide says more bars exist
+    # nothing fits: the fewest bars, taller than asked rather than fewer than `fewest`
+    assert len({y for t in chart_layout.for_slide(build, 480, max_px=10).data for y in t.y}) == 3
