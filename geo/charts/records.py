@@ -94,8 +94,8 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
     names = place_names(jurisdictions, lang)
     fig = go.Figure()
     rows = demo.assign(period=period_labels(demo, lang)).sort_values(["count"], kind="stable")
-    cut = max(0, len(rows) - limit) if limit else 0
-    rows = rows.tail(len(rows) - cut)
+    kept = rows.tail(limit) if limit else rows
+    rows, cut = kept, len(rows) - len(kept)
     labels = [f"{names.get(a, esc(a))} · {esc(label('demo_category', c, lang))}<br>{esc(p)}"
               for a, c, p in zip(rows["adcode"], rows["category"], rows["period"])]
     rows = rows.assign(y=_numbered(labels))

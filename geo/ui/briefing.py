@@ -213,10 +213,11 @@ def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
 
 def _chart(build: Callable[[int], go.Figure], key: str, lang: str, width: int = SLIDE_CHART_WIDTH) -> None:
     """The chart `build(limit)` sized for the slide (as many of its largest bars as fit), or the no-data panel."""
-    if chart_layout.is_empty(build(settings.BRIEFING_CHART_MAX_BARS)):
+    fig = chart_layout.for_slide(build, width)
+    if chart_layout.is_empty(fig):
         widgets.no_data(lang, key)
     else:
-        st.plotly_chart(chart_layout.for_slide(build, width), key=key)
+        st.plotly_chart(fig, key=key)
 
 
 def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
