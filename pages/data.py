@@ -2,7 +2,8 @@
 users and read the audit log. With no users configured it only says how to create the first admin."""
 import streamlit as st
 
-from geo import auth, settings
+from geo import settings
+from geo.auth import accounts
 from geo.i18n import t
 from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
@@ -18,14 +19,14 @@ role = ui_auth.role()
 if role is None and not sources.sign_in_enabled():  # the safe default: read-only until the first admin exists
     ui_auth.first_admin_help(lang)
     st.stop()
-if not auth.can_edit(role):
+if not accounts.can_edit(role):
     st.info(t("data_need_staff", lang))
     st.stop()
 
 tables = state.table_store()  # the data folder, or the database when DASHBOARD_DATABASE_URL is set
 ui_admin.flash(lang)
 ui_admin.who(lang)
-admin = auth.can_manage_users(role)
+admin = accounts.can_manage_users(role)
 names = ["data_tab_upload", "data_tab_history", "data_tab_intake", "data_tab_edit"]
 names += ["data_tab_users", "data_tab_audit"] if admin else []
 tabs = st.tabs([t(n, lang) for n in names])

@@ -1,11 +1,11 @@
-"""The audit log in the database: the AuditLog of issue 13 (geo/audit.py), one row per event, append-only (a
+"""The audit log in the database: the AuditLog of geo/auth/audit.py, one row per event, append-only (a
 trigger refuses UPDATE, DELETE and TRUNCATE), so every app server writes to the same trail."""
 from __future__ import annotations
 
 import json
 import sqlalchemy as sa
 
-from geo.audit import Event
+from geo.auth.audit import Event
 from geo.db.engine import engine
 
 

@@ -1,4 +1,4 @@
-"""Users and failed sign-ins in the database: the UserStore of issue 13 (geo/auth.py), shared by every app server,
+"""Users and failed sign-ins in the database: the UserStore of geo/auth/accounts.py, shared by every app server,
 so a lockout holds on every replica. User changes go through the same checks as the users file."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from geo import auth
-from geo.auth import Attempts
+from geo.auth import accounts
+from geo.auth.accounts import Attempts
 from geo.db.engine import engine
 
 KEEP_ATTEMPTS_SECONDS = 24 * 3600
@@ -23,10 +23,10 @@ class DbUserStore:
     def __init__(self, url: str):
         self.url = url
 
-    def users(self) -> dict[str, auth.User]:
+    def users(self) -> dict[str, accounts.User]:
         with engine(self.url).connect() as conn:
             found = conn.execute(sa.text("SELECT name, role, password_hash FROM users ORDER BY name")).all()
-        return {name: auth.User(name, role, hashed) for name, role, hashed in found}
+        return {name: accounts.User(name, role, hashed) for name, role, hashed in found}
 
     def attempts(self, name: str) -> Attempts:
         with engine(self.url).connect() as conn:
@@ -49,20 +49,20 @@ class DbUserStore:
                          {"n": name, "h": _horizon()})
         return record
 
-    def add_user(self, name: str, role: str, password: str) -> auth.User:
+    def add_user(self, name: str, role: str, password: str) -> accounts.User:
         """Add a user, or replace the role and password of an existing one (names and roles checked as for files)."""
-        auth._check(name, role)
-        user = auth.User(name, role, auth.hash_password(password))
+        accounts._check(name, role)
+        user = accounts.User(name, role, accounts.hash_password(password))
         with engine(self.url).begin() as conn:
             conn.execute(UPSERT, {"n": name, "r": role, "p": user.password_hash})
         return user
 
     def set_role(self, name: str, role: str) -> None:
-        auth._check(name, role)
+        accounts._check(name, role)
         self._change(name, "role", role)
 
     def reset_password(self, name: str, password: str) -> None:
-        self._change(name, "password_hash", auth.hash_password(password))
+        self._change(name, "password_hash", accounts.hash_password(password))
 
     def remove_user(self, name: str) -> None:
         with engine(self.url).begin() as conn:
@@ -79,7 +79,7 @@ class DbUserStore:
 
     def import_file(self, path: Path) -> int:
         """Copy the users of a users.toml (hashes as they are) into the database; returns how many."""
-        found = auth.load(path)
+        found = accounts.load(path)
         with engine(self.url).begin() as conn:
             for user in found.values():
                 conn.execute(UPSERT, {"n": user.name, "r": user.role, "p": user.password_hash})

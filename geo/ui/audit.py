@@ -9,7 +9,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from geo import audit
+from geo.auth import audit
 from geo.i18n import t
 from geo.ui import sources
 

@@ -8,7 +8,8 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from geo import auth, settings
+from geo import settings
+from geo.auth import accounts
 from geo.i18n import t
 from geo.ui import sources
 from geo.ui import audit as ui_audit
@@ -23,7 +24,7 @@ def _idle_expired() -> bool:
     return seen is not None and time.time() - seen > settings.AUTH_IDLE_MINUTES * 60
 
 
-def current_user() -> auth.User | None:
+def current_user() -> accounts.User | None:
     """The signed-in user as the store has them now (a removed user is signed out, a changed role applies); an
     idle session is signed out here, before anything of the run can show what only staff may see."""
     name = st.session_state.get(KEY_USER)
@@ -48,7 +49,7 @@ def role() -> str | None:
 
 def sees_internal() -> bool:
     """Internal records are for staff and admins (and for everyone in opt-in open access)."""
-    return auth.can_edit(role())
+    return accounts.can_edit(role())
 
 
 def user_name() -> str:
@@ -76,13 +77,13 @@ def audited(build, kind: str, target: str, flt=None, internal: bool = False):
 def _try_sign_in() -> None:
     """Form callback (runs before the script, so the rerun shows the signed-in page at once)."""
     name = st.session_state.get("sign_in_user", "").strip()
-    outcome = auth.sign_in(sources.user_store(), name, st.session_state.get("sign_in_password", ""))
+    outcome = accounts.sign_in(sources.user_store(), name, st.session_state.get("sign_in_password", ""))
     st.session_state["sign_in_password"] = ""  # never kept once used
     st.session_state["sign_in_failed"] = None if outcome.user else (outcome.status, outcome.locked_until)
     if outcome.user is None:
         locked = outcome.status != "failed"
         until = {"until": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(outcome.locked_until))} if locked else {}
-        ui_audit.write(name[:auth.MAX_NAME_CHARS], "", AUDIT_ACTION[outcome.status], **until)
+        ui_audit.write(name[:accounts.MAX_NAME_CHARS], "", AUDIT_ACTION[outcome.status], **until)
         return
     st.session_state[KEY_USER], st.session_state[KEY_SEEN] = outcome.user.name, time.time()
     st.session_state.pop(KEY_NOTICE, None)
@@ -168,17 +169,17 @@ def first_admin_help(lang: str) -> None:
 
 def manage_users(lang: str) -> None:
     """Admins: add a user (or replace their password and role), change a role, reset a password."""
-    role_label = {r: t(f"role_{r}", lang) for r in auth.ROLES}
+    role_label = {r: t(f"role_{r}", lang) for r in accounts.ROLES}
     with st.form("users_add"):
         st.markdown(f"**{t('user_add', lang)}**")
         st.text_input(t("user_name", lang), key="users_add_name")
-        st.selectbox(t("role", lang), auth.ROLES, key="users_add_role", format_func=role_label.get)
+        st.selectbox(t("role", lang), accounts.ROLES, key="users_add_role", format_func=role_label.get)
         st.text_input(t("password", lang), type="password", key="users_add_password")
         st.form_submit_button(t("save", lang), on_click=_apply, args=("add", lang))
     with st.form("users_edit"):
         st.markdown(f"**{t('user_edit', lang)}**")
         st.selectbox(t("user_name", lang), list(sources.user_store().users()), key="users_edit_name")
-        st.selectbox(t("role", lang), auth.ROLES, key="users_edit_role", format_func=role_label.get)
+        st.selectbox(t("role", lang), accounts.ROLES, key="users_edit_role", format_func=role_label.get)
         st.text_input(t("password_new", lang), type="password", key="users_edit_password")
         st.form_submit_button(t("save", lang), on_click=_apply, args=("edit", lang))
     with st.form("users_remove"):

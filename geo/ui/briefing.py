@@ -8,7 +8,8 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from geo import briefing, fmt, settings
+from geo import fmt, settings
+from geo.charts import slides as briefing
 from geo.charts import common as chart_layout
 from geo.charts import compare
 from geo.charts import records as record_charts

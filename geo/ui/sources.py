@@ -10,7 +10,8 @@ import sqlalchemy as sa
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import audit, auth, fmt, settings
+from geo import fmt, settings
+from geo.auth import accounts, audit
 from geo.data import snapshot
 from geo.data.load import DataError, DirectorySource
 from geo.data.snapshot import Loaded
@@ -44,7 +45,7 @@ class _LastKnownUsers(DbUserStore):
 
     last: dict[str, dict] = {}
 
-    def users(self) -> dict[str, auth.User]:
+    def users(self) -> dict[str, accounts.User]:
         try:
             found = super().users()
         except sa.exc.SQLAlchemyError:
@@ -53,11 +54,11 @@ class _LastKnownUsers(DbUserStore):
         return found
 
 
-def user_store() -> auth.FileUserStore | DbUserStore:
+def user_store() -> accounts.FileUserStore | DbUserStore:
     """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
     users file."""
     url = settings.database_url()
-    return _LastKnownUsers(url) if url else auth.FileUserStore()
+    return _LastKnownUsers(url) if url else accounts.FileUserStore()
 
 
 def sign_in_enabled() -> bool:

@@ -2,7 +2,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import auth
+from geo.auth import accounts
 from tests.app.test_pages import run
 from tests.conftest import read_csv, write_csv
 
@@ -52,8 +52,8 @@ def test_open_access_warns_and_lets_anyone_upload(env, monkeypatch):
 
 def test_visitor_sees_no_upload_until_signed_in_as_staff(env):
     _, users = env
-    auth.add_user("sam", "staff", "staff-pass", users)
-    auth.add_user("vic", "viewer", "viewer-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("vic", "viewer", "viewer-pass", users)
     at = open_page()
     assert "只有工作人员" in texts(at.info) and not at.tabs
     sign_in(at, "vic", "viewer-pass")
@@ -66,7 +66,7 @@ def test_visitor_sees_no_upload_until_signed_in_as_staff(env):
 
 def test_admin_adds_a_user_with_a_hashed_password(env):
     _, users = env
-    auth.add_user("ada", "admin", "admin-pass", users)
+    accounts.add_user("ada", "admin", "admin-pass", users)
     at = sign_in(open_page(), "ada", "admin-pass")
     assert [t.label for t in at.tabs][-2:] == ["用户管理", "审计日志"]
     at.text_input(key="users_add_name").input("newbie")
@@ -75,7 +75,7 @@ def test_admin_adds_a_user_with_a_hashed_password(env):
     at.button(key="FormSubmitter:users_add-保存").click().run()
     assert not at.exception, at.exception
     assert "newbie-pass" not in users.read_text(encoding="utf-8")
-    assert auth.verify(auth.load(users), "newbie", "newbie-pass").role == "staff"
+    assert accounts.verify(accounts.load(users), "newbie", "newbie-pass").role == "staff"
 
 
 def test_internal_records_hidden_by_default_and_shown_in_open_access(env, monkeypatch):
@@ -95,7 +95,7 @@ def test_internal_records_only_for_staff_when_sign_in_is_on(env):
     secret = rows[0]["name_zh"]
     rows[0]["visibility"] = "internal"
     write_csv(data_dir / "checkpoints.csv", header + ["visibility"], rows)
-    auth.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
     at = open_page("pages/checkpoints.py")
     assert secret not in set(at.dataframe[0].value.iloc[:, 0])
     at = sign_in(at, "sam", "staff-pass")

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from geo import audit, auth
+from geo.auth import accounts, audit
 from tests.app.test_data_admin import open_page, sign_in, texts
 
 
@@ -13,7 +13,7 @@ def env(tmp_path, monkeypatch):
     data = tmp_path / "audit-data"
     users = tmp_path / "users.toml"
     monkeypatch.setenv("DASHBOARD_USERS", str(users))
-    auth.add_user("ada", "admin", "admin-pass", users)
+    accounts.add_user("ada", "admin", "admin-pass", users)
     monkeypatch.setattr(audit, "default_log", lambda: audit.JsonlAuditLog(data / ".audit"))
     return data, users
 
@@ -55,7 +55,7 @@ def test_sign_in_out_and_user_changes_are_audited_and_shown_to_the_admin(env):
     at.selectbox(key="users_remove_name").set_value("sam")
     at.button(key="FormSubmitter:users_remove-删除").click().run()
     assert not at.exception, at.exception
-    assert set(auth.load()) == {"ada"}
+    assert set(accounts.load()) == {"ada"}
     assert actions() == [("sign_in", "ada", ""), ("user_added", "ada", "sam"), ("user_changed", "ada", "sam"),
                          ("user_removed", "ada", "sam")]
     shown = audit_table(at)
@@ -70,7 +70,7 @@ def test_sign_in_out_and_user_changes_are_audited_and_shown_to_the_admin(env):
 
 def test_a_staff_member_sees_no_audit_log(env):
     _, users = env
-    auth.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
     at = sign_in(open_page(), "sam", "staff-pass")
     assert [t.label for t in at.tabs] == ["上传更新", "历史与恢复", "新增报告", "修改记录"]
 
@@ -88,9 +88,9 @@ def test_an_idle_session_is_signed_out_before_the_page_shows_anything(env):
 
 def test_a_removed_user_is_signed_out_at_the_next_rerun(env):
     _, users = env
-    auth.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
     at = sign_in(open_page(), "sam", "staff-pass")
     assert at.tabs
-    auth.remove_user("sam", users)
+    accounts.remove_user("sam", users)
     at.run()
     assert not at.tabs and "只有工作人员" in texts(at.info)

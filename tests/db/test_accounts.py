@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
-from geo import auth
+from geo.auth import accounts
 from geo.db.audit import DbAuditLog, Event
 from geo.db.engine import engine
 from geo.db.users import Attempts, DbUserStore
@@ -21,10 +21,10 @@ def test_users_are_added_changed_and_removed(empty_db):
     store.add_user("bob", "staff", "bob-password")
     store.set_role("bob", "viewer")
     assert {n: u.role for n, u in store.users().items()} == {"alice": "admin", "bob": "viewer"}
-    assert auth.verify(store.users(), "alice", "alice-password").name == "alice"  # an argon2 hash, checked
+    assert accounts.verify(store.users(), "alice", "alice-password").name == "alice"  # an argon2 hash, checked
     assert "alice-password" not in store.users()["alice"].password_hash
     store.reset_password("bob", "new-password")
-    assert auth.verify(store.users(), "bob", "new-password") and not auth.verify(store.users(), "bob", "bob-password")
+    assert accounts.verify(store.users(), "bob", "new-password") and not accounts.verify(store.users(), "bob", "bob-password")
     store.remove_user("bob")
     assert list(store.users()) == ["alice"]
     with pytest.raises(KeyError):
@@ -36,10 +36,10 @@ def test_users_are_added_changed_and_removed(empty_db):
 
 def test_users_file_is_imported_with_its_hashes(empty_db, tmp_path):
     path = tmp_path / "users.toml"
-    auth.add_user("carol", "staff", "carol-password", path)
+    accounts.add_user("carol", "staff", "carol-password", path)
     store = DbUserStore(empty_db)
     assert store.import_file(path) == 1
-    assert store.users()["carol"].password_hash == auth.load(path)["carol"].password_hash
+    assert store.users()["carol"].password_hash == accounts.load(path)["carol"].password_hash
     store.remove_user("carol")
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import streamlit
 
-from geo import auth
+from geo.auth import accounts
 from geo.data.tablestore import FileStore
 from geo.data.validate import validate_dir
 from geo.db import engine as db_engine
@@ -261,9 +261,9 @@ def test_simultaneous_saves_from_both_replicas_are_serialised(browser, site):
         b.context.close()
 
 
-def user_store(site) -> auth.FileUserStore | DbUserStore:
+def user_store(site) -> accounts.FileUserStore | DbUserStore:
     """Where this deployment's replicas read users and failed sign-ins: the database, or the users file."""
-    return DbUserStore(site["db_url"]) if site["db_url"] else auth.FileUserStore(site["users"])
+    return DbUserStore(site["db_url"]) if site["db_url"] else accounts.FileUserStore(site["users"])
 
 
 def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
@@ -280,7 +280,7 @@ def test_the_sign_in_lockout_holds_on_the_other_replica(browser, site):
             assert poll(lambda n=n: len(record.attempts("lee").failures) >= n or record.attempts("lee").locked_until,
                         a, 60)  # this attempt was counted before the next is typed
             wait_idle(a)
-        assert auth.is_locked(record.attempts("lee"), time.time())  # locked through replica r0
+        assert accounts.is_locked(record.attempts("lee"), time.time())  # locked through replica r0
         open_page(b, site["url"], "overview")  # the right password, on the other replica
         sidebar = b.locator('[data-testid="stSidebar"]')
         sidebar.get_by_label("用户名").fill("lee")

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from geo import auth
+from geo.auth import accounts
 from tests.conftest import DATA, FAILURES
 from tests.e2e.test_browser import open_page, poll
 
@@ -132,8 +132,8 @@ def sign_in(page, name: str, password: str) -> None:
 
 def test_with_sign_in_viewer_cannot_upload_and_staff_can(page, site):
     data = site["data"]
-    auth.add_user("vic", "viewer", "viewer-pass", site["users"])
-    auth.add_user("sam", "staff", "staff-pass", site["users"])
+    accounts.add_user("vic", "viewer", "viewer-pass", site["users"])
+    accounts.add_user("sam", "staff", "staff-pass", site["users"])
     try:
         open_page(page, site["url"], "data")
         page.get_by_text("只有工作人员和管理员登录后才能维护数据").wait_for(timeout=60_000)

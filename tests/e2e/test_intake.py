@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from geo import auth
+from geo.auth import accounts
 from tests.conftest import DATA
 from tests.e2e.test_browser import open_page, poll
 from tests.e2e.test_data_admin import choose, log, sign_in, wait_idle
@@ -21,7 +21,7 @@ def site(app_for, tmp_path_factory):
     data = root / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
     users = root / "users.toml"
-    auth.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
     return {"url": app_for(data, users), "data": data}
 
 

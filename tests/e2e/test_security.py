@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from geo import auth
+from geo.auth import accounts
 from tests.conftest import DATA, read_csv, write_csv
 from tests.e2e.conftest import serve
 from tests.e2e.test_browser import map_frame, open_page, poll
@@ -39,9 +39,9 @@ def sites(app_for, tmp_path_factory):
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
     mark_internal(data)
     users = root / "users.toml"
-    auth.add_user("ada", "admin", "admin-pass", users)
-    auth.add_user("sam", "staff", "staff-pass", users)
-    auth.add_user("lee", "staff", "staff-pass", users)  # the one the lockout test locks
+    accounts.add_user("ada", "admin", "admin-pass", users)
+    accounts.add_user("sam", "staff", "staff-pass", users)
+    accounts.add_user("lee", "staff", "staff-pass", users)  # the one the lockout test locks
     env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(users), "DASHBOARD_AUTH_LOCKOUT_MINUTES": "2",
            "DASHBOARD_UPLOAD_MAX_ROWS": "1000"}
     return {"anonymous": app_for(data, root / "no-users.toml"), "signed": app_for(data, users, env), "env": env,

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from geo import audit
+from geo.auth import audit
 
 
 def test_each_event_is_one_json_line_with_utc_time(tmp_path):

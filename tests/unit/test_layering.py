@@ -15,10 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 # rank of each part of geo: a module may import parts of a lower rank and its own part, nothing else
 RANKS = {
     "geo.settings": 0, "geo.i18n": 0, "geo.fmt": 0,
-    "geo.data": 1, "geo.audit": 1,
+    "geo.data": 1,
     "geo.maps": 2, "geo.charts": 2, "geo.auth": 2, "geo.validate": 2,
     "geo.intake": 2,
-    "geo.briefing": 3,  # slide messages read the key-figure tiles (geo.charts)
     "geo.exports": 3, "geo.db": 3,
     "geo.ui": 4, "geo.deploy": 4,
 }

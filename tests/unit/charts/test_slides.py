@@ -1,7 +1,8 @@
 """The slideshow as data: slide specs, wrap-around stepping, per-slide filters and titles."""
 import pytest
 
-from geo import briefing, settings
+from geo import settings
+from geo.charts import slides as briefing
 from geo.data.filters import Filter
 
 
