@@ -23,6 +23,7 @@ from geo.charts import tables, tiles
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
+from geo.exports import deck
 from geo.exports import furniture as mf
 from geo.exports import pdf_text
 from geo.exports import press as export
@@ -62,10 +63,16 @@ def place_label(ds: Dataset, flt: Filter, lang: str) -> str:
     return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs, flt.years)
 
 
-def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None) -> str:
-    """'永州市_禁毒工作简报_2026-11-25_内部资料.pdf' (known before the pack is built, for the download button)."""
+def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None,
+              internal: bool = False) -> str:
+    """'永州市_禁毒工作简报_2026-11-25_内部资料.pdf' (known before the pack is built, for the download button): marked
+    for its unreviewed maps, or for the internal records it holds."""
     when = (exported or date.today()).isoformat()
-    return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, mf.internal_mark(lang))
+    return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, _mark(lang, internal))
+
+
+def _mark(lang: str, internal: bool) -> str:
+    return mf.internal_mark(lang) or (t("deck_internal", lang) if internal else "")
 
 
 def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.DataFrame, Callable[[], go.Figure]]]:
@@ -251,7 +258,7 @@ def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -
         rows = figure_rows(ds, flt, lang)
         front = [cover_page(place, lang, exported)] + table_pages(rows, f"{place} · {t('key_figures', lang)}", lang)
         meta = {"Title": f"{place} · {t('briefing_title', lang)}", "Subject": mf.review_line(lang),
-                "Keywords": mf.internal_mark(lang)}
+                "Keywords": _mark(lang, deck.holds_internal(ds))}
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
         every = tables.key_figures(filters.view(ds, "figures", flt), ds["jurisdictions"], lang)
         every = pd.concat([f.assign(city=c) for c, f in every.items()]) if every else pd.DataFrame()
