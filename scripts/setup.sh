@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils
-              postgresql postgresql-15-postgis-3 nginx)
+              postgresql postgresql-15-postgis-3 nginx libreoffice-impress)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -20,6 +20,7 @@ for pkg in "${APT_PACKAGES[@]}"; do
     postgresql) [ -x /usr/lib/postgresql/15/bin/initdb ] && continue ;;
     postgresql-15-postgis-3) [ -f /usr/share/postgresql/15/extension/postgis.control ] && continue ;;
     nginx) [ -x /usr/sbin/nginx ] && continue ;;
+    libreoffice-impress) [ -x /usr/bin/loimpress ] && continue ;;
   esac
   missing+=("$pkg")
 done

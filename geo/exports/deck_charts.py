@@ -122,8 +122,6 @@ def _chart_text(chart, size: int) -> None:
     """All chart text (labels, axes) in the CJK font at `size` points, dark grey."""
     chart.font.size = Pt(size)
     chart.font.color.rgb = RGBColor.from_string(INK)
-    defrpr = chart._chartSpace.find(".//" + qn("c:txPr")).find(".//" + qn("a:defRPr"))
-    cjk_typeface(defrpr)
 
 
 def _label(point, bar: Bar, size: int) -> None:
@@ -142,7 +140,6 @@ def _label(point, bar: Bar, size: int) -> None:
         dlbl.insert_element_before(numfmt, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal")
     defrpr = dlbl.find(qn("c:txPr")).find(".//" + qn("a:defRPr"))  # python-pptx's own label props
     defrpr.set("sz", str(size * 100))
-    cjk_typeface(defrpr)
 
 
 def add_chart(slide, spec: ChartSpec, box: tuple[int, int, int, int], size: int = 14):
@@ -173,4 +170,6 @@ def add_chart(slide, spec: ChartSpec, box: tuple[int, int, int, int], size: int 
         point.format.fill.fore_color.rgb = RGBColor.from_string(bar.colour.lstrip("#"))
         if bar.value is not None:
             _label(point, bar, size)
+    for defrpr in chart._chartSpace.iter(qn("a:defRPr")):  # chart, axes and every label: the CJK font
+        cjk_typeface(defrpr)
     return chart
