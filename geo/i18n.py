@@ -401,4 +401,9 @@ STRINGS.update({
     "deck_headline": ("标题数字", "Headline figure"),
     "deck_figures": ("本页数据：", "Figures on this slide:"),
     "deck_sources": ("资料来源", "Sources"),
+    # press tables (geo/exports/tables.py): numbers as numbers, the unit in the header
+    "xl_city": ("所属城市", "City"),
+    "xl_qualifier": ("限定词", "Qualifier"),
+    "xl_date": ("日期", "Date"),
+    "xl_sources": ("来源", "Sources"),
 })
