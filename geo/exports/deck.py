@@ -22,7 +22,7 @@ from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.exports import deck_charts as charts
 from geo.exports import deck_notes as notes
-from geo.exports.deck_text import INK, LEFT, WIDTH, HEIGHT, cjk_theme, text_box
+from geo.exports.deck_text import INK, LEFT, WIDTH, HEIGHT, cjk_theme, fit_size, text_box
 from geo.exports import furniture as mf
 from geo.exports import press as export
 from geo.exports import static_maps
@@ -58,8 +58,9 @@ def _heading(slide, topic: str, message: briefing.Message | None, lang: str) -> 
     """Topic, the headline with its key number, then period and sources: as the app's slide heading."""
     width = WIDTH - 2 * LEFT
     text_box(slide, (LEFT, Inches(0.25), width, Inches(0.35)), [(topic, 14, True, "000000")], "topic")
-    text_box(slide, (LEFT, Inches(0.6), width, Inches(0.85)),
-             [(message.text(lang) if message else topic, 28, True, "000000")], "headline")
+    headline = message.text(lang) if message else topic
+    text_box(slide, (LEFT, Inches(0.6), width, Inches(0.85)), [(headline, fit_size(headline, width), True, "000000")],
+             "headline")
     if message:
         sep = "：" if lang == "zh" else ": "
         meta = f"{t('period', lang)}{sep}{message.period} · {t('source', lang)}{sep}{message.sources}"

@@ -157,7 +157,10 @@ def add_chart(slide, spec: ChartSpec, box: tuple[int, int, int, int], size: int 
     plot.has_data_labels = True
     plot.data_labels.show_value = True
     chart.category_axis.reverse_order = True  # the first record on top, as the app lists them
-    chart.category_axis.tick_labels.font.size = Pt(size)
+    chart.category_axis.tick_labels.font.size = Pt(size - 2)
+    # every bar keeps its label: LibreOffice and WPS otherwise hide labels they think crowded
+    skip = etree.Element(qn("c:tickLblSkip"), val="1")
+    chart.category_axis._element.insert_element_before(skip, "c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
     chart.value_axis.visible = False
     chart.value_axis.has_major_gridlines = False
     chart.value_axis.minimum_scale = 0

@@ -17,6 +17,16 @@ WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 LEFT = Inches(0.4)
 
 
+def fit_size(text: str, width: int, sizes: tuple[int, ...] = (28, 24, 20)) -> int:
+    """The largest type size (points) at which the text fits on one line of `width` EMU: a Chinese character is
+    about one em wide, a Latin letter about half; the smallest size when none fits (the box then wraps)."""
+    ems = sum(1.0 if ord(ch) > 0x2E7F else 0.56 for ch in text)
+    for size in sizes:
+        if ems * size <= 0.95 * width / 12700:
+            return size
+    return sizes[-1]
+
+
 def cjk_typeface(rpr) -> None:
     """Latin, East-Asian and complex-script typefaces of a run (or default run) properties element set to the CJK
     font: python-pptx's font.name sets only the Latin slot, and WPS then styles only the digits."""
