@@ -48,6 +48,7 @@ def test_pdf_text_has_chinese_title_source_and_date(figure, tmp_path):
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                                         text=True, check=True).stdout)
     assert "各市缴获毒品" in text and "来源" in text and "2026-11-25" in text
+    assert "单位:公斤" in text  # (NFKC) the subtitle (a 70% tspan in plotly's SVG) is drawn, not lost on the way to PDF
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Type 3" not in fonts and "CID" in fonts and "NotoSansCJK" in fonts  # print shops take CID fonts
 
