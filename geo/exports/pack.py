@@ -258,6 +258,7 @@ class Parts:
     maps: list[static_maps.StaticMap]
     rows: pd.DataFrame
     all_figures: pd.DataFrame  # every figure of the filter with its quote, for the ZIP
+    key_table: pd.DataFrame  # the key figures with numeric values, for the ZIP
     front: PdfReader
     front_pages: int
     chart_files: dict[str, bytes]
@@ -280,7 +281,9 @@ def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
         # every figure with its quote, values as numbers with the unit in the header
         every = press_tables.figure_table(filters.view(ds, "figures", flt), ds["jurisdictions"], ds["sources"], lang)
-        return Parts(place, items, maps, rows, every, reader, len(front), chart_job.result(), meta, lang)
+        ids = [k.record_id for k in tiles.tiles(ds, flt, lang)]
+        return Parts(place, items, maps, rows, every, press_tables.record_table(ds, ids, lang), reader, len(front),
+                     chart_job.result(), meta, lang)
 
 
 def pack_pdf(parts: Parts) -> bytes:
@@ -299,7 +302,7 @@ def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
                                                                parts.lang)
         rendered = {**chart_job.result(), **parts.chart_files}
     files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
-    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)
+    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.key_table)
     files[export.file_name(parts.place, t("all_figures", lang), "", "csv")] = export.csv_bytes(parts.all_figures)
     return files
 

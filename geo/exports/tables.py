@@ -118,3 +118,16 @@ def sources_sheet(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t("name", lang): list(_titles(sources, lang).values()),
                          t("publisher", lang): sources["publisher"].fillna("").tolist(),
                          t("xl_date", lang): sources["doc_date"].fillna("").tolist()})
+
+
+def record_table(ds, record_ids: list[str], lang: str) -> pd.DataFrame:
+    """The figure and seizure records of these ids (the key-figure tiles), in that order, as one figure table: a
+    seizure reads as '缴获冰毒' with its quantity in the unit's column."""
+    figures = ds["figures"][ds["figures"]["figure_id"].isin(record_ids)].assign(_id=lambda f: f["figure_id"])
+    seized = ds["seizures"][ds["seizures"]["seizure_id"].isin(record_ids)]
+    words = [t("tile_seized", lang, drug=label("drug_type", d, lang)) for d in seized["drug_type"]]
+    seized = seized.assign(_id=seized["seizure_id"], value=seized["quantity"], label_zh=words, label_en=words,
+                           metric="seizure", change_value=float("nan"), change_unit=None)
+    rows = pd.concat([figures, seized], ignore_index=True)
+    rows = rows.set_index("_id").loc[[i for i in record_ids if i in set(rows["_id"])]].reset_index(drop=True)
+    return figure_table(rows, ds["jurisdictions"], ds["sources"], lang)

@@ -106,7 +106,9 @@ def test_key_figures_csv_reads_back_for_excel(ds, yongzhou):
     raw = yongzhou.files[name]
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as Unicode, not as the GBK code page
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str).fillna("")
-    assert "侦破毒品刑事案件" in set(frame["figure"])  # the overview's key figures (geo/tiles.py)
+    assert "侦破毒品刑事案件" in set(frame["指标"])  # the overview's key figures (geo/tiles.py)
+    typed = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert typed["数值（起）"].dtype == float  # numbers, the unit in the header
     raw.decode("utf-8-sig").encode("gb18030")  # every character also exists in Excel's Chinese encoding
 
 
