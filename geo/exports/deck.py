@@ -160,18 +160,14 @@ def content_slide(prs, ds: Dataset, slide: briefing.Slide, flt: Filter, lang: st
 def title_slide(prs, ds: Dataset, words: str, lang: str, made: datetime, internal: bool) -> None:
     out = prs.slides.add_slide(prs.slide_layouts[6])
     sep = "：" if lang == "zh" else ": "
-    lines = [(t("briefing_title", lang), 44, True, "000000"), (f"{t('selection', lang)}{sep}{words}", 24, False,
-                                                                 "000000"),
+    lines = [(t("briefing_title", lang), 44, True, "000000"), (f"{t('selection', lang)}{sep}{words}", 24, False, INK),
              (t("deck_made", lang, when=made.strftime("%Y-%m-%d %H:%M")), 18, False, INK),
              (t("deck_version", lang, version=ds.fingerprint[:12] or "—"), 18, False, INK)]
     text_box(out, (Inches(0.8), Inches(1.6), WIDTH - Inches(1.6), Inches(3.6)), lines, "title", spaced=True)
     stamp = [(t("deck_internal_line", lang), 20, True, INTERNAL_RED)] if internal else []
-    if not settings.MAP_REVIEW_NUMBER:  # the maps inside are unreviewed: say so on the cover, as the pack does
-        stamp.append((mf.review_line(lang), 14, False, INTERNAL_RED))
-    if settings.MAP_REVIEW_NUMBER:
-        stamp.append((mf.review_line(lang), 14, False, INK))
-    if stamp:
-        text_box(out, (Inches(0.8), Inches(5.4), WIDTH - Inches(1.6), Inches(1.2)), stamp, "marks")
+    # the maps' review number, or (unreviewed) the internal-only notice in red, on the cover as the pack has it
+    stamp.append((mf.review_line(lang), 14, False, INK if settings.MAP_REVIEW_NUMBER else INTERNAL_RED))
+    text_box(out, (Inches(0.8), Inches(5.4), WIDTH - Inches(1.6), Inches(1.2)), stamp, "marks")
     notes.write(out, f"{t('selection', lang)}{sep}{words}\n{t('deck_notes_title', lang)}")
 
 
