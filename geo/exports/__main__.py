@@ -15,6 +15,7 @@ from geo.data.filters import Filter, public_dataset
 from geo.data.load import Dataset, load_dataset
 from geo.exports import deck, pack
 from geo.exports import press as export
+from geo.i18n import t
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,9 +61,17 @@ def briefing(args: argparse.Namespace) -> Path:
         finally:
             export.stop_renderer()
         name = pack.pack_name(ds, flt, args.lang, "pdf", internal=deck.holds_internal(ds))
-    out = args.out / name if args.out.is_dir() else args.out
+    out = _target(args.out, name, t("deck_internal", args.lang) if deck.holds_internal(ds) else "")
     out.write_bytes(data)
     return out
+
+
+def _target(out: Path, name: str, mark: str) -> Path:
+    """A folder gets the usual file name; a file name given for a file with internal records gets the mark too
+    ('brief.pptx' → 'brief_内部资料.pptx'), so the file says what it holds whatever it was called."""
+    if out.is_dir():
+        return out / name
+    return out.with_name(f"{out.stem}_{mark}{out.suffix}") if mark and mark not in out.stem else out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -145,7 +145,8 @@ def test_internal_records_only_with_the_flag_and_marked_everywhere(data_copy, tm
     inside = cli.briefing(cli._parser().parse_args(["briefing", "--out", str(tmp_path / "in.pptx"),
                                                     "--data", str(data_copy), "--internal", *beijing]))
     prs = Presentation(str(inside))
-    assert "内部资料" in "\n".join(texts(prs.slides[0]).values())
+    assert "含内部记录" in "\n".join(texts(prs.slides[0]).values()) and inside.name.endswith("_内部资料.pptx")
+    assert "含内部记录" not in "\n".join(texts(Presentation(str(public)).slides[0]).values())
     assert "内部资料" in prs.core_properties.keywords and "内部资料" in prs.core_properties.title
     assert deck.deck_name(data.load_dataset(data_copy), Filter(), "zh", True, MADE).endswith("_内部资料.pptx")
     with pytest.raises(SystemExit, match="unknown city"):
