@@ -20,7 +20,7 @@ from pptx.util import Emu, Pt
 from geo import fmt, settings
 from geo.charts import compare
 from geo.charts.common import period_text
-from geo.charts.records import DEMO_COLOURS, _numbered
+from geo.charts.records import DEMO_COLOURS
 from geo.data import filters
 from geo.data.filters import Filter, city_of
 from geo.exports.deck_text import INK, cjk_typeface
@@ -69,6 +69,15 @@ def _names(ds, lang: str) -> dict[str, str]:
     return dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """Category labels made distinct: the n-th repeat of a label (two documents giving one figure) gets ' (n)'."""
+    counts: dict[str, int] = {}
+    for i, text in enumerate(labels):
+        counts[text] = counts.get(text, 0) + 1
+        labels[i] = f"{text} ({counts[text]})" if counts[text] > 1 else text
+    return labels
+
+
 def _largest(rows: pd.DataFrame, column: str, limit: int) -> tuple[pd.DataFrame, int]:
     """The `limit` largest rows, largest first (the chart lists them top down), and how many were left off."""
     ordered = rows.assign(_v=pd.to_numeric(rows[column], errors="coerce")).sort_values(
@@ -81,7 +90,7 @@ def seizure_chart(ds, flt: Filter, lang: str, limit: int = settings.BRIEFING_CHA
     seized = filters.view(ds, "seizures", flt)
     rows, cut = _largest(seized[seized["case_id"].isna() & (seized["unit"] == "kg")], "quantity", limit)
     names = _names(ds, lang)
-    cats = _numbered([f"{names.get(r['adcode'], r['adcode'])} · {label('drug_type', r['drug_type'], lang)}\n"
+    cats = _distinct([f"{names.get(r['adcode'], r['adcode'])} · {label('drug_type', r['drug_type'], lang)}\n"
                     f"{period_text(r, lang)}" for _, r in rows.iterrows()])
     bars = [Bar(c, float(r["quantity"]), fmt.quantity(r["quantity"], r["qualifier"], None, lang),
                 number_format(r["quantity"], r["qualifier"], None, lang),
@@ -94,7 +103,7 @@ def demo_chart(ds, flt: Filter, lang: str, limit: int = settings.BRIEFING_CHART_
     """Demonstration-site counts, one bar per figure: place · category over its period, coloured by category."""
     rows, cut = _largest(filters.view(ds, "demo_sites", flt), "count", limit)
     names = _names(ds, lang)
-    cats = _numbered([f"{names.get(r['adcode'], r['adcode'])} · {label('demo_category', r['category'], lang)}\n"
+    cats = _distinct([f"{names.get(r['adcode'], r['adcode'])} · {label('demo_category', r['category'], lang)}\n"
                     f"{period_text(r, lang)}" for _, r in rows.iterrows()])
     bars = [Bar(c, float(r["count"]), fmt.quantity(r["count"], r["qualifier"], None, lang),
                 number_format(r["count"], r["qualifier"], None, lang), DEMO_COLOURS.get(r["category"], "#555555"),
@@ -108,7 +117,7 @@ def compare_chart(ds, flt: Filter, lang: str) -> ChartSpec:
     indicator = settings.COMPARE_SLIDE_INDICATOR
     rows, missing = compare.compare_view(filters.view(ds, "figures", flt), flt, indicator)
     names = _names(ds, lang)
-    cats = _numbered([f"{names.get(r['adcode'], r['adcode'])} · {period_text(r, lang)}\n"
+    cats = _distinct([f"{names.get(r['adcode'], r['adcode'])} · {period_text(r, lang)}\n"
                     f"{r['label_zh' if lang == 'zh' else 'label_en']}" for _, r in rows.iterrows()])
     bars = [Bar(c, None if pd.isna(r["value"]) else float(r["value"]), compare.value_text(r, lang),
                 number_format(r["value"], r["qualifier"], r["unit"], lang),
