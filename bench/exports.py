@@ -1,5 +1,6 @@
 """Export times on the curated data: first and warm chart exports, a batch of 8 charts, static maps, the whole
-briefing pack, against the baseline of a fresh `fig.write_image` per chart (a new Chromium each time).
+briefing pack and the PowerPoint deck, against the baseline of a fresh `fig.write_image` per chart (a new Chromium
+each time).
 
 Usage: python -m bench.exports        (prints a Markdown table; nothing is asserted)
 """
@@ -12,14 +13,17 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from geo import settings
 from geo.charts import records as record_charts
 from geo.data.filters import Filter, apply
 from geo.data.load import Dataset, load_dataset
-from geo.exports import pack, static_maps
+from geo.exports import deck, pack, static_maps
 from geo.exports import press as export
 
 WARM_RUNS = 5
-TARGETS = {"warm chart (PNG)": 0.4, "batch of 8 charts (PNG)": 2.0, "whole briefing pack (PDF and ZIP)": 10.0}
+TARGETS = {"warm chart (PNG)": 0.4, "batch of 8 charts (PNG)": 2.0, "whole briefing pack (PDF and ZIP)": 10.0,
+           "PowerPoint deck, four cities (PPTX)": 10.0}
+FOUR_CITIES = Filter(tuple(settings.FOCUS_CITIES))
 
 
 def timed(work) -> tuple[float, float]:
@@ -72,6 +76,8 @@ def main() -> None:
     rows.append(("briefing PDF alone (the PDF button)",
                  median(lambda: pack.pack_pdf(pack.prepare(ds, Filter(), "zh")), 3)))
     rows.append(("whole briefing pack (PDF and ZIP)", median(lambda: pack.briefing(ds, Filter(), "zh"), 3)))
+    deck.build(ds, FOUR_CITIES, "zh")  # warm: the projected basemap and fonts, as on a running server
+    rows.append(("PowerPoint deck, four cities (PPTX)", median(lambda: deck.build(ds, FOUR_CITIES, "zh"), 3)))
     baseline = fresh_exports(figs)
     rows.append(("baseline: 8 charts, fresh write_image each", baseline))
     print(f"Curated data; pack = {len(built.files)} files ({sum(map(len, built.files.values())) / 1e6:.1f} MB), "

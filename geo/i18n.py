@@ -384,3 +384,26 @@ def place_name(names: pd.DataFrame, ref: str, lang: str = "zh") -> str:
     if ref in names.index:
         return str(names.at[ref, name_col(lang)])
     return ref
+
+
+# The PowerPoint deck (geo/exports/deck.py) and the command line's briefing exports.
+STRINGS.update({
+    "deck_download": ("下载PPT", "Download PowerPoint"),
+    "deck_help": ("按当前筛选和语言生成可编辑的PPT：图表可“编辑数据”，备注页注明每个数字的来源、时期和原文。",
+                  "An editable deck for the current filter and language: charts open their numbers with “Edit "
+                  "Data”; the speaker notes give each figure's source, period and quote."),
+    "deck_made": ("生成于 {when}", "Generated {when}"),
+    "deck_version": ("数据版本：{version}", "Data version: {version}"),
+    "deck_internal": ("内部资料", "internal"),
+    "deck_internal_line": ("内部资料 · 含内部记录，不得外传", "Internal — holds internal records, not for release"),
+    "deck_notes_title": ("本简报每页备注注明数字的来源文件、时期和原文。",
+                         "Each slide's notes give its figures' source document, period and quote."),
+    "deck_headline": ("标题数字", "Headline figure"),
+    "deck_figures": ("本页数据：", "Figures on this slide:"),
+    "deck_sources": ("资料来源", "Sources"),
+    # press tables (geo/exports/tables.py): numbers as numbers, the unit in the header
+    "xl_city": ("所属城市", "City"),
+    "xl_qualifier": ("限定词", "Qualifier"),
+    "xl_date": ("日期", "Date"),
+    "xl_sources": ("来源", "Sources"),
+})

@@ -2,7 +2,9 @@
 import streamlit as st
 
 from geo.charts import compare
+from geo.data import filters
 from geo.exports import press as export
+from geo.exports import tables as press_tables
 from geo.i18n import label, t
 from geo.ui import state, widgets
 
@@ -23,3 +25,5 @@ else:
     widgets.chart(compare.chart(ds, rows, missing, indicator, lang), "chart_compare", name, lang,
                   export.period_span(rows, ds["sources"]), state.selection_label(ds, flt, lang) if flt.active else None)
     st.dataframe(compare.table(ds, rows, lang), hide_index=True, key="compare_table")
+    widgets.table_downloads(press_tables.figure_table(filters.public_only(rows), ds["jurisdictions"], ds["sources"],
+                                                      lang), ds["sources"], "compare_table", name, lang)

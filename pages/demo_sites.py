@@ -5,6 +5,7 @@ from geo import fmt
 from geo.charts import records as record_charts
 from geo.data import filters
 from geo.exports import press as export
+from geo.exports import tables as press_tables
 from geo.exports import static_maps
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
@@ -38,3 +39,6 @@ table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
 widgets.show_table(table, {"place": t("place", lang), "category_label": t("category", lang),
                            "count_text": t("count", lang), "period": t("period", lang),
                            "label_zh": t("as_written", lang), "quote": t("quote", lang)})
+widgets.table_downloads(press_tables.demo_table(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang),
+                        ds["sources"], "demo_table", f"{state.selection_label(ds, flt, lang)}_{t('page_demo', lang)}",
+                        lang)

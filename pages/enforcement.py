@@ -4,7 +4,9 @@ import streamlit as st
 from geo import fmt
 from geo.charts import figures as figure_charts
 from geo.charts import tables
+from geo.data import filters
 from geo.exports import press as export
+from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import state, widgets
 
@@ -30,3 +32,8 @@ if not enforcement.empty:
     for city, frame in tables.key_figures(enforcement, ds["jurisdictions"], lang).items():
         st.markdown(f"**{fmt.md_escape(city)}**")
         widgets.show_table(frame, tables.key_figure_columns(lang))
+charted = figures[figures.index.isin(enforcement.index) | figures.index.isin(figure_charts.change_rows(figures).index)]
+if len(charted):  # the charts' figures as a table press officers can sort (public records only)
+    widgets.table_downloads(press_tables.figure_table(filters.public_only(charted), ds["jurisdictions"], ds["sources"],
+                                                      lang), ds["sources"], "enforcement_table",
+                            f"{place}_{t('page_enforcement', lang)}", lang)

@@ -4,7 +4,9 @@ import streamlit as st
 
 from geo.charts import figures as figure_charts
 from geo.charts import tables
+from geo.data import filters
 from geo.exports import press as export
+from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
@@ -36,6 +38,9 @@ if outflow:
     widgets.chart(figure_charts.outflow_trends(figures, ds["jurisdictions"], ds["sources"], lang), "chart_outflow",
              f"{place}_{t('chart_outflow', lang)}", lang, export.period_span(pd.concat(outflow), ds["sources"]),
              place if flt.active else None)
+    widgets.table_downloads(press_tables.figure_table(filters.public_only(pd.concat(outflow)), ds["jurisdictions"],
+                                                      ds["sources"], lang), ds["sources"], "outflow_table",
+                            f"{place}_{t('chart_outflow', lang)}", lang)
 else:
     widgets.no_records(ds, flt, lang)
 widgets.filter_notes(ds, flt, "figures", lang)

@@ -5,6 +5,7 @@ from geo.charts import records as record_charts
 from geo.charts import tables
 from geo.data import filters
 from geo.exports import press as export
+from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
@@ -38,5 +39,6 @@ widgets.chart(record_charts.cases_ranked(seizures, ds["cases"], ds["sources"], l
               press_fig=record_charts.cases_ranked(press, ds["cases"], ds["sources"], lang))
 rows = tables.seizure_rows(seizures, ds["jurisdictions"], ds["cases"], lang)
 st.dataframe(rows, hide_index=True, width="stretch")
-widgets.table_downloads(tables.seizure_rows(press, ds["jurisdictions"], ds["cases"], lang), ds["sources"], "seizures",
+widgets.table_downloads(press_tables.seizure_table(press, ds["jurisdictions"], ds["cases"], ds["sources"], lang),
+                        ds["sources"], "seizures",
                    f"{place}_{t('page_seizures', lang)}", lang)

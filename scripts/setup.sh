@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils
-              postgresql postgresql-15-postgis-3 nginx)
+              postgresql postgresql-15-postgis-3 nginx libreoffice-impress
+              libcairo2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -20,6 +21,8 @@ for pkg in "${APT_PACKAGES[@]}"; do
     postgresql) [ -x /usr/lib/postgresql/15/bin/initdb ] && continue ;;
     postgresql-15-postgis-3) [ -f /usr/share/postgresql/15/extension/postgis.control ] && continue ;;
     nginx) [ -x /usr/sbin/nginx ] && continue ;;
+    libreoffice-impress) [ -x /usr/bin/loimpress ] && continue ;;
+    libcairo2) ldconfig -p 2>/dev/null | grep -q 'libcairo.so.2 ' && continue ;;
   esac
   missing+=("$pkg")
 done

@@ -19,14 +19,16 @@ from geo import settings
 from geo.charts import compare
 from geo.charts import figures as figure_charts
 from geo.charts import records as record_charts
-from geo.charts import tables, tiles
+from geo.charts import tiles
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
+from geo.exports import chart_pdf, deck
 from geo.exports import furniture as mf
 from geo.exports import pdf_text
 from geo.exports import press as export
 from geo.exports import static_maps
+from geo.exports import tables as press_tables
 from geo.i18n import t
 
 CHART_FORMATS = ("png", "svg", "pdf")
@@ -62,21 +64,43 @@ def place_label(ds: Dataset, flt: Filter, lang: str) -> str:
     return export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs, flt.years)
 
 
-def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None) -> str:
-    """'永州市_禁毒工作简报_2026-11-25_内部资料.pdf' (known before the pack is built, for the download button)."""
+def pack_name(ds: Dataset, flt: Filter, lang: str, ext: str, exported: date | None = None,
+              internal: bool = False) -> str:
+    """'永州市_禁毒工作简报_2026-11-25_内部资料.pdf' (known before the pack is built, for the download button): marked
+    for its unreviewed maps, or for the internal records it holds."""
     when = (exported or date.today()).isoformat()
-    return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, mf.internal_mark(lang))
+    return export.file_name(place_label(ds, flt, lang), t("briefing_title", lang), when, ext, _mark(lang, internal))
 
 
-def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.DataFrame, Callable[[], go.Figure]]]:
-    """(title key, plotted rows, builder) for every chart the pages show, in page order."""
+def _mark(lang: str, internal: bool) -> str:
+    return mf.internal_mark(lang) or (t("deck_internal", lang) if internal else "")
+
+
+def _enforcement_charts(figures: pd.DataFrame, ds: Dataset, lang: str) -> list[tuple[str, str, pd.DataFrame,
+                                                                                 Callable[[], go.Figure]]]:
+    """The enforcement chart one kind at a time (cases, arrests, ...): all kinds in one chart would be a page
+    several screens tall, unreadable once fitted onto the pack's 16:9 page."""
+    rows = figure_charts.enforcement_rows(figures)
+    j, src = ds["jurisdictions"], ds["sources"]
+    out = []
+    for group in figure_charts.ENFORCEMENT_GROUPS:
+        part = figures[figures["metric"].isin(figure_charts.ENFORCEMENT_GROUPS[group])]
+        if len(rows[rows["group"] == group]):
+            out.append(("chart_enforcement", f"{t('chart_enforcement', lang)}_{t(f'group_{group}', lang)}",
+                        figure_charts.enforcement_rows(part),
+                        lambda part=part: figure_charts.enforcement_figures(part, j, src, lang)))
+    return out
+
+
+def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, str, pd.DataFrame,
+                                                                     Callable[[], go.Figure]]]:
+    """(title key, topic for the file name, plotted rows, builder) for every chart the pages show, in page
+    order."""
     seizures, demo = filters.view(ds, "seizures", flt), filters.view(ds, "demo_sites", flt)
     figures = filters.view(ds, "figures", flt)
     outflow = pd.concat([p for p in figure_charts.outflow_parts(figures).values()] or [figures.head(0)])
     j, src = ds["jurisdictions"], ds["sources"]
-    return [
-        ("chart_enforcement", figure_charts.enforcement_rows(figures),
-         lambda: figure_charts.enforcement_figures(figures, j, src, lang)),
+    rest = [
         ("chart_changes", figure_charts.change_rows(figures), lambda: figure_charts.changes(figures, j, src, lang)),
         ("chart_compare", compare.compare_view(figures, flt, settings.COMPARE_SLIDE_INDICATOR)[0],
          lambda: compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)),
@@ -85,6 +109,7 @@ def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, pd.Data
         ("seizures_by_case", seizures[seizures["case_id"].notna()],
          lambda: record_charts.cases_ranked(seizures, ds["cases"], src, lang)),
         ("demo_by_category", demo, lambda: record_charts.demo_by_category(demo, j, src, lang))]
+    return _enforcement_charts(figures, ds, lang) + [(key, t(key, lang), rows, build) for key, rows, build in rest]
 
 
 def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -> list[Chart]:
@@ -93,7 +118,7 @@ def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = Non
     # a chart's title names the place and drug types, never the year slider: its period line gives the records' own
     titled = export.place_label(ds["jurisdictions"], flt.counties or flt.cities, lang, flt.drugs)
     built = _page_charts(ds, flt, lang)
-    for key, frame, build in built:
+    for key, topic, frame, build in built:
         if frame.empty:
             continue
         fig = build()
@@ -101,7 +126,7 @@ def pack_charts(ds: Dataset, flt: Filter, lang: str, exported: date | None = Non
             continue
         period = export.period_span(frame, src)
         press = export.press_figure(fig, lang, exported, period=period, place=titled if flt.active else None)
-        out.append(Chart(key, press, place, t(key, lang), period))
+        out.append(Chart(key, press, place, topic, period))
     return out
 
 
@@ -207,8 +232,8 @@ def _merge(front: PdfReader, chart_pdfs: list[bytes], meta: dict[str, str], lang
     """Front pages then every chart (charts and maps share one page size: see map_furniture.DPI)."""
     writer = PdfWriter()
     writer.append(front)
-    for pdf in chart_pdfs:
-        writer.append(PdfReader(io.BytesIO(pdf)))
+    for pdf in chart_pdfs:  # a tall chart is fitted onto a 16:9 page: every page of the pack is widescreen
+        writer.add_page(chart_pdf.widescreen(PdfReader(io.BytesIO(pdf))))
     pdf_text.set_metadata(writer, meta.get("Title", ""), LANG[lang], _info(meta))
     return _pdf_bytes(writer)
 
@@ -233,6 +258,7 @@ class Parts:
     maps: list[static_maps.StaticMap]
     rows: pd.DataFrame
     all_figures: pd.DataFrame  # every figure of the filter with its quote, for the ZIP
+    key_table: pd.DataFrame  # the key figures with numeric values, for the ZIP
     front: PdfReader
     front_pages: int
     chart_files: dict[str, bytes]
@@ -251,11 +277,13 @@ def prepare(ds: Dataset, flt: Filter, lang: str, exported: date | None = None) -
         rows = figure_rows(ds, flt, lang)
         front = [cover_page(place, lang, exported)] + table_pages(rows, f"{place} · {t('key_figures', lang)}", lang)
         meta = {"Title": f"{place} · {t('briefing_title', lang)}", "Subject": mf.review_line(lang),
-                "Keywords": mf.internal_mark(lang)}
+                "Keywords": _mark(lang, deck.holds_internal(ds))}
         reader = PdfReader(io.BytesIO(_front_pdf(front, maps, meta)))
-        every = tables.key_figures(filters.view(ds, "figures", flt), ds["jurisdictions"], lang)
-        every = pd.concat([f.assign(city=c) for c, f in every.items()]) if every else pd.DataFrame()
-        return Parts(place, items, maps, rows, every, reader, len(front), chart_job.result(), meta, lang)
+        # every figure with its quote, values as numbers with the unit in the header
+        every = press_tables.figure_table(filters.view(ds, "figures", flt), ds["jurisdictions"], ds["sources"], lang)
+        ids = [k.record_id for k in tiles.tiles(ds, flt, lang)]
+        return Parts(place, items, maps, rows, every, press_tables.record_table(ds, ids, lang), reader, len(front),
+                     chart_job.result(), meta, lang)
 
 
 def pack_pdf(parts: Parts) -> bytes:
@@ -274,7 +302,7 @@ def pack_files(parts: Parts, lang: str) -> dict[str, bytes]:
                                                                parts.lang)
         rendered = {**chart_job.result(), **parts.chart_files}
     files.update({f"charts/{c.file_name(f)}": rendered[c.file_name(f)] for c in parts.charts for f in CHART_FORMATS})
-    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.rows)
+    files[export.file_name(parts.place, t("key_figures", lang), "", "csv")] = export.csv_bytes(parts.key_table)
     files[export.file_name(parts.place, t("all_figures", lang), "", "csv")] = export.csv_bytes(parts.all_figures)
     return files
 

@@ -15,7 +15,9 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
-from geo.exports import pdf_text
+from geo.exports import chart_pdf, pdf_text
+from geo.exports import tables as press_tables
+from geo.i18n import t
 
 PRINT_SIZES = (22, 20, 18, 16)  # chart type in exports, px at 1920 wide, largest first
 _server_started = False
@@ -105,10 +107,13 @@ def _fitted(fig: go.Figure, height: int) -> go.Figure:
 
 
 def _opts(fmt: str, width: int, height: int, scale: float) -> dict:
-    """Kaleido options; a PDF is vector, so scale 1 keeps its page at the export size (20 × 11.25 in)."""
+    """Kaleido options. A PDF is drawn from the chart's SVG at scale 1 (chart_pdf: CID fonts, not Chromium's
+    Type 3), so its page keeps the export size (20 × 11.25 in)."""
     if fmt not in ("png", "svg", "pdf"):
         raise ValueError(f"unsupported chart format {fmt!r}: expected png, svg or pdf")
-    return {"format": fmt, "width": width, "height": height, "scale": 1 if fmt == "pdf" else scale}
+    if fmt == "pdf":
+        return {"format": "svg", "width": width, "height": height, "scale": 1}
+    return {"format": fmt, "width": width, "height": height, "scale": scale}
 
 
 def chart_bytes(fig: go.Figure, fmt: str, width: int = settings.EXPORT_WIDTH, height: int = settings.EXPORT_HEIGHT,
@@ -127,7 +132,7 @@ def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT
     (kaleido returns batch results only as files, hence the temporary directory.)"""
     with tempfile.TemporaryDirectory(prefix="exports-") as tmp:
         specs = [{"fig": fig, "opts": _opts(fmt, width, max(height, int(fig.layout.height or 0)), scale),
-                  "path": str(Path(tmp) / f"{i}.{fmt}")}
+                  "path": str(Path(tmp) / f"{i}.{'svg' if fmt == 'pdf' else fmt}")}
                  for i, (fig, fmt) in enumerate(jobs)]
         with _render_lock:
             start_renderer()
@@ -138,24 +143,56 @@ def charts_bytes(jobs: list[tuple[go.Figure, str]], width: int = settings.EXPORT
     return [_searchable(data, fig) if fmt == "pdf" else data for data, (fig, fmt) in zip(out, jobs)]
 
 
-def _searchable(pdf: bytes, fig: go.Figure) -> bytes:
-    """A chart PDF whose text copies as shown (no Kangxi radicals), titled with the chart's title."""
+def _searchable(svg: bytes, fig: go.Figure) -> bytes:
+    """The chart's PDF from its SVG, with text that copies as shown (no Kangxi radicals), titled with the chart's
+    title."""
     head = str(fig.layout.title.text or "").split("<br>")[0]
-    return pdf_text.fix_pdf(pdf, head)
+    return pdf_text.fix_pdf(chart_pdf.svg_to_pdf(svg), head)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode; text that would start a formula is text."""
+    return frame.map(press_tables.safe_text).to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(sheets: dict[str, pd.DataFrame], sources: pd.DataFrame) -> bytes:
-    """One sheet per table plus a sheet of the source documents."""
+def _display_width(value) -> int:
+    """Columns a cell's text takes: a Chinese character is about two Latin ones wide."""
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _format_sheet(sheet, frame: pd.DataFrame) -> None:
+    """Header bold and frozen, columns as wide as their text (capped, so a quote column stays on screen), and every
+    cell that looks like a formula stored as text."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for i, column in enumerate(frame.columns, start=1):
+        widest = max([_display_width(column)] + [_display_width(v) for v in frame[column].head(500)])
+        sheet.column_dimensions[get_column_letter(i)].width = min(60, widest + 2)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":  # openpyxl reads a string starting with '=' as a formula
+                cell.data_type = "s"
+
+
+def sheet_name(text: str) -> str:
+    """A valid worksheet name: no []:*?/\\ and at most 31 characters."""
+    return "".join(ch for ch in text if ch not in "[]:*?/\\")[:31] or "Sheet1"
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame], sources: pd.DataFrame, lang: str = "zh") -> bytes:
+    """One sheet per table plus a sheet of the source documents (title, publisher, date in the reader's language),
+    each with a frozen header and sized columns."""
     buf = io.BytesIO()
+    src = press_tables.sources_sheet(sources, lang) if "source_file" in sources else sources
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name[:31], index=False)
-        sources.to_excel(writer, sheet_name="sources", index=False)
+        for name, frame in {**sheets, t("xl_sources", lang): src}.items():
+            frame.to_excel(writer, sheet_name=sheet_name(name), index=False)
+            _format_sheet(writer.sheets[sheet_name(name)], frame)
     return buf.getvalue()
 
 
@@ -171,7 +208,7 @@ def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, 
                 years: tuple[int, int] | None = None) -> str:
     """The selection as people say it: '永州市', '衡阳县、祁东县', '全部' / 'All' for no place, with the drug types
     and years when chosen: '衡阳市（冰毒，2017年）' / 'Hengyang (Methamphetamine (ice), 2017)'."""
-    from geo.i18n import label, name_col, t
+    from geo.i18n import label, name_col
 
     names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
     sep = "、" if lang == "zh" else ", "

@@ -12,7 +12,7 @@ import streamlit as st
 from geo import settings
 from geo.data.filters import Filter, public_only
 from geo.data.load import Dataset
-from geo.exports import pack, static_maps
+from geo.exports import deck, pack, static_maps
 from geo.exports import press as export
 from geo.i18n import t
 from geo.ui import auth as ui_auth
@@ -47,7 +47,7 @@ def briefing_buttons(ds: Dataset, flt: Filter, lang: str) -> None:
     st.caption(t("briefing_help", lang))
     left, right = st.columns(2)
     for col, kind in zip((left, right), ("pdf", "zip")):
-        name = pack.pack_name(ds, flt, lang, kind)
+        name = pack.pack_name(ds, flt, lang, kind, internal=_internal(ds))
         col.download_button(t(f"briefing_{kind}", lang), key=f"briefing_{kind}", on_click="ignore",
                             type="primary" if kind == "pdf" else "secondary",
                             data=ui_auth.audited(lambda kind=kind: _pack_file(ds, flt, lang, kind), f"pack_{kind}",
@@ -83,3 +83,14 @@ def map_downloads(ds: Dataset, flt: Filter, lang: str, page: str, category: str 
                                 lambda fmt=fmt: static_maps.page_map(ds, flt, lang, page, category).to_bytes(fmt),
                                 f"map_{fmt}", name, flt, _internal(ds)),
                             file_name=name, mime=MIME[fmt])
+
+
+def deck_button(ds: Dataset, flt: Filter, lang: str) -> None:
+    """The briefing as an editable PowerPoint deck for the current filter and language (the same deck as
+    `python -m geo.exports briefing --format pptx`), in the sidebar, so it never adds to a projected slide."""
+    internal = _internal(ds)
+    name = deck.deck_name(ds, flt, lang, internal)
+    st.sidebar.download_button(t("deck_download", lang), key="deck_pptx", on_click="ignore", help=t("deck_help", lang),
+                               data=ui_auth.audited(lambda: deck.build(ds, flt, lang).data, "deck_pptx", name, flt,
+                                                    internal),
+                               file_name=name, mime=deck.MIME, type="primary")

@@ -131,8 +131,8 @@ def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_s
                          data=ui_auth.audited(lambda: export.csv_bytes(frame), "table_csv", csv_name, flt),
                          file_name=csv_name, mime="text/csv")
     right.download_button(f"{t('download', lang)} XLSX", key=f"{key}_xlsx", on_click="ignore",
-                          data=ui_auth.audited(lambda: export.xlsx_bytes({key[:31]: frame}, sources), "table_xlsx",
-                                               xlsx_name, flt),
+                          data=ui_auth.audited(lambda: export.xlsx_bytes({file_stem: frame}, sources, lang),
+                                               "table_xlsx", xlsx_name, flt),
                           file_name=xlsx_name, mime=MIME["xlsx"])
 
 

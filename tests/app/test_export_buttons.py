@@ -24,3 +24,18 @@ def test_overview_offers_the_briefing_pack_in_the_current_language():
     found = buttons(run("pages/overview.py", lang="en", city=["431100"]))
     assert found["briefing_pdf"].label == "Download briefing PDF" and found["briefing_pdf"].deferred_file_id
     assert found["briefing_zip"].label.startswith("Download all charts and maps")
+
+
+def test_slides_page_offers_the_deck_for_the_current_filter_and_language():
+    found = buttons(run("pages/briefing.py", lang="en", city=["431100"]))
+    button = found["deck_pptx"]
+    assert button.label == "Download PowerPoint" and button.deferred_file_id  # built on click only
+
+
+@pytest.mark.parametrize("page,key", [("pages/enforcement.py", "enforcement_table"), ("pages/seizures.py", "seizures"),
+                                      ("pages/demo_sites.py", "demo_table"), ("pages/compare.py", "compare_table"),
+                                      ("pages/routes.py", "outflow_table")])
+def test_every_page_with_a_chart_offers_its_table(page, key):
+    found = buttons(run(page))
+    for kind in ("csv", "xlsx"):
+        assert found[f"{key}_{kind}"].deferred_file_id, f"{page}: {key}_{kind}"

@@ -34,3 +34,26 @@ def test_map_png_downloads_in_english(page, app_url, tmp_path):
     path = download(page, "Download map PNG", tmp_path)
     assert path.name.startswith("All_Seizures_") and path.name.endswith("_internal.png")
     assert Image.open(io.BytesIO(path.read_bytes())).size == (3840, 2160)
+
+
+def test_powerpoint_deck_downloads_for_the_filter_and_language(page, app_url, tmp_path):
+    """The slides page's button gives the command line's deck: same slides, same chart values."""
+    from datetime import datetime
+
+    from pptx import Presentation
+
+    from geo.data.filters import Filter
+    from geo.data.load import load_dataset
+    from geo.exports import deck
+
+    open_page(page, app_url, "briefing", "?city=431100&lang=en")
+    path = download(page, "Download PowerPoint", tmp_path)
+    assert path.name.startswith("Yongzhou_Drug-control briefing_") and path.name.endswith(".pptx")
+    got = Presentation(str(path))
+    want = Presentation(io.BytesIO(deck.build(load_dataset(), Filter(("431100",)), "en", datetime.now()).data))
+
+    def charts(prs):
+        return [list(s.chart.plots[0].series[0].values) for slide in prs.slides for s in slide.shapes if s.has_chart]
+
+    assert len(got.slides) == len(want.slides) and charts(got) == charts(want) and charts(got)
+    assert page.requests.external == []

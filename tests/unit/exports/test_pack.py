@@ -106,7 +106,9 @@ def test_key_figures_csv_reads_back_for_excel(ds, yongzhou):
     raw = yongzhou.files[name]
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens it as Unicode, not as the GBK code page
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str).fillna("")
-    assert "侦破毒品刑事案件" in set(frame["figure"])  # the overview's key figures (geo/tiles.py)
+    assert "侦破毒品刑事案件" in set(frame["指标"])  # the overview's key figures (geo/tiles.py)
+    typed = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert typed["数值（起）"].dtype == float  # numbers, the unit in the header
     raw.decode("utf-8-sig").encode("gb18030")  # every character also exists in Excel's Chinese encoding
 
 
@@ -117,6 +119,12 @@ def test_briefing_pdf_has_cover_figures_maps_and_charts(ds, yongzhou, tmp_path):
     figures = len(pack.figure_rows(ds, Filter(("431100",)), "zh"))
     assert len(reader.pages) == 1 + -(-figures // pack.ROWS_PER_PAGE) + len(maps) + len(charts)
     assert {round(float(p.mediabox.width)) for p in reader.pages} == {1440}  # one page size throughout
+    assert {round(float(p.mediabox.height)) for p in reader.pages} == {810}  # 16:9, a tall chart fitted in
+    for name, raw in [("pack.pdf", yongzhou.pdf)] + [(n, yongzhou.files[n]) for n in charts + maps]:
+        path = tmp_path / "fonts.pdf"
+        path.write_bytes(raw)
+        fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        assert "Type 3" not in fonts and "CID" in fonts, name
     text = pdf_text(yongzhou.pdf, tmp_path)
     for needle in ("禁毒工作简报", "永州市 · 主要数据", "侦破毒品刑事案件", "1,588起", "永州市 · 缴获毒品",
                    "各市缴获毒品", "内部资料"):
@@ -156,4 +164,6 @@ def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
     raw = yongzhou.files["永州市_全部数据（含原文）.csv"]
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str)
     figures = ds["figures"][ds["figures"]["adcode"].str.startswith("4311")]
-    assert len(frame) == len(figures) and set(frame["quote"]) == set(figures["quote"])
+    assert len(frame) == len(figures) and set(frame["原文"]) == set(figures["quote"])
+    typed = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
+    assert typed["数值（起）"].dtype == float and 1588.0 in set(typed["数值（起）"])  # a number, its unit in the header

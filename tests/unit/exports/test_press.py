@@ -48,6 +48,9 @@ def test_pdf_text_has_chinese_title_source_and_date(figure, tmp_path):
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                                         text=True, check=True).stdout)
     assert "各市缴获毒品" in text and "来源" in text and "2026-11-25" in text
+    assert "单位:公斤" in text  # (NFKC) the subtitle (a 70% tspan in plotly's SVG) is drawn, not lost on the way to PDF
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert "Type 3" not in fonts and "CID" in fonts and "NotoSansCJK" in fonts  # print shops take CID fonts
 
 
 def test_csv_opens_in_excel_encoding(ds):
@@ -58,8 +61,10 @@ def test_csv_opens_in_excel_encoding(ds):
 
 
 def test_xlsx_has_sources_sheet(ds):
-    book = pd.read_excel(io.BytesIO(export.xlsx_bytes({"figures": ds["figures"]}, ds["sources"])), sheet_name=None)
-    assert set(book) == {"figures", "sources"} and len(book["sources"]) == len(ds["sources"])
+    book = pd.read_excel(io.BytesIO(export.xlsx_bytes({"figures": ds["figures"]}, ds["sources"], "en")),
+                         sheet_name=None)
+    assert set(book) == {"figures", "Sources"} and len(book["Sources"]) == len(ds["sources"])
+    assert list(book["Sources"].columns) == ["Name", "Publisher", "Date"]
 
 
 def test_file_names_say_what_they_are():
