@@ -362,6 +362,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# Shared database and replicas: sessions ended by an admin, saves through any replica.
+STRINGS.update({
+    "audit_session_ended": ("会话被结束", "session ended"),
+    "session_ended_elsewhere": ("您的登录已在其他地方结束（退出登录，或管理员更改了您的账户），请重新登录。",
+                                "Your session was ended elsewhere (signed out, or an administrator changed your "
+                                "account); please sign in again."),
+})
+
 def t(key: str, lang: str = "zh", **fmt: str) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en

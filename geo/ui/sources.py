@@ -10,16 +10,14 @@ import sqlalchemy as sa
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import fmt, settings
-from geo.auth import accounts, audit
+from geo import backend, fmt, settings
+from geo.auth import accounts, audit, sessions
 from geo.data import snapshot
 from geo.data.load import DataError, DirectorySource
 from geo.data.snapshot import Loaded
-from geo.data.tablestore import FileStore, TableStore
+from geo.data.tablestore import TableStore
 from geo.db import source as db_source
 from geo.db.engine import DatabaseUnavailable, safe_url
-from geo.db.audit import DbAuditLog
-from geo.db.store import DbStore
 from geo.db.users import DbUserStore
 from geo.i18n import t
 
@@ -34,9 +32,13 @@ def source_key() -> str:
 
 
 def table_store() -> TableStore:
-    """Where the data page saves: the same functions on either source."""
-    url = settings.database_url()
-    return DbStore(url) if url else FileStore(settings.data_dir())
+    """Where the data page saves: the same functions on either source (geo.backend picks it)."""
+    return backend.table_store()
+
+
+def session_store() -> sessions.SessionStore:
+    """Signed-in sessions, shared by every replica (geo.backend picks where)."""
+    return backend.session_store()
 
 
 class _LastKnownUsers(DbUserStore):
@@ -58,7 +60,7 @@ def user_store() -> accounts.FileUserStore | DbUserStore:
     """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
     users file."""
     url = settings.database_url()
-    return _LastKnownUsers(url) if url else accounts.FileUserStore()
+    return _LastKnownUsers(url) if url else backend.user_store()
 
 
 def sign_in_enabled() -> bool:
@@ -68,8 +70,7 @@ def sign_in_enabled() -> bool:
 
 def audit_log() -> audit.AuditLog:
     """The audit log: the database's append-only table when one is configured, else the data folder's JSONL."""
-    url = settings.database_url()
-    return DbAuditLog(url) if url else audit.default_log()
+    return backend.audit_log()
 
 
 def current(lang: str, banner: bool) -> tuple[str, str]:
