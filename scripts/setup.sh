@@ -7,6 +7,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils
               postgresql postgresql-15-postgis-3 nginx)
+APT_PACKAGES+=(libreoffice-calc)  # tests open the intake review spreadsheet in a real spreadsheet program
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -20,6 +21,7 @@ for pkg in "${APT_PACKAGES[@]}"; do
     postgresql) [ -x /usr/lib/postgresql/15/bin/initdb ] && continue ;;
     postgresql-15-postgis-3) [ -f /usr/share/postgresql/15/extension/postgis.control ] && continue ;;
     nginx) [ -x /usr/sbin/nginx ] && continue ;;
+    libreoffice-calc) dpkg -s libreoffice-calc >/dev/null 2>&1 && continue ;;
   esac
   missing+=("$pkg")
 done
