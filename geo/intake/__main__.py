@@ -87,8 +87,9 @@ def propose(args: argparse.Namespace) -> int:
             failed += 1
     if args.out:
         _write(reports, args.out)
-    elif args.format == "table":
-        print("\n\n".join(f"# {r.file}\n" + table(r.__dict__) for r in reports))
+    elif args.format == "table":  # a folder's reports each under their file name
+        named = args.file.is_dir()
+        print("\n\n".join((f"# {r.file}\n" if named else "") + table(r.__dict__) for r in reports))
     elif args.file.is_dir():
         print(json.dumps([{"file": r.file, "source": r.source, "records": r.records} for r in reports],
                          ensure_ascii=False, indent=1))

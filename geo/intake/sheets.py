@@ -225,7 +225,7 @@ def _apply_sheet(name: str, ws, reports: list[Report], seen: set) -> list[SheetP
 def _cell(cell, name: str):
     """(value, "") for a good cell, (None, what was expected) for a bad one."""
     raw = cell.value
-    if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=") and not cell.quotePrefix):
+    if cell.data_type == "f":  # a string cell that looks like one stays text (exports escape it where they write)
         return None, "plain text or a number, not a formula"
     if name == "accept":
         word = str(raw if raw is not None else "").strip().lower()
