@@ -26,6 +26,7 @@ from geo.db.source import PostgresSource
 from geo.intake import rows, sheets
 from geo.intake.__main__ import main as intake_cli
 from geo.intake.propose import propose_text
+from tests.db import test_store as store_tests
 
 pytestmark = pytest.mark.db
 REPORT = "2024年5月20日\n\n今年以来，郴州市共破获毒品案件37起，抓获犯罪嫌疑人41名，缴获冰毒2.6公斤。\n"  # made up
@@ -65,13 +66,7 @@ def intake_batch(ts, text: str = REPORT) -> rows.Batch:
 
 
 def edited(ts, table: str, tag: str) -> str:
-    found = list(csv.DictReader(io.StringIO(ts.read_current(table))))
-    found[0]["note"] = tag
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(found[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(found)
-    return buf.getvalue()
+    return store_tests.edited(ts, tag, table)
 
 
 def test_a_report_saves_several_tables_and_its_text_in_one_step_with_audit(site):
