@@ -257,8 +257,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- report intake and record correction (issue 12) ---
     "data_tab_intake": ("新增报告", "Add a report"),
     "data_tab_edit": ("修改记录", "Correct records"),
-    "intake_files_only": ("新增报告和修改记录目前保存到数据文件夹；使用共享数据库时请用“上传替换”。",
-                          "Report intake and record corrections save to the data folder; with the shared database use the upload tab."),
     "intake_upload": ("上传报告（TXT、HTML、DOCX 或带文字层的 PDF）", "Upload a report (TXT, HTML, DOCX or PDF with text)"),
     "intake_paste": ("或粘贴报告全文", "Or paste the report's text"),
     "intake_date": ("文件日期（留空则从正文中识别）", "Document date (empty: found in the text)"),
