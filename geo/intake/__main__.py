@@ -129,8 +129,8 @@ def save(args: argparse.Namespace) -> int:
         return 2
     reports, problems = reader(args.file)
     ts = backend.table_store()
-    done = batch.plan(ts, reports, args.user, args.file.name, args.date) if not problems else None
-    problems = problems or done.problems
+    done = batch.plan(ts, reports, args.user, args.file.name, args.date)  # a bad cell keeps its proposed value
+    problems = problems + (done.problems if reports else [])
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
