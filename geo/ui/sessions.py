@@ -18,6 +18,7 @@ from geo.ui import sources
 
 LOG = logging.getLogger(__name__)
 KEY_TOKEN, KEY_COOKIE, KEY_TOUCHED = "auth_token", "auth_cookie_pending", "auth_touched"
+KEY_REFUSED = "auth_cookie_refused"  # a cookie whose session is over: not looked up again in this session
 STORE_ERRORS = (OSError, TimeoutError, sa.exc.SQLAlchemyError)  # a store away: keep what this session knows
 
 
@@ -45,16 +46,18 @@ def resume() -> str | None:
     """The user of the browser's session cookie when that session is still active (the browser signed in on
     another replica, or before a reload); an idle one is ended and its sign-out audited."""
     token, now = _cookie(), time.time()
-    if not token:
+    if not token or token == st.session_state.get(KEY_REFUSED):
         return None
     store = sources.session_store()
     try:
         found = store.find(token)
         if found is None or found.ended:
+            _refuse(token)
             return None
         if not sessions.is_active(found, now):
             store.end(token, "idle", now)
             ui_audit.write(found.user, "", "sign_out", reason="idle")
+            _refuse(token)
             return None
         store.touch(token, now)
     except STORE_ERRORS as err:
@@ -62,6 +65,12 @@ def resume() -> str | None:
         return None
     st.session_state[KEY_TOKEN], st.session_state[KEY_TOUCHED] = token, now
     return found.user
+
+
+def _refuse(token: str) -> None:
+    """Remember a cookie whose session is over, and clear it from the browser at the next run."""
+    st.session_state[KEY_REFUSED] = token
+    st.session_state[KEY_COOKIE] = ""
 
 
 def still_active() -> bool:
@@ -74,6 +83,8 @@ def still_active() -> bool:
     try:
         found = store.find(token)
         if found is None or found.ended:
+            st.session_state.pop(KEY_TOKEN, None)
+            _refuse(token)
             return False
         if now - st.session_state.get(KEY_TOUCHED, 0) > settings.SESSION_TOUCH_SECONDS:
             store.touch(token, now)
