@@ -9,7 +9,10 @@ when DASHBOARD_DATABASE_URL is set. The app (geo/ui/sources.py wraps this with i
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -74,19 +77,20 @@ def end_sessions(user: str, reason: str, by: str, role: str = "", client: str = 
     return len(ended)
 
 
-_GAZETTEER_DIRS: dict[str, Path] = {}
+_GAZETTEER_ROOT = Path(tempfile.gettempdir()) / f"dashboard-gazetteer-{os.getuid()}"
 
 
 def jurisdictions_dir(ts: TableStore) -> Path:
     """A folder holding the store's jurisdictions.csv, for intake's gazetteer: the data folder itself, or (for
-    the database) a private copy rewritten when the table changes."""
+    the database) a copy named by the table's hash, written once per version of the table."""
     if isinstance(ts, FileStore):
         return Path(ts.data_dir)
     text = ts.read_current("jurisdictions")
-    key = f"{id(ts.__class__)}:{hash(text)}"
-    if key not in _GAZETTEER_DIRS:
-        folder = Path(tempfile.mkdtemp(prefix="dashboard-gazetteer-"))
-        (folder / "jurisdictions.csv").write_text(text, encoding="utf-8")
-        _GAZETTEER_DIRS.clear()  # one copy at a time: the old one is left for the OS to clean in /tmp
-        _GAZETTEER_DIRS[key] = folder
-    return _GAZETTEER_DIRS[key]
+    folder = _GAZETTEER_ROOT / hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    target = folder / "jurisdictions.csv"
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = folder / f".jurisdictions.{os.getpid()}.{threading.get_ident()}.tmp"
+        scratch.write_text(text, encoding="utf-8")
+        os.replace(scratch, target)  # a reader sees the whole file or none
+    return folder
