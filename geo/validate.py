@@ -15,10 +15,16 @@ def main(argv: list[str] | None = None) -> int:
     url = backend.database_url()
     if args or not url:
         return validate_folder(args)
+    import sqlalchemy as sa
+
     from geo.db import transfer
 
     with tempfile.TemporaryDirectory(prefix="dashboard-validate-") as tmp:
-        transfer.export_dir(url, Path(tmp))
+        try:
+            transfer.export_dir(url, Path(tmp))
+        except sa.exc.OperationalError as exc:
+            print(f"{backend.describe()} unreachable: {str(exc.orig).strip().splitlines()[0]}", file=sys.stderr)
+            return 3
         print(f"checking {backend.describe()}", file=sys.stderr)
         return validate_folder([tmp])
 
