@@ -1,4 +1,4 @@
-"""Which source the app reads (data folder, or PostgreSQL when DASHBOARD_DATABASE_URL is set) and what it does
+"""Which source the app reads (geo.backend decides: the data folder, or PostgreSQL) and what it does
 while the database is away: the last loaded data with a banner, or, before anything was loaded, a message and a
 retry every DB_RETRY_SECONDS."""
 from __future__ import annotations
@@ -27,7 +27,7 @@ DB_KEY = "db:"  # cache keys of the database source start with this (then the UR
 
 def source_key() -> str:
     """What the caches are keyed on besides the fingerprint: the data folder, or the database."""
-    url = settings.database_url()
+    url = backend.database_url()
     return DB_KEY + safe_url(url) if url else str(DirectorySource().data_dir)
 
 
@@ -59,7 +59,7 @@ class _LastKnownUsers(DbUserStore):
 def user_store() -> accounts.FileUserStore | DbUserStore:
     """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
     users file."""
-    url = settings.database_url()
+    url = backend.database_url()
     return _LastKnownUsers(url) if url else backend.user_store()
 
 
@@ -76,7 +76,7 @@ def audit_log() -> audit.AuditLog:
 def current(lang: str, banner: bool) -> tuple[str, str]:
     """(cache key, fingerprint) of the data to show. With the database away: the last loaded data's fingerprint
     and, with `banner`, a notice; with nothing loaded yet, a message and a retry (the page stops there)."""
-    url = settings.database_url()
+    url = backend.database_url()
     if not url:
         src = DirectorySource()
         return str(src.data_dir), src.fingerprint()
@@ -108,7 +108,7 @@ def load(key: str, fingerprint: str) -> Loaded:
     """The data behind a cache key: the folder (with its last valid version), or the database."""
     if not key.startswith(DB_KEY):
         return snapshot.load_safely(Path(key))
-    url = settings.database_url()
+    url = backend.database_url()
     last = db_source.last_loaded(url)
     try:
         ds = db_source.PostgresSource(url).load()
@@ -127,4 +127,4 @@ def guarded(action, lang: str):
     try:
         return action()
     except DatabaseUnavailable as err:
-        unreachable(settings.database_url() or "", err, lang)
+        unreachable(backend.database_url() or "", err, lang)
