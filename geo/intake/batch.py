@@ -75,7 +75,7 @@ def plan(ts: TableStore, reports: list[Report], user: str, name: str, when: date
     if not pending.texts and not problems:
         problems.append(SheetProblem(name, "the proposal set", "accept", None, "at least one accepted proposal"))
     if not problems:
-        problems += [SheetProblem(name, where.get((p.file, p.line), f"{p.file} line {p.line}"), p.column, p.value,
+        problems += [SheetProblem(name, where.get((p.file, p.line or 0), f"{p.file} line {p.line}"), p.column, p.value,
                                   p.expected) for p in ts.validate_candidates(pending.texts, pending.files)]
     return Plan(pending.texts, pending.files, expected, where, problems, counts)
 

@@ -7,11 +7,12 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
 from geo.data.schema import TABLES
-from geo.data.tablestore import FileStore, TableStore
+from geo.data.tablestore import FileStore
 from geo.data.validate import Problem
 
 TABLE_PREFIX = {"cases": ("case_id", "case"), "routes": ("route_id", "route"), "figures": ("figure_id", "fig"),
@@ -28,12 +29,20 @@ class Batch:
     source_file: str
 
 
-def store_of(where: Path | str | TableStore) -> TableStore:
+class Tables(Protocol):
+    """What building rows reads: any TableStore, or one seen with unsaved changes (geo.intake.batch.Pending)."""
+
+    def read_current(self, table: str) -> str: ...
+
+    def source_names(self) -> list[str]: ...
+
+
+def store_of(where: Path | str | Tables) -> Tables:
     """The store to read current tables from: a data folder given as a path, or any TableStore."""
     return FileStore(Path(where)) if isinstance(where, (str, Path)) else where
 
 
-def source_name(text: str, where: Path | str | TableStore) -> str:
+def source_name(text: str, where: Path | str | Tables) -> str:
     """NNN_<hash>.txt, numbered after the documents already there (the same text keeps its name)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     names = store_of(where).source_names()
@@ -141,7 +150,7 @@ def _line(text: str, ident: str) -> int:
     return text[:text.index(f"\n{ident},") + 1].count("\n") + 1
 
 
-def build(origin: Path | str | TableStore, records: list[dict], text: str, source: dict, user: str) -> Batch:
+def build(origin: Path | str | Tables, records: list[dict], text: str, source: dict, user: str) -> Batch:
     """The new text of every table the accepted records go into, plus the document and its sources.csv row
     (`origin`: the store the tables are read from, or a data folder)."""
     ts = store_of(origin)
@@ -177,7 +186,7 @@ def build(origin: Path | str | TableStore, records: list[dict], text: str, sourc
     return Batch(texts, files, where, source_file)
 
 
-def _sources(ts: TableStore, source: dict, source_file: str, text: str, user: str) -> tuple[str, dict[str, bytes]]:
+def _sources(ts: Tables, source: dict, source_file: str, text: str, user: str) -> tuple[str, dict[str, bytes]]:
     current = _frame(ts.read_current("sources"))
     columns = list(current.columns) or TABLES["sources"].column_names
     if len(current) and source_file in set(current["source_file"]):

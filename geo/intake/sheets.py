@@ -139,13 +139,13 @@ def _table_sheet(ws, entries: list[tuple[int, int, dict]]) -> None:
         ws.cell(row=1, column=col).font = Font(bold=True)
         ws.cell(row=1, column=col).fill = PatternFill("solid", fgColor="DDEBF7")
     for row, (ri, n, rec) in enumerate(entries, start=2):
-        values = {"accept": "是" if rec.get("accept", True) else "否", "report": ri, "n": n}
+        values: dict[str, str | int] = {"accept": "是" if rec.get("accept", True) else "否", "report": ri, "n": n}
         for col, name in enumerate(COLUMNS, start=1):
             _put(ws, row, col, values[name] if name in values else rec.get(name))
         ws.cell(row=row, column=COLUMNS.index("quote") + 1).alignment = Alignment(wrap_text=True)
     ws.freeze_panes = "E2"
-    for col, width in {"A": 10, "B": 6, "C": 6, "D": 48}.items():
-        ws.column_dimensions[col].width = width
+    for letter, width in {"A": 10, "B": 6, "C": 6, "D": 48}.items():
+        ws.column_dimensions[letter].width = width
 
 
 def from_xlsx(path: Path) -> tuple[list[Report], list[SheetProblem]]:
