@@ -16,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
 KIND = "dashboard intake proposals"
 DATA_SHEET, README_SHEET = "_data", "说明"
@@ -31,6 +32,8 @@ LABELS = {"accept": "采用（是/否）", "report": "报告", "n": "序号", "q
           "metric": "度量", "drug": "毒品种类", "adcode": "行政区划代码", "place_zh": "地点", "period_start": "期间起",
           "period_end": "期间止", "period_label": "期间（原文）", "change_value": "变化", "change_unit": "变化单位",
           "change_basis": "变化基准", "why": "提出理由"}
+WIDTHS = {"accept": 9, "report": 8, "n": 8, "quote": 44, "label_zh": 22, "place_zh": 14, "period_label": 14,
+          "why": 36}
 YES, NO = ("是", "yes", "y", "true", "1"), ("否", "no", "n", "false", "0", "")
 RISKY = ("=", "+", "-", "@", "\t", "\r")  # a cell starting with these could be read as a formula
 
@@ -142,10 +145,14 @@ def _table_sheet(ws, entries: list[tuple[int, int, dict]]) -> None:
         values: dict[str, str | int] = {"accept": "是" if rec.get("accept", True) else "否", "report": ri, "n": n}
         for col, name in enumerate(COLUMNS, start=1):
             _put(ws, row, col, values[name] if name in values else rec.get(name))
-        ws.cell(row=row, column=COLUMNS.index("quote") + 1).alignment = Alignment(wrap_text=True)
+        for name in ("quote", "why"):  # long texts wrap inside their column
+            ws.cell(row=row, column=COLUMNS.index(name) + 1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "E2"
-    for letter, width in {"A": 10, "B": 6, "C": 6, "D": 48}.items():
-        ws.column_dimensions[letter].width = width
+    for col, name in enumerate(COLUMNS, start=1):  # wide enough for the header; the quote and reason wider
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(name, 12)
+        ws.cell(row=1, column=col).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[1].height = 32  # two lines: the Chinese label, then the field name
+    ws.page_setup.orientation = "landscape"
 
 
 def from_xlsx(path: Path) -> tuple[list[Report], list[SheetProblem]]:
