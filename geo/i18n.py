@@ -257,8 +257,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- report intake and record correction (issue 12) ---
     "data_tab_intake": ("新增报告", "Add a report"),
     "data_tab_edit": ("修改记录", "Correct records"),
-    "intake_files_only": ("新增报告和修改记录目前保存到数据文件夹；使用共享数据库时请用“上传替换”。",
-                          "Report intake and record corrections save to the data folder; with the shared database use the upload tab."),
     "intake_upload": ("上传报告（TXT、HTML、DOCX 或带文字层的 PDF）", "Upload a report (TXT, HTML, DOCX or PDF with text)"),
     "intake_paste": ("或粘贴报告全文", "Or paste the report's text"),
     "intake_date": ("文件日期（留空则从正文中识别）", "Document date (empty: found in the text)"),
@@ -361,6 +359,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+
+# Shared database and replicas: sessions ended by an admin, saves through any replica.
+STRINGS.update({
+    "audit_session_ended": ("会话被结束", "session ended"),
+    "session_ended_elsewhere": ("您的登录已在其他地方结束（退出登录，或管理员更改了您的账户），请重新登录。",
+                                "Your session was ended elsewhere (signed out, or an administrator changed your "
+                                "account); please sign in again."),
+})
 
 def t(key: str, lang: str = "zh", **fmt: str) -> str:
     zh, en = STRINGS[key]

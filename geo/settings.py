@@ -215,3 +215,8 @@ CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.envir
 
 # Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# --- Shared sessions: a signed-in browser keeps its session on any replica (geo/auth/sessions.py) ---
+SESSION_COOKIE = "dash_session"  # holds the browser's random session token (never the URL); the store keeps its hash
+SESSION_TOUCH_SECONDS = 30  # a session's last use is written to the shared store at most this often
+SESSION_JS = "/app/static/session.js"  # writes and clears that cookie (served from static/)

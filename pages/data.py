@@ -2,7 +2,6 @@
 users and read the audit log. With no users configured it only says how to create the first admin."""
 import streamlit as st
 
-from geo import settings
 from geo.auth import accounts
 from geo.i18n import t
 from geo.ui import admin as ui_admin
@@ -34,13 +33,9 @@ with tabs[0]:
     ui_admin.guarded(ui_admin.upload, tables, lang)
 with tabs[1]:
     ui_admin.guarded(ui_admin.history, tables, lang)
-data_dir = None if settings.database_url() else settings.data_dir()  # intake and corrections save to files
 for tab, show in ((tabs[2], ui_intake.add_report), (tabs[3], ui_editor.correct)):
-    with tab:
-        if data_dir is None:
-            st.info(t("intake_files_only", lang))
-        else:
-            show(data_dir, ds, lang)
+    with tab:  # the same store as the upload: the folder, or the database, picked by geo.backend
+        ui_admin.guarded(lambda ts, lang, show=show: show(ts, ds, lang), tables, lang)
 if admin:  # admins only, and only with sign-in on (open mode has no users)
     with tabs[4]:
         ui_auth.manage_users(lang)

@@ -8,6 +8,7 @@ SUDO=""
 APT_PACKAGES=(python3 python3-venv python3-pip nodejs npm chromium chromium-driver fonts-noto-cjk poppler-utils
               postgresql postgresql-15-postgis-3 nginx libreoffice-impress
               libcairo2)
+APT_PACKAGES+=(libreoffice-calc)  # tests open the intake review spreadsheet in a real spreadsheet program
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   case "$pkg" in
@@ -23,6 +24,7 @@ for pkg in "${APT_PACKAGES[@]}"; do
     nginx) [ -x /usr/sbin/nginx ] && continue ;;
     libreoffice-impress) [ -x /usr/bin/loimpress ] && continue ;;
     libcairo2) ldconfig -p 2>/dev/null | grep -q 'libcairo.so.2 ' && continue ;;
+    libreoffice-calc) dpkg -s libreoffice-calc >/dev/null 2>&1 && continue ;;
   esac
   missing+=("$pkg")
 done

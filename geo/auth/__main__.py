@@ -1,4 +1,7 @@
-"""`python -m geo.auth add USER --role admin`: manage users at the terminal (password prompted, or read from stdin)."""
+"""`python -m geo.auth add USER --role admin`: manage users at the terminal (password prompted, or read from stdin).
+
+Acts on the configured store (geo.backend): the database when DASHBOARD_DATABASE_URL is set (nothing is written to
+the users file then), else the users file; `--file` names a users file explicitly."""
 from __future__ import annotations
 
 import argparse
@@ -6,8 +9,11 @@ import getpass
 import sys
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from geo import backend
 from geo.auth import audit
-from geo.auth.accounts import ROLES, Attempts, FileUserStore, add_user, load, remove_user, set_role
+from geo.auth.accounts import ROLES, Attempts, FileUserStore
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -39,34 +45,46 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-AUDITED = {"add": "user_added", "set-role": "user_changed", "remove": "user_removed"}
+AUDITED = {"add": "user_added", "set-role": "user_changed", "remove": "user_removed", "unlock": "user_changed"}
+ENDS_SESSIONS = {"set-role": "role_changed", "remove": "user_removed", "add": "password_replaced"}
 
 
 def _audit_cli(command: str, name: str, role: str | None) -> None:
-    """User changes made at the terminal go to the audit log too, as the operating-system user."""
+    """User changes made at the terminal go to the audit log too, as the operating-system user; a removed user's
+    or a changed role's sessions end on every replica."""
+    by = f"cli:{getpass.getuser()}"
     if command in AUDITED:
-        details = {"new_role": role} if role else {}
-        audit.default_log().append(audit.event(f"cli:{getpass.getuser()}", "", AUDITED[command], name, "cli",
-                                               **details))
+        details = {"new_role": role} if role else ({"unlocked": True} if command == "unlock" else {})
+        backend.audit_log().append(audit.event(by, "", AUDITED[command], name, "cli", **details))
+    if command in ENDS_SESSIONS:
+        backend.end_sessions(name, ENDS_SESSIONS[command], by, client="cli")
+
+
+def _apply(args: argparse.Namespace, store) -> None:
+    if args.command == "add":
+        store.add_user(args.name, args.role, _read_password(args.password_stdin))
+    elif args.command == "set-role":
+        store.set_role(args.name, args.role)
+    elif args.command == "remove":
+        store.remove_user(args.name)
+    elif args.command == "unlock":
+        store.update_attempts(args.name, lambda _: Attempts())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    store = FileUserStore(args.file) if args.file else backend.user_store()
     try:
-        if args.command == "add":
-            add_user(args.name, args.role, _read_password(args.password_stdin), args.file)
-        elif args.command == "set-role":
-            set_role(args.name, args.role, args.file)
-        elif args.command == "remove":
-            remove_user(args.name, args.file)
-        elif args.command == "unlock":
-            FileUserStore(args.file).update_attempts(args.name, lambda _: Attempts())
+        _apply(args, store)
         _audit_cli(args.command, getattr(args, "name", ""), getattr(args, "role", None))
-        for user in load(args.file).values():
+        for user in store.users().values():
             print(f"{user.name}\t{user.role}")
     except (ValueError, KeyError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except sa.exc.OperationalError as exc:
+        print(f"error: {backend.describe()} unreachable: {str(exc.orig).strip().splitlines()[0]}", file=sys.stderr)
+        return 3
     return 0
 
 

@@ -263,7 +263,8 @@ class FileUserStore:
 
 
 def user_store(path: Path | None = None) -> UserStore:
-    """The configured store of users (the users file; the database when one is configured)."""
+    """The users file (this package cannot reach the database: geo.backend.user_store() picks the database when
+    DASHBOARD_DATABASE_URL is set, and the app and every command line ask there)."""
     return FileUserStore(path)
 
 

@@ -20,7 +20,7 @@ from geo import settings
 
 # The actions recorded; `target` and `details` per action are documented in README, "Audit log".
 ACTIONS = ("sign_in", "sign_in_failed", "lockout", "sign_in_locked", "sign_out", "save", "restore", "export",
-           "user_added", "user_changed", "user_removed")
+           "user_added", "user_changed", "user_removed", "session_ended")
 COLUMNS = ("time", "user", "role", "action", "target", "client", "details")
 
 
@@ -130,3 +130,12 @@ def to_csv(events: list[Event]) -> bytes:
 def _cell(value: str) -> str:
     """A typed user name such as "=HYPERLINK(…)" must stay text in Excel, not become a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def save_event(entry, role: str = "", client: str = "") -> Event:
+    """The audit event of one save or restore (a geo.data.store Entry), as every store writes it."""
+    details = {"version": entry.time, "replaced": entry.previous, "restored_from": entry.restored_from,
+               "added": entry.added, "changed": entry.changed, "removed": entry.removed, "sha256": entry.sha256,
+               "note": entry.note, **({"files": entry.extra["files"]} if entry.extra.get("files") else {})}
+    return event(entry.user, role, "restore" if entry.action == "restore" else "save", entry.table, client,
+                 **details)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from geo import settings
+from geo import backend, settings
 from geo.data.load import DataError
 from geo.db import checks, migrate, transfer
 from geo.db.engine import safe_url
@@ -16,7 +16,7 @@ from geo.db.users import DbUserStore
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo.db", description=__doc__)
-    parser.add_argument("--url", default=settings.database_url(), help="database URL (default $DASHBOARD_DATABASE_URL)")
+    parser.add_argument("--url", default=backend.database_url(), help="database URL (default $DASHBOARD_DATABASE_URL)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("upgrade", help="bring the schema to the current version (one transaction)")
     sub.add_parser("version", help="print the schema version of the database and of this code")

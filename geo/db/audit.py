@@ -9,6 +9,16 @@ from geo.auth.audit import Event
 from geo.db.engine import engine
 
 
+INSERT_EVENT = ("INSERT INTO audit_log (time, user_name, role, action, target, client, details) "
+                "VALUES (:time, :user, :role, :action, :target, :client, CAST(:details AS json))")
+
+
+def event_params(entry: Event) -> dict:
+    return {"time": entry.time, "user": entry.user, "role": entry.role, "action": entry.action,
+            "target": entry.target, "client": entry.client,
+            "details": json.dumps(entry.details, ensure_ascii=False, sort_keys=True)}
+
+
 class DbAuditLog:
     """audit_log table (migration 0002): `append` commits before it returns; `events` oldest first."""
 
@@ -17,11 +27,7 @@ class DbAuditLog:
 
     def append(self, entry: Event) -> None:
         with engine(self.url).begin() as conn:
-            conn.execute(sa.text("INSERT INTO audit_log (time, user_name, role, action, target, client, details) "
-                                 "VALUES (:time, :user, :role, :action, :target, :client, CAST(:details AS json))"),
-                         {"time": entry.time, "user": entry.user, "role": entry.role, "action": entry.action,
-                          "target": entry.target, "client": entry.client,
-                          "details": json.dumps(entry.details, ensure_ascii=False, sort_keys=True)})
+            conn.execute(sa.text(INSERT_EVENT), event_params(entry))
 
     def events(self) -> list[Event]:
         with engine(self.url).connect() as conn:

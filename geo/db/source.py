@@ -71,9 +71,17 @@ class PostgresSource:
 def candidate_problems(conn: sa.Connection, table: str, rows, read_problems: list[Problem]) -> list[Problem]:
     """The validator's checks of one replaced table against the other tables and texts in the database (which
     passed them before, so every problem found comes from the candidate, including rows it removed)."""
-    spec = TABLES[table]
-    current = {name: (rows if name == table else dbrows.read_rows(conn, name)) for name in TABLES}
-    return list(read_problems) + check_table(spec.file, rows, spec) + check_references(current, dbrows.texts(conn))
+    return tables_problems(conn, {table: (rows, read_problems)}, {})
+
+
+def tables_problems(conn: sa.Connection, parsed: dict[str, tuple], added: dict[str, str]) -> list[Problem]:
+    """The same checks for several replaced tables at once (`parsed`: table → (rows, reading problems)), with new
+    source texts (`added`: name → text) beside those in the database."""
+    problems: list[Problem] = []
+    for table, (rows, read_problems) in parsed.items():
+        problems += list(read_problems) + check_table(TABLES[table].file, rows, TABLES[table])
+    current = {name: (parsed[name][0] if name in parsed else dbrows.read_rows(conn, name)) for name in TABLES}
+    return problems + check_references(current, {**dbrows.texts(conn), **added})
 
 
 @dataclass

@@ -4,18 +4,21 @@ replaced version kept (versions + history tables), restore, a conflict check, an
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from geo.data.schema import TABLES
-from geo.data.store import Conflict, Entry, StoreError, diff
+from geo.auth.audit import save_event
+from geo.data.store import Conflict, Entry, StoreError, decode, diff
 from geo.data.tablestore import Unavailable
 from geo.data.validate import Problem, read_csv
 from geo.db import rows as dbrows
 from geo.db.engine import engine, safe_url
-from geo.db.source import DB_ERRORS, candidate_problems
+from geo.db.audit import INSERT_EVENT, event_params
+from geo.db.source import DB_ERRORS, tables_problems
 from geo.db.transfer import keep_version, lock, log_entry, now
 
 STAMP = "%Y%m%dT%H%M%S%fZ"  # the history's time format, as the file store writes it
@@ -57,53 +60,56 @@ class DbStore:
         return self._read(lambda conn: dbrows.table_csv(conn, table))
 
     def validate_candidate(self, table: str, text: str) -> list[Problem]:
-        rows, problems = parse(table, text)
-        return self._read(lambda conn: candidate_problems(conn, table, rows, problems))
+        return self.validate_candidates({table: text})
 
-    def save(self, table: str, text: str, user: str, note: str = "", expected_sha: str | None = None) -> Entry:
-        if table not in TABLES:
-            raise StoreError(f"unknown table {table!r}")
-        return self._write(table, text, user, "update", note, expected_sha)
+    def validate_candidates(self, texts: dict[str, str], files: dict[str, bytes] | None = None) -> list[Problem]:
+        parsed = {table: parse(table, text) for table, text in texts.items()}
+        added = _texts_of(files or {})
+        return self._read(lambda conn: tables_problems(conn, parsed, added))
+
+    def source_names(self) -> list[str]:
+        return self._read(lambda conn: list(conn.execute(
+            sa.text("SELECT name FROM source_texts ORDER BY name")).scalars()))
+
+    def save(self, table: str, text: str, user: str, note: str = "", expected_sha: str | None = None,
+             role: str = "", client: str = "") -> Entry:
+        expected = {table: expected_sha} if expected_sha is not None else None
+        return self._write({table: text}, user, "update", note, expected, role=role, client=client)[0]
+
+    def save_tables(self, texts: dict[str, str], user: str, note: str = "", files: dict[str, bytes] | None = None,
+                    expected: dict[str, str] | None = None, role: str = "", client: str = "") -> list[Entry]:
+        return self._write(texts, user, "update", note, expected, files or {}, role=role, client=client)
 
     def restore(self, table: str, version: str, user: str, note: str = "",
-                expected_sha: str | None = None) -> Entry:
+                expected_sha: str | None = None, role: str = "", client: str = "") -> Entry:
         kept = self._read(lambda conn: conn.execute(
             sa.text("SELECT csv FROM versions WHERE id = :i AND table_name = :t"),
             {"i": _version_id(version), "t": table}).scalar())
         if kept is None:
             raise StoreError(f"no kept version {version!r} of {table}")
-        return self._write(table, kept, user, "restore", note, expected_sha, restored_from=_version_id(version))
+        expected = {table: expected_sha} if expected_sha is not None else None
+        return self._write({table: kept}, user, "restore", note, expected, restored_from=_version_id(version),
+                           role=role, client=client)[0]
 
-    def _write(self, table: str, text: str, user: str, action: str, note: str, expected_sha: str | None,
-               restored_from: int | None = None) -> Entry:
-        """The read-check-write in one transaction under the save lock; any failure leaves the table as it was."""
-        rows, read_problems = parse(table, text)
+    def _write(self, texts: dict[str, str], user: str, action: str, note: str, expected: dict[str, str] | None,
+               files: dict[str, bytes] | None = None, restored_from: int | None = None, role: str = "",
+               client: str = "") -> list[Entry]:
+        """The read-check-write of every table in one transaction under the save lock, with history rows and an
+        audit event per table; any failure leaves every table as it was."""
+        unknown = [t for t in texts if t not in TABLES]
+        if unknown:
+            raise StoreError(f"unknown table {unknown[0]!r}")
+        parsed = {table: parse(table, text) for table, text in texts.items()}
+        change = Change(texts, parsed, _texts_of(files or {}), user, action, note, expected or {}, restored_from)
         try:
             with engine(self.url).begin() as conn:
                 lock(conn)
-                return self._replace(conn, table, text, rows, read_problems, user, action, note, expected_sha,
-                                     restored_from)
+                entries = _replace(conn, change)
+                for entry in entries:
+                    _audit(conn, save_event(entry, role, client))
+                return entries
         except DB_ERRORS as exc:
             raise Unavailable(f"database {safe_url(self.url)} unreachable; nothing was saved") from exc
-
-    def _replace(self, conn, table, text, rows, read_problems, user, action, note, expected_sha,
-                 restored_from) -> Entry:
-        old = dbrows.table_csv(conn, table)
-        if expected_sha is not None and dbrows.sha256(old) != expected_sha:
-            raise Conflict(f"{TABLES[table].file} was changed by someone else since the preview; review it again")
-        problems = candidate_problems(conn, table, rows, read_problems)
-        if problems:
-            raise StoreError(f"{len(problems)} problem(s); nothing was written", problems)
-        counts = diff(old, text, table).counts
-        when = now()
-        previous = keep_version(conn, table, old, user, when)
-        dbrows.write_rows(conn, table, rows, dbrows.header_of(text))
-        written = dbrows.sha256(dbrows.table_csv(conn, table))
-        log_entry(conn, time=when, user_name=user, table_name=table, action=action, note=note, previous=previous,
-                  restored_from=restored_from, sha256=written, **counts)
-        dbrows.bump_version(conn)
-        return Entry(when.strftime(STAMP), user, table, action, counts["added"], counts["changed"], counts["removed"],
-                     note, f"{table}/{previous}", f"{table}/{restored_from}" if restored_from else "", written)
 
     def log(self, table: str | None = None) -> list[Entry]:
         """Every save, restore and import, oldest first (of one table when given)."""
@@ -132,6 +138,76 @@ class DbStore:
         found = self._read(lambda conn: conn.execute(
             sa.text("SELECT saved_at, user_name FROM versions WHERE id = :i"), {"i": _version_id(version)}).first())
         return f"{found[0].astimezone(UTC).strftime('%Y-%m-%d %H:%M:%S UTC')} · {found[1]}" if found else version
+
+
+@dataclass(frozen=True)
+class Change:
+    """One save: the new text of each table (and its parsed rows), new source texts, who and why."""
+
+    texts: dict[str, str]
+    parsed: dict[str, tuple]
+    added: dict[str, str]
+    user: str
+    action: str
+    note: str
+    expected: dict[str, str]
+    restored_from: int | None = None
+
+
+def _texts_of(files: dict[str, bytes]) -> dict[str, str]:
+    """New source documents (sources/NAME.txt → bytes) as source_texts rows (NAME → text)."""
+    out = {}
+    for rel, data in files.items():
+        folder, _, name = rel.partition("/")
+        if folder != "sources" or not name or "/" in name:
+            raise StoreError(f"{rel}: only source documents (sources/NAME) can be added")
+        out[name] = decode(data)
+    return out
+
+
+def _add_texts(conn: sa.Connection, added: dict[str, str]) -> list[str]:
+    """Insert new source texts; one that exists keeps its text (the same text is simply kept, another is refused)."""
+    kept = dbrows.texts(conn)
+    for name, text in added.items():
+        if name in kept and kept[name] != text:
+            raise StoreError(f"sources/{name} exists with other content; nothing was written")
+    new = {n: t for n, t in added.items() if n not in kept}
+    if new:
+        conn.execute(sa.text("INSERT INTO source_texts (name, text) VALUES (:n, :t)"),
+                     [{"n": n, "t": t} for n, t in new.items()])
+    return sorted(f"sources/{n}" for n in new)
+
+
+def _replace(conn: sa.Connection, change: Change) -> list[Entry]:
+    old = {table: dbrows.table_csv(conn, table) for table in change.texts}
+    for table, expected_sha in change.expected.items():
+        if table in old and dbrows.sha256(old[table]) != expected_sha:
+            raise Conflict(f"{TABLES[table].file} was changed by someone else since the preview; review it again")
+    files = _add_texts(conn, change.added)
+    problems = tables_problems(conn, change.parsed, {})
+    if problems:
+        raise StoreError(f"{len(problems)} problem(s); nothing was written", problems)
+    when, batch = now(), now().strftime(STAMP)
+    entries = []
+    for table, text in change.texts.items():
+        counts = diff(old[table], text, table).counts
+        previous = keep_version(conn, table, old[table], change.user, when)
+        dbrows.write_rows(conn, table, change.parsed[table][0], dbrows.header_of(text))
+        written = dbrows.sha256(dbrows.table_csv(conn, table))
+        log_entry(conn, time=when, user_name=change.user, table_name=table, action=change.action,
+                  note=change.note, previous=previous, restored_from=change.restored_from, sha256=written, **counts)
+        back = f"{table}/{change.restored_from}" if change.restored_from else ""
+        extra = {"batch": batch, "files": files} if len(change.texts) > 1 or files else {}
+        entries.append(Entry(when.strftime(STAMP), change.user, table, change.action, counts["added"],
+                             counts["changed"], counts["removed"], change.note, f"{table}/{previous}", back, written,
+                             extra))
+    dbrows.bump_version(conn)
+    return entries
+
+
+def _audit(conn: sa.Connection, entry) -> None:
+    """The save's audit event, in the save's own transaction: both are kept, or neither."""
+    conn.execute(sa.text(INSERT_EVENT), event_params(entry))
 
 
 def _version_id(version: str) -> int:

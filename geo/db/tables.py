@@ -137,3 +137,10 @@ audit_log = sa.Table(  # append-only: a trigger refuses UPDATE and DELETE (migra
     sa.Column("action", sa.Text, nullable=False), sa.Column("target", sa.Text, nullable=False),
     sa.Column("client", sa.Text, nullable=False), sa.Column("details", JSON, nullable=False),
     sa.Index("audit_log_time", "time"))
+sessions = sa.Table(  # signed-in sessions shared by every replica (geo/auth/sessions.py); token hashes only
+    "sessions", metadata,
+    sa.Column("key", sa.Text, primary_key=True), sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("started", sa.Float, nullable=False), sa.Column("last_seen", sa.Float, nullable=False),
+    sa.Column("ended", sa.Float, nullable=False, server_default="0"),
+    sa.Column("reason", sa.Text, nullable=False, server_default=""),
+    sa.Index("sessions_user", "user_name"))

@@ -1,4 +1,13 @@
-"""python -m geo.intake propose FILE [--date YYYY-MM-DD] [--place ADCODE] [--format json|table]"""
+"""Report intake at the terminal, for batches and for review in a spreadsheet:
+
+    python -m geo.intake propose FILE_OR_DIR [--date D] [--place ADCODE] [--format json|table] [--out FILE.json|.xlsx]
+    python -m geo.intake save FILE.json|FILE.xlsx --user NAME --note TEXT
+
+`propose` reads a report (or every report in a folder) and prints or writes its proposals; nothing is saved.
+`save` checks the (reviewed) proposals with the existing data and saves them through the configured store
+(geo.backend: the data folder, or the database), with history and audit; on any problem it lists them all, writes
+nothing and exits with 2.
+"""
 from __future__ import annotations
 
 import argparse
@@ -7,21 +16,36 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import sqlalchemy as sa
+
+from geo import backend
+from geo.auth import accounts
+from geo.data.store import StoreError
+from geo.data.tablestore import Unavailable
+from geo.intake import batch, sheets
 from geo.intake.propose import propose_text
-from geo.intake.source import IntakeError, read_path
+from geo.intake.sheets import Report
+from geo.intake.source import TYPES, IntakeError, read_path
 
 TABLE_COLUMNS = ("table", "indicator", "value", "unit", "qualifier", "drug", "adcode", "place_zh", "period_label",
                  "quote")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m geo.intake", description="Propose records from a report.")
+    parser = argparse.ArgumentParser(prog="python -m geo.intake", description="Propose records from reports; save "
+                                     "reviewed proposals.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("propose", help="print the records proposed from FILE")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("propose", help="the records proposed from a report, or from every report in a folder")
+    p.add_argument("file", type=Path, metavar="FILE_OR_DIR")
     p.add_argument("--date", type=date.fromisoformat, help="the document's date, YYYY-MM-DD")
     p.add_argument("--place", help="adcode of the default place for sentences that name none")
     p.add_argument("--format", choices=("json", "table"), default="json")
+    p.add_argument("--out", type=Path, help="write the proposals for review: FILE.json or FILE.xlsx")
+    s = sub.add_parser("save", help="check and save reviewed proposals (FILE.json or FILE.xlsx)")
+    s.add_argument("file", type=Path)
+    s.add_argument("--user", required=True, help="who accepted them (a staff or admin user when sign-in is on)")
+    s.add_argument("--note", required=True, help="why, for the history")
+    s.add_argument("--date", type=date.fromisoformat, help="override every report's document date")
     return parser.parse_args(argv)
 
 
@@ -33,20 +57,103 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def report_files(path: Path) -> list[Path]:
+    """The report itself, or every report of a supported type in a folder (sorted, not recursive)."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TYPES)
+    return [path]
+
+
+def _propose_one(path: Path, args: argparse.Namespace, where: Path) -> Report:
+    text = read_path(path)  # the one function that reads a report file
+    result = propose_text(text, path.name, args.date, args.place, where)
+    for message in result.pop("messages"):
+        print(f"note: {path.name}: {message}", file=sys.stderr)
+    return Report(path.name, text, result["source"], result["records"])
+
+
+def propose(args: argparse.Namespace) -> int:
+    files = report_files(args.file)
+    if not files:
+        print(f"error: {args.file}: no report ({', '.join(TYPES)}) in this folder", file=sys.stderr)
+        return 2
+    where = backend.jurisdictions_dir(backend.table_store())
+    reports, failed = [], 0
+    for path in files:
+        try:
+            reports.append(_propose_one(path, args, where))
+        except IntakeError as err:  # one unreadable report does not stop the others
+            print(f"error: {err}", file=sys.stderr)
+            failed += 1
+    if args.out:
+        _write(reports, args.out)
+    elif args.format == "table":  # a folder's reports each under their file name
+        named = args.file.is_dir()
+        print("\n\n".join((f"# {r.file}\n" if named else "") + table(r.__dict__) for r in reports))
+    elif args.file.is_dir():
+        print(json.dumps([{"file": r.file, "source": r.source, "records": r.records} for r in reports],
+                         ensure_ascii=False, indent=1))
+    elif reports:
+        print(json.dumps({"source": reports[0].source, "records": reports[0].records}, ensure_ascii=False, indent=1))
+    return 2 if failed else 0
+
+
+def _write(reports: list[Report], out: Path) -> None:
+    if out.suffix.lower() == ".xlsx":
+        sheets.to_xlsx(reports, out)
+    else:
+        out.write_text(sheets.to_json(reports), encoding="utf-8")
+    total = sum(len(r.records) for r in reports)
+    print(f"{len(reports)} report(s), {total} proposal(s) written to {out}", file=sys.stderr)
+
+
+def _role(user: str) -> tuple[str, str]:
+    """(role, refusal): with sign-in on, only a staff or admin user may save."""
+    users = backend.user_store().users()
+    if not users:
+        return "", ""
+    found = users.get(user)
+    if found is None or not accounts.can_edit(found.role):
+        return "", f"--user {user}: not a staff or admin user of {backend.describe()}"
+    return found.role, ""
+
+
+def save(args: argparse.Namespace) -> int:
+    reader = sheets.from_xlsx if args.file.suffix.lower() == ".xlsx" else sheets.from_json
+    if not args.file.is_file():
+        print(f"error: {args.file}: no such file", file=sys.stderr)
+        return 2
+    role, refusal = _role(args.user)
+    if refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+    reports, problems = reader(args.file)
+    ts = backend.table_store()
+    done = batch.plan(ts, reports, args.user, args.file.name, args.date)  # a bad cell keeps its proposed value
+    problems = problems + (done.problems if reports else [])
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in {args.file}; nothing was saved", file=sys.stderr)
+        return 2
+    entries = batch.save(ts, done, args.user, args.note, role, "cli")
+    print(f"saved {len(reports)} report(s) to {backend.describe()}: "
+          + ", ".join(f"{e.table} +{e.added} ~{e.changed} -{e.removed}" for e in entries))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     try:
-        result = propose_text(read_path(args.file), args.file.name, args.date, args.place)
-    except IntakeError as err:
+        return propose(args) if args.command == "propose" else save(args)
+    except StoreError as err:  # a conflict found at the save, or a refused document
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
         print(f"error: {err}", file=sys.stderr)
         return 2
-    for message in result.pop("messages"):
-        print(f"note: {message}", file=sys.stderr)
-    if args.format == "json":
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
-        print(table(result))
-    return 0
+    except (Unavailable, sa.exc.OperationalError) as err:
+        print(f"error: {backend.describe()} unreachable; nothing was saved ({type(err).__name__})", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

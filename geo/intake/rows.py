@@ -7,11 +7,12 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
-from geo.data import store
 from geo.data.schema import TABLES
+from geo.data.tablestore import FileStore
 from geo.data.validate import Problem
 
 TABLE_PREFIX = {"cases": ("case_id", "case"), "routes": ("route_id", "route"), "figures": ("figure_id", "fig"),
@@ -28,13 +29,27 @@ class Batch:
     source_file: str
 
 
-def source_name(text: str, data_dir: Path) -> str:
+class Tables(Protocol):
+    """What building rows reads: any TableStore, or one seen with unsaved changes (geo.intake.batch.Pending)."""
+
+    def read_current(self, table: str) -> str: ...
+
+    def source_names(self) -> list[str]: ...
+
+
+def store_of(where: Path | str | Tables) -> Tables:
+    """The store to read current tables from: a data folder given as a path, or any TableStore."""
+    return FileStore(Path(where)) if isinstance(where, (str, Path)) else where
+
+
+def source_name(text: str, where: Path | str | Tables) -> str:
     """NNN_<hash>.txt, numbered after the documents already there (the same text keeps its name)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    folder = Path(data_dir) / "sources"
-    for path in folder.glob(f"*_{digest}.txt"):
-        return path.name
-    numbers = [int(m.group(1)) for p in folder.glob("*.txt") if (m := re.match(r"(\d+)_", p.name))]
+    names = store_of(where).source_names()
+    for name in names:
+        if name.endswith(f"_{digest}.txt"):
+            return name
+    numbers = [int(m.group(1)) for name in names if name.endswith(".txt") and (m := re.match(r"(\d+)_", name))]
     return f"{max(numbers, default=-1) + 1:03d}_{digest}.txt"
 
 
@@ -135,16 +150,18 @@ def _line(text: str, ident: str) -> int:
     return text[:text.index(f"\n{ident},") + 1].count("\n") + 1
 
 
-def build(data_dir: Path, records: list[dict], text: str, source: dict, user: str) -> Batch:
-    """The new text of every table the accepted records go into, plus the document and its sources.csv row."""
-    source_file = source_name(text, data_dir)
+def build(origin: Path | str | Tables, records: list[dict], text: str, source: dict, user: str) -> Batch:
+    """The new text of every table the accepted records go into, plus the document and its sources.csv row
+    (`origin`: the store the tables are read from, or a data folder)."""
+    ts = store_of(origin)
+    source_file = source_name(text, ts)
     digest = source_file.split("_")[-1]
     texts, where, case_ids, waypoints = {}, {}, {}, []
     for table in SAVED_TABLES:
         chosen = [(i, r) for i, r in enumerate(records) if r.get("table") == table]
         if not chosen:
             continue
-        current = _frame(store.read_current(data_dir, table))
+        current = _frame(ts.read_current(table))
         columns = list(current.columns) or TABLES[table].column_names
         taken = set(current[TABLE_PREFIX[table][0]]) if len(current) else set()
         rows, idents = [], {}
@@ -161,16 +178,16 @@ def build(data_dir: Path, records: list[dict], text: str, source: dict, user: st
         texts[table] = new[columns].to_csv(index=False)
         where |= {(TABLES[table].file, _line(texts[table], ident)): i for ident, i in idents.items()}
     if waypoints:
-        current = _frame(store.read_current(data_dir, "route_waypoints"))
+        current = _frame(ts.read_current("route_waypoints"))
         columns = list(current.columns) or TABLES["route_waypoints"].column_names
         new = pd.concat([current, pd.DataFrame(waypoints).reindex(columns=columns, fill_value="")], ignore_index=True)
         texts["route_waypoints"] = new[columns].to_csv(index=False)
-    texts["sources"], files = _sources(data_dir, source, source_file, text, user)
+    texts["sources"], files = _sources(ts, source, source_file, text, user)
     return Batch(texts, files, where, source_file)
 
 
-def _sources(data_dir: Path, source: dict, source_file: str, text: str, user: str) -> tuple[str, dict[str, bytes]]:
-    current = _frame(store.read_current(data_dir, "sources"))
+def _sources(ts: Tables, source: dict, source_file: str, text: str, user: str) -> tuple[str, dict[str, bytes]]:
+    current = _frame(ts.read_current("sources"))
     columns = list(current.columns) or TABLES["sources"].column_names
     if len(current) and source_file in set(current["source_file"]):
         return current.to_csv(index=False), {}

@@ -10,6 +10,7 @@ from geo.data.schema import TABLES
 from geo.data.tablestore import TableStore, Unavailable
 from geo.data.validate import Problem
 from geo.i18n import t
+from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 
 KEY_TABLE, KEY_PREVIEW, KEY_ROUND, KEY_FLASH = "data_table", "data_preview", "data_upload_round", "data_flash"
@@ -103,7 +104,8 @@ def upload(ts: TableStore, lang: str) -> None:
     diff_view(d, lang, "data_diff")
     st.text_input(t("data_note", lang), key="data_note")
     def save() -> object:
-        return ts.save(table, text, _user(), _note("data_note"), expected_sha=seen)
+        return ts.save(table, text, _user(), _note("data_note"), expected_sha=seen, role=ui_auth.role() or "",
+                       client=ui_audit.client())
     st.button(t("data_confirm", lang), key="data_confirm", type="primary", disabled=not any(d.counts.values()),
               on_click=_write, args=(save, lang))
 
@@ -123,10 +125,7 @@ def _write(action, lang: str) -> None:
     except store.StoreError as err:
         st.session_state[KEY_FLASH] = (False, str(err), err.problems)
         return
-    _clear_previews()
-    ui_auth.record("save" if entry.action == "update" else "restore", entry.table, user=entry.user,
-                   version=entry.time, replaced=entry.previous, restored_from=entry.restored_from,
-                   added=entry.added, changed=entry.changed, removed=entry.removed, sha256=entry.sha256)
+    _clear_previews()  # the store wrote the audit event with the save
     st.session_state[KEY_ROUND] = st.session_state.get(KEY_ROUND, 0) + 1  # a fresh, empty uploader
     st.session_state[KEY_FLASH] = (True, t("data_saved", lang, file=TABLES[entry.table].file, added=str(entry.added),
                                             changed=str(entry.changed), removed=str(entry.removed)), [])
@@ -155,7 +154,8 @@ def history(ts: TableStore, lang: str) -> None:
     diff_view(d, lang, "data_restore_diff")
     st.text_input(t("data_note", lang), key="data_restore_note")
     def back() -> object:
-        return ts.restore(table, version, _user(), _note("data_restore_note"), expected_sha=seen)
+        return ts.restore(table, version, _user(), _note("data_restore_note"), expected_sha=seen,
+                          role=ui_auth.role() or "", client=ui_audit.client())
     st.button(t("data_restore", lang), key="data_restore", on_click=_write, args=(back, lang))
 
 

@@ -8,13 +8,16 @@ from dataclasses import asdict
 import pandas as pd
 import streamlit as st
 
-from geo import settings
+from geo import backend, settings
 from geo.auth import accounts
 from geo.i18n import t
 from geo.ui import sources
 from geo.ui import audit as ui_audit
+from geo.ui import sessions as ui_sessions
 
 KEY_USER, KEY_SEEN, KEY_NOTICE = "auth_user", "auth_last_seen", "auth_notice"
+KEY_CHECKED = "auth_checked"  # when this session last asked the shared store whether it was ended elsewhere
+CHECK_SECONDS = 1.0  # one check per run (current_user is called several times in one)
 AUDIT_ACTION = {"failed": "sign_in_failed", "lockout": "lockout", "locked": "sign_in_locked"}
 
 
@@ -27,15 +30,36 @@ def _idle_expired() -> bool:
 def current_user() -> accounts.User | None:
     """The signed-in user as the store has them now (a removed user is signed out, a changed role applies); an
     idle session is signed out here, before anything of the run can show what only staff may see."""
-    name = st.session_state.get(KEY_USER)
+    name = st.session_state.get(KEY_USER) or _resumed()
     if name and _idle_expired():
         _end_session(name, "idle")
         st.session_state[KEY_NOTICE] = "idle"
+        return None
+    if name and not _still_active():
+        for key in (KEY_USER, KEY_SEEN):
+            st.session_state.pop(key, None)
+        st.session_state[KEY_NOTICE] = "ended"
         return None
     user = sources.user_store().users().get(name) if name else None
     if name and user is None:
         del st.session_state[KEY_USER]
     return user
+
+
+def _resumed() -> str | None:
+    """A browser whose session lives in the shared store (signed in on another replica, or before a reload)."""
+    name = ui_sessions.resume() if sources.sign_in_enabled() else None
+    if name:
+        st.session_state[KEY_USER], st.session_state[KEY_SEEN] = name, time.time()
+        st.session_state[KEY_CHECKED] = time.time()
+    return name
+
+
+def _still_active() -> bool:
+    if time.time() - st.session_state.get(KEY_CHECKED, 0) < CHECK_SECONDS:
+        return True
+    st.session_state[KEY_CHECKED] = time.time()
+    return ui_sessions.still_active()
 
 
 def role() -> str | None:
@@ -87,6 +111,7 @@ def _try_sign_in() -> None:
         return
     st.session_state[KEY_USER], st.session_state[KEY_SEEN] = outcome.user.name, time.time()
     st.session_state.pop(KEY_NOTICE, None)
+    ui_sessions.start(outcome.user.name)
     ui_audit.write(outcome.user.name, outcome.user.role, "sign_in")
 
 
@@ -115,6 +140,7 @@ def _end_session(name: str, reason: str) -> None:
     user = sources.user_store().users().get(name)
     for key in (KEY_USER, KEY_SEEN):
         st.session_state.pop(key, None)
+    ui_sessions.end(reason)  # on every replica
     ui_audit.write(name, user.role if user else "", "sign_out", reason=reason)
 
 
@@ -139,14 +165,18 @@ def _watch_idle() -> None:
 def sidebar_box(lang: str) -> None:
     """Sign-in form or who is signed in; with no users, a read-only notice (or the open-access warning)."""
     with st.sidebar:
+        ui_sessions.write_cookie()
         if not sources.sign_in_enabled():
             if settings.open_access():
                 st.warning(t("sign_in_off", lang))
             else:
                 st.info(t("read_only", lang))
             return
-        if st.session_state.pop(KEY_NOTICE, None) == "idle":
+        notice = st.session_state.pop(KEY_NOTICE, None)
+        if notice == "idle":
             st.info(t("idle_signed_out", lang, minutes=f"{settings.AUTH_IDLE_MINUTES:g}"))
+        elif notice == "ended":
+            st.info(t("session_ended_elsewhere", lang))
         user = current_user()
         if user is None:
             _sign_in(lang)
@@ -204,13 +234,22 @@ def _change_users(form: str) -> tuple[str, str, dict]:
         return "user_added", name, {"new_role": state["users_add_role"]}
     if form == "remove":
         sources.user_store().remove_user(state["users_remove_name"])
+        _end_sessions(state["users_remove_name"], "user_removed")
         return "user_removed", state["users_remove_name"], {}
     name = state["users_edit_name"]
+    before = sources.user_store().users().get(name)
     if state["users_edit_password"]:  # the password first: a refused one leaves the role unchanged too
         sources.user_store().reset_password(name, state["users_edit_password"])
     sources.user_store().set_role(name, state["users_edit_role"])
+    if state["users_edit_password"] or (before and before.role != state["users_edit_role"]):
+        _end_sessions(name, "password_reset" if state["users_edit_password"] else "role_changed")
     return "user_changed", name, {"new_role": state["users_edit_role"],
                                   "password_reset": bool(state["users_edit_password"])}
+
+
+def _end_sessions(name: str, reason: str) -> None:
+    """The user's sessions end on every replica (audited as ended by this admin)."""
+    backend.end_sessions(name, reason, user_name(), role() or "", ui_audit.client())
 
 
 def _apply(form: str, lang: str) -> None:

@@ -3,7 +3,6 @@ saving a corrected table through the store (validated, with history)."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -11,8 +10,10 @@ import streamlit as st
 from geo.data import store
 from geo.data.filters import city_options, county_options
 from geo.data.schema import TABLES
+from geo.data.tablestore import TableStore, Unavailable
 from geo.i18n import name_col, t
 from geo.ui import admin as ui_admin
+from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 
 PLACE_TABLES = ("figures", "seizures", "cases", "checkpoints", "demo_sites", "places")
@@ -60,14 +61,15 @@ def merged(full: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def correct(data_dir: Path, ds, lang: str) -> None:
+def correct(ts: TableStore, ds, lang: str) -> None:
     """Open any table filtered by city and county, edit cells, save the table through the store."""
     st.caption(t("edit_help", lang))
     names = place_names(ds, lang)
     table = st.selectbox(t("data_table", lang), PLACE_TABLES, key="edit_table", format_func=lambda n: f"{n}.csv")
     city, county = _place_choice(ds, names, lang)
-    full = _frame(store.read_current(data_dir, table))
-    seen = st.session_state.setdefault(KEY_SEEN, {}).setdefault(table, store.current_sha(data_dir, table))
+    current = ts.read_current(table)
+    full = _frame(current)
+    seen = st.session_state.setdefault(KEY_SEEN, {}).setdefault(table, ts.current_sha(table))
     part = full[_rows_of(full, city, county)] if len(full) else full
     if part.empty:
         st.info(t("edit_none", lang))
@@ -77,19 +79,24 @@ def correct(data_dir: Path, ds, lang: str) -> None:
         st.button(t("edit_save", lang), key="edit_save", disabled=True)
         return
     new = merged(full, edited)
-    d = store.diff(store.read_current(data_dir, table), new.to_csv(index=False), table)
+    d = store.diff(current, new.to_csv(index=False), table)
     if d.changed_rows:
         ui_admin.diff_view(d, lang, "edit_diff")
     st.button(t("edit_save", lang), key="edit_save", disabled=not d.changed_rows, type="primary",
               on_click=st.session_state.__setitem__, args=("edit_saving", True))
     if st.session_state.pop("edit_saving", False):  # acted on here, where the edited table is known
-        _save(data_dir, table, new.to_csv(index=False), seen, lang)
+        _save(ts, table, new.to_csv(index=False), seen, lang)
 
 
-def _save(data_dir: Path, table: str, text: str, seen: str, lang: str) -> None:
+def _save(ts: TableStore, table: str, text: str, seen: str, lang: str) -> None:
+    """The corrected table through the configured store: refused if anyone saved it since it was opened."""
     user = ui_auth.user_name() or st.session_state.get("data_user_name", "").strip() or "anonymous"
     try:
-        entry = store.save(data_dir, table, text, user, "corrected in the record editor", expected_sha=seen)
+        entry = ts.save(table, text, user, "corrected in the record editor", expected_sha=seen,
+                        role=ui_auth.role() or "", client=ui_audit.client())
+    except Unavailable:
+        st.error(t("db_save_refused", lang))
+        return
     except store.Conflict:
         st.session_state.pop(KEY_SEEN, None)
         st.error(t("data_conflict", lang))

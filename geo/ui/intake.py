@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import html
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from geo import backend
 from geo.data import store
+from geo.data.tablestore import TableStore, Unavailable
 from geo.i18n import t
 from geo.intake import rows
 from geo.intake.propose import propose_text
 from geo.intake.source import TYPES, IntakeError, read_bytes
 from geo.ui import admin as ui_admin
+from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 from geo.ui.editor import edit, place_names
 
@@ -34,7 +36,7 @@ def _input(lang: str) -> tuple[str, str] | None:
     return (pasted, "pasted.txt") if pasted.strip() else None
 
 
-def _propose(data_dir: Path, lang: str) -> None:
+def _propose(ts: TableStore, lang: str) -> None:
     """Button callback: read the report and keep its proposals (or the reason there are none)."""
     st.session_state.pop(KEY_PREVIEW, None)
     try:
@@ -45,7 +47,7 @@ def _propose(data_dir: Path, lang: str) -> None:
         text, name = got
         given = st.session_state.get("intake_date")
         result = propose_text(text, name, given if isinstance(given, date) else None,
-                              st.session_state.get("intake_place") or None, data_dir)
+                              st.session_state.get("intake_place") or None, backend.jurisdictions_dir(ts))
     except IntakeError as err:
         st.session_state[KEY_RESULT] = {"error": str(err)}
         return
@@ -84,7 +86,7 @@ def _accepted(records: list[dict], edited: dict[str, pd.DataFrame]) -> list[dict
     return out
 
 
-def add_report(data_dir: Path, ds, lang: str) -> None:
+def add_report(ts: TableStore, ds, lang: str) -> None:
     """The whole intake form."""
     names = place_names(ds, lang)
     st.file_uploader(t("intake_upload", lang), type=[x.lstrip(".") for x in TYPES],
@@ -94,17 +96,17 @@ def add_report(data_dir: Path, ds, lang: str) -> None:
     cols[0].date_input(t("intake_date", lang), value=None, key="intake_date")
     cols[1].selectbox(t("intake_place", lang), list(names), index=None, key="intake_place",
                       format_func=lambda c: f"{names.get(c, c)} {c}", placeholder=t("all", lang))
-    st.button(t("intake_propose", lang), key="intake_propose", on_click=_propose, args=(data_dir, lang))
+    st.button(t("intake_propose", lang), key="intake_propose", on_click=_propose, args=(ts, lang))
     state = st.session_state.get(KEY_RESULT)
     if not state:
         return
     if "error" in state:
         st.error(state["error"])
         return
-    review(data_dir, state, lang)
+    review(ts, state, lang)
 
 
-def review(data_dir: Path, state: dict, lang: str) -> None:
+def review(ts: TableStore, state: dict, lang: str) -> None:
     """Proposals by table beside the highlighted text; validation, difference and saving."""
     result, text = state["result"], state["text"]
     records = result["records"]
@@ -126,10 +128,10 @@ def review(data_dir: Path, state: dict, lang: str) -> None:
     chosen = _accepted(records, edited)
     st.button(t("intake_check", lang), key="intake_check", on_click=_flag, args=("intake_checking",))
     if st.session_state.pop("intake_checking", False):
-        st.session_state[KEY_PREVIEW] = preview(data_dir, chosen, text, source, lang)
+        st.session_state[KEY_PREVIEW] = preview(ts, chosen, text, source, lang)
     shown = st.session_state.get(KEY_PREVIEW)
     if shown:
-        _show_preview(data_dir, shown, lang)
+        _show_preview(ts, shown, lang)
 
 
 def _flag(name: str) -> None:
@@ -141,7 +143,7 @@ def _user() -> str:
     return ui_auth.user_name() or st.session_state.get("data_user_name", "").strip() or "anonymous"
 
 
-def preview(data_dir: Path, chosen: list[dict], text: str, source: dict, lang: str) -> dict:
+def preview(ts: TableStore, chosen: list[dict], text: str, source: dict, lang: str) -> dict:
     """Validate the accepted records with the existing data; the difference per table, or every problem."""
     if not chosen:
         return {"error": t("intake_nothing", lang)}
@@ -150,16 +152,16 @@ def preview(data_dir: Path, chosen: list[dict], text: str, source: dict, lang: s
         return {"error": t("intake_not_verbatim", lang, rows="、".join(str(chosen[i].get("n", i)) for i in bad))}
     given = st.session_state.get("intake_date")
     source = source | ({"doc_date": given.isoformat()} if isinstance(given, date) else {})
-    batch = rows.build(data_dir, chosen, text, source, _user())
-    seen = {table: store.current_sha(data_dir, table) for table in batch.texts}
-    problems = store.validate_candidates(data_dir, batch.texts, batch.files)
+    batch = rows.build(ts, chosen, text, source, _user())
+    seen = {table: ts.current_sha(table) for table in batch.texts}
+    problems = ts.validate_candidates(batch.texts, batch.files)
     if problems:
         return {"problems": rows.row_problems(batch, problems)}
-    diffs = {table: store.diff(store.read_current(data_dir, table), txt, table) for table, txt in batch.texts.items()}
+    diffs = {table: store.diff(ts.read_current(table), txt, table) for table, txt in batch.texts.items()}
     return {"batch": batch, "seen": seen, "diffs": diffs}
 
 
-def _show_preview(data_dir: Path, shown: dict, lang: str) -> None:
+def _show_preview(ts: TableStore, shown: dict, lang: str) -> None:
     if "error" in shown:
         st.error(shown["error"])
         return
@@ -173,14 +175,18 @@ def _show_preview(data_dir: Path, shown: dict, lang: str) -> None:
         ui_admin.diff_view(d, lang, f"intake_diff_{table}")
     st.button(t("intake_save", lang), key="intake_save", type="primary", on_click=_flag, args=("intake_saving",))
     if st.session_state.pop("intake_saving", False):
-        _save(data_dir, shown, lang)
+        _save(ts, shown, lang)
 
 
-def _save(data_dir: Path, shown: dict, lang: str) -> None:
+def _save(ts: TableStore, shown: dict, lang: str) -> None:
+    """One save of every table and the report's text, through the configured store (history and audit with it)."""
     batch = shown["batch"]
     try:
-        entries = store.save_tables(data_dir, batch.texts, _user(), f"report {batch.source_file}", batch.files,
-                                    expected=shown["seen"])
+        entries = ts.save_tables(batch.texts, _user(), f"report {batch.source_file}", batch.files,
+                                 expected=shown["seen"], role=ui_auth.role() or "", client=ui_audit.client())
+    except Unavailable:
+        st.error(t("db_save_refused", lang))
+        return
     except store.StoreError as err:
         st.session_state.pop(KEY_PREVIEW, None)
         st.error(t("data_conflict", lang) if isinstance(err, store.Conflict) else str(err))

@@ -1,4 +1,4 @@
-"""Which source the app reads (data folder, or PostgreSQL when DASHBOARD_DATABASE_URL is set) and what it does
+"""Which source the app reads (geo.backend decides: the data folder, or PostgreSQL) and what it does
 while the database is away: the last loaded data with a banner, or, before anything was loaded, a message and a
 retry every DB_RETRY_SECONDS."""
 from __future__ import annotations
@@ -10,16 +10,14 @@ import sqlalchemy as sa
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import fmt, settings
-from geo.auth import accounts, audit
+from geo import backend, fmt, settings
+from geo.auth import accounts, audit, sessions
 from geo.data import snapshot
 from geo.data.load import DataError, DirectorySource
 from geo.data.snapshot import Loaded
-from geo.data.tablestore import FileStore, TableStore
+from geo.data.tablestore import TableStore
 from geo.db import source as db_source
 from geo.db.engine import DatabaseUnavailable, safe_url
-from geo.db.audit import DbAuditLog
-from geo.db.store import DbStore
 from geo.db.users import DbUserStore
 from geo.i18n import t
 
@@ -29,14 +27,18 @@ DB_KEY = "db:"  # cache keys of the database source start with this (then the UR
 
 def source_key() -> str:
     """What the caches are keyed on besides the fingerprint: the data folder, or the database."""
-    url = settings.database_url()
+    url = backend.database_url()
     return DB_KEY + safe_url(url) if url else str(DirectorySource().data_dir)
 
 
 def table_store() -> TableStore:
-    """Where the data page saves: the same functions on either source."""
-    url = settings.database_url()
-    return DbStore(url) if url else FileStore(settings.data_dir())
+    """Where the data page saves: the same functions on either source (geo.backend picks it)."""
+    return backend.table_store()
+
+
+def session_store() -> sessions.SessionStore:
+    """Signed-in sessions, shared by every replica (geo.backend picks where)."""
+    return backend.session_store()
 
 
 class _LastKnownUsers(DbUserStore):
@@ -57,8 +59,8 @@ class _LastKnownUsers(DbUserStore):
 def user_store() -> accounts.FileUserStore | DbUserStore:
     """Users and failed sign-ins: the database when one is configured (shared by every app server), else the
     users file."""
-    url = settings.database_url()
-    return _LastKnownUsers(url) if url else accounts.FileUserStore()
+    url = backend.database_url()
+    return _LastKnownUsers(url) if url else backend.user_store()
 
 
 def sign_in_enabled() -> bool:
@@ -68,14 +70,13 @@ def sign_in_enabled() -> bool:
 
 def audit_log() -> audit.AuditLog:
     """The audit log: the database's append-only table when one is configured, else the data folder's JSONL."""
-    url = settings.database_url()
-    return DbAuditLog(url) if url else audit.default_log()
+    return backend.audit_log()
 
 
 def current(lang: str, banner: bool) -> tuple[str, str]:
     """(cache key, fingerprint) of the data to show. With the database away: the last loaded data's fingerprint
     and, with `banner`, a notice; with nothing loaded yet, a message and a retry (the page stops there)."""
-    url = settings.database_url()
+    url = backend.database_url()
     if not url:
         src = DirectorySource()
         return str(src.data_dir), src.fingerprint()
@@ -107,7 +108,7 @@ def load(key: str, fingerprint: str) -> Loaded:
     """The data behind a cache key: the folder (with its last valid version), or the database."""
     if not key.startswith(DB_KEY):
         return snapshot.load_safely(Path(key))
-    url = settings.database_url()
+    url = backend.database_url()
     last = db_source.last_loaded(url)
     try:
         ds = db_source.PostgresSource(url).load()
@@ -126,4 +127,4 @@ def guarded(action, lang: str):
     try:
         return action()
     except DatabaseUnavailable as err:
-        unreachable(settings.database_url() or "", err, lang)
+        unreachable(backend.database_url() or "", err, lang)

@@ -69,3 +69,22 @@ def test_unreachable_database_at_start_names_it_without_password(monkeypatch, tm
     message = "\n".join(e.value for e in at.error)
     assert r"postgresql://alice:\*\*\*@127" in message and "s3cret" not in message  # markdown-escaped
     assert "每 5 秒自动重试" in message
+
+
+def test_intake_and_the_record_editor_work_on_the_database(on_db, data_copy, monkeypatch):
+    """The data page's 新增报告 saves through the database (and writes nothing to the folder); 修改记录 opens."""
+    from geo.db.store import DbStore
+    from tests.app.test_intake import REPORT, propose
+
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
+    before = sorted(p.name for p in data_copy.rglob("*"))
+    at = propose(REPORT)
+    at.button(key="intake_check").click().run()
+    at.button(key="intake_save").click().run()
+    assert not at.exception, at.exception
+    assert "已保存报告" in "\n".join(s.value for s in at.success)
+    assert {e.table for e in DbStore(on_db).log() if e.action == "update"} == {"figures", "seizures", "sources"}
+    assert sorted(p.name for p in data_copy.rglob("*")) == before
+    at.selectbox(key="edit_table").set_value("figures").run()
+    at.selectbox(key="edit_city").set_value("431000").run()  # the city the report added
+    assert not at.exception and at.button(key="edit_save").disabled

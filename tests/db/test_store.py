@@ -27,9 +27,9 @@ def ts(request, data_copy):
     return DbStore(request.getfixturevalue("fresh_db"))
 
 
-def edited(ts, tag: str) -> str:
-    """The checkpoints table with the first row's note set to `tag` (a valid, distinct version)."""
-    rows = list(csv.DictReader(io.StringIO(ts.read_current(TABLE))))
+def edited(ts, tag: str, table: str = TABLE) -> str:
+    """The table (checkpoints) with the first row's note set to `tag` (a valid, distinct version)."""
+    rows = list(csv.DictReader(io.StringIO(ts.read_current(table))))
     rows[0]["note"] = tag
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")

@@ -1,7 +1,8 @@
 """Two replicas behind nginx (geo/deploy, as scripts/run_cluster.sh starts them), driven by real Chromium.
 
-Stickiness, a save on one replica seen on the other, simultaneous saves, a download served only by its own
-replica, the sign-in lockout on both, the security headers and a replica killed mid-session. Every test runs
+Stickiness, a save on one replica seen on the other, a report added through intake on one replica shown with its
+text on the other, simultaneous saves, a download served only by its own replica, the sign-in lockout on both, the
+security headers and a replica killed mid-session (a signed-in editor stays signed in on the other and saves). Every test runs
 twice: on the shared PostgreSQL (run_cluster.sh's default) and on a shared data folder (--data-folder). The
 failover test kills replica r1, so it runs last in each.
 """
@@ -261,6 +262,40 @@ def test_simultaneous_saves_from_both_replicas_are_serialised(browser, site):
         b.context.close()
 
 
+REPORT = "2024年5月20日\n\n今年以来，郴州市共破获毒品案件37起，抓获犯罪嫌疑人41名，缴获冰毒2.6公斤。"  # made up for the test
+
+
+def click(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).click()
+    wait_idle(page)
+
+
+def test_a_report_saved_through_replica_a_shows_on_replica_b(browser, site):
+    a, b = pinned(browser, site, "r0"), pinned(browser, site, "r1")
+    try:
+        open_page(a, site["url"], "data")
+        a.get_by_role("tab", name="新增报告").click()
+        box = a.get_by_label("或粘贴报告全文")
+        box.fill(REPORT)
+        box.press("Control+Enter")
+        wait_idle(a)
+        click(a, "识别数据")
+        a.get_by_text("识别出 3 条建议记录").wait_for(timeout=60_000)
+        click(a, "校验并预览差异")
+        a.get_by_role("button", name="确认保存").last.wait_for(timeout=60_000)
+        wait_idle(a)
+        a.get_by_role("button", name="确认保存").last.click()
+        a.get_by_text("已保存报告").wait_for(timeout=60_000)
+        assert sorted(e.table for e in log(site)[-3:]) == ["figures", "seizures", "sources"]
+        open_page(b, site["url"], "sources")  # the report's text, read by the other replica from the store
+        b.get_by_text("2024年5月20日", exact=True).first.click()
+        b.get_by_text("抓获犯罪嫌疑人41名").first.wait_for(timeout=60_000)
+        assert (replica_of(a), replica_of(b)) == ("r0", "r1") and problems(site) == []
+    finally:
+        a.context.close()
+        b.context.close()
+
+
 def user_store(site) -> accounts.FileUserStore | DbUserStore:
     """Where this deployment's replicas read users and failed sign-ins: the database, or the users file."""
     return DbUserStore(site["db_url"]) if site["db_url"] else accounts.FileUserStore(site["users"])
@@ -320,10 +355,12 @@ def wait_down(run_dir, name: str, seconds: float = 20) -> None:
 
 def test_a_replica_killed_mid_session_and_the_session_goes_on_after_a_reload(browser, site):
     url = site["url"]
+    user_store(site).add_user("sam", "staff", "sams-password-1")
     viewer, editor = pinned(browser, site, "r1"), pinned(browser, site, "r1")
     try:
         open_page(viewer, url, "seizures", "?city=431100&county=431102")
         open_page(editor, url, "data")
+        sign_in(editor, "sam", "sams-password-1")  # on r1, which is killed below
         before_text, before = current(site, "checkpoints.csv"), len(log(site))
         preview(editor, "checkpoints.csv", with_note(before_text, "故障切换测试"), "failover")
         editor.get_by_role("button", name="确认保存").click()
@@ -347,8 +384,13 @@ def test_a_replica_killed_mid_session_and_the_session_goes_on_after_a_reload(bro
         viewer.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
         assert viewer.locator('[data-testid="stException"]').count() == 0
         assert replica_of(viewer) == "r0" and viewer.requests.external == []
-        open_page(editor, url, "data")  # and the editor can carry on, now on r0
-        assert replica_of(editor) == "r0"
+        open_page(editor, url, "data")  # and the editor carries on, now on r0, still signed in
+        editor.locator('[data-testid="stSidebar"]').get_by_text("已登录：sam").wait_for(timeout=60_000)
+        assert replica_of(editor) == "r0" and "dash_session" not in editor.url
+        preview(editor, "checkpoints.csv", with_note(current(site, "checkpoints.csv"), "故障切换之后"), "on r0")
+        editor.get_by_role("button", name="确认保存").click()
+        editor.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+        assert [(e.user, e.note) for e in log(site)][-1] == ("sam", "on r0")
     finally:
         viewer.context.close()
         editor.context.close()

@@ -57,8 +57,9 @@ def test_staff_adds_a_report_and_restore_takes_it_away(page, site):
     assert "37" in page.locator(TILE).inner_text()
     assert page.get_by_text("郴州市", exact=True).count() >= 1  # the new city's tile group
 
-    open_page(page, site["url"], "data")  # a new page load is a new session: sign in again
-    sign_in(page, "sam", "staff-pass")
+    open_page(page, site["url"], "data")  # a new page load keeps the sign-in (the session cookie)
+    page.locator('[data-testid="stSidebar"]').get_by_text("已登录：sam").wait_for(timeout=60_000)
+    wait_idle(page)
     page.get_by_role("tab", name="历史与恢复").click()
     choose(page, 1, "figures.csv")
     page.get_by_role("button", name="恢复此版本").wait_for(timeout=60_000)  # the kept version and its difference

@@ -158,5 +158,7 @@ def test_cli_unlock_and_user_changes_are_audited(users_path, tmp_path, monkeypat
     assert cli.main(["set-role", "carol", "viewer"]) == 0 and cli.main(["remove", "carol"]) == 0
     events = audit.default_log().events()
     assert [(e.action, e.target, e.client) for e in events] == [
-        ("user_added", "carol", "cli"), ("user_changed", "carol", "cli"), ("user_removed", "carol", "cli")]
+        ("user_added", "carol", "cli"), ("user_changed", "carol", "cli"), ("user_changed", "carol", "cli"),
+        ("user_removed", "carol", "cli")]
+    assert events[1].details == {"unlocked": True}
     assert events[0].user.startswith("cli:") and events[0].details == {"new_role": "staff"}

@@ -16,10 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 RANKS = {
     "geo.settings": 0, "geo.i18n": 0, "geo.fmt": 0,
     "geo.data": 1,
-    "geo.maps": 2, "geo.charts": 2, "geo.auth": 2, "geo.validate": 2,
+    "geo.maps": 2, "geo.charts": 2, "geo.auth": 2,
     "geo.intake": 2,
     "geo.exports": 3, "geo.db": 3,
-    "geo.ui": 4, "geo.deploy": 4,
+    "geo.backend": 4, "geo.deploy": 4,
+    "geo.ui": 5,
+    # command lines act on the configured store (geo.backend), so they sit above it
+    "geo.auth.__main__": 5, "geo.intake.__main__": 5, "geo.db.__main__": 5, "geo.validate": 5,
 }
 STREAMLIT = ("streamlit", "streamlit_folium")
 
