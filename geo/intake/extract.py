@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from geo.intake import cases, context, spots, vocab
+from geo.intake import cases, context, learned, spots, vocab
 from geo.intake.numbers import plain
 from geo.intake.periods import Period, find
 from geo.intake.places import Gazetteer
@@ -177,8 +177,9 @@ def drug_of(flat: str, f: Found) -> tuple[str, str]:
     return (kinds[0] if len(kinds) == 1 else "mixed"), "、".join(dict.fromkeys(w for w, _ in specific))
 
 
-def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> list[dict]:
-    """Every proposed record of a document, in text order."""
+def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer,
+            taught: list[learned.Entry] | tuple = ()) -> list[dict]:
+    """Every proposed record of a document, in text order; `taught` are the learned entries to apply."""
     flat = doc.flat
     mentions = gaz.mentions(flat, default)
     subjects = context.subject_like(flat, mentions, gaz)
@@ -207,10 +208,18 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
             i += 1
         first_pos = found[first].spot.start if first < i else hi
         context.advance(state, lo, hi, subjects, where.periods, first_pos)
-    out = merge_weights(doc, out)
+    out = [apply_learned(r, gaz, list(taught)) for r in merge_weights(doc, out)]
     out += cases.case_records(doc, out)
     out += route_records(doc, gaz, out)
     return [r for r in sorted(out, key=lambda r: r["_at"]) if r["quote"] and r["quote"] in doc.raw]
+
+
+def apply_learned(rec: dict, gaz: Gazetteer, taught: list[learned.Entry]) -> dict:
+    """A figure or seizure with the learned entries of its words and sentence applied."""
+    if not taught or rec["table"] not in ("figures", "seizures"):
+        return rec
+    rec = learned.apply(rec, rec["_pre"] + rec["_after"], rec["_sentence"], taught)
+    return rec | {"place_zh": gaz.name.get(rec["adcode"], "")}
 
 
 def route_records(doc: Doc, gaz: Gazetteer, records: list[dict]) -> list[dict]:
@@ -269,7 +278,7 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
         "case_no": None, "waypoints": [], "quote": doc.quote(c_lo, end),
         "quote_start": doc.where[c_lo], "quote_end": doc.where[end - 1] + 1,
         "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start],
-        "_at": spot.start}
+        "_after": flat[spot.end:c_hi], "_sentence": flat[f.lo:spot.start], "_at": spot.start}
 
 
 def lone_changes(doc: Doc, found: list[Found], changes: list[spots.Change]) -> list[Found]:
