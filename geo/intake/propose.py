@@ -68,5 +68,6 @@ def propose_text(text: str, name: str, doc_date: date | None = None, place: str 
         raise IntakeError(f"{name}: no figures found (a number with a unit such as 起, 人, 公斤)")
     source = {"file": name, "title_zh": title_of(text), "doc_date": when.isoformat() if when else "",
               "doc_date_basis": basis, "city_adcode": gaz.city_of(default) if default else "",
-              "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "chars": len(text)}
+              "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "chars": len(text),
+              "default_place": default}
     return {"source": source, "records": records, "messages": messages}

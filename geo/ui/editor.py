@@ -30,6 +30,18 @@ def place_names(ds, lang: str) -> dict[str, str]:
     return dict(zip(j["adcode"], j[name_col(lang)]))
 
 
+def place_labels(ds, lang: str) -> dict[str, str]:
+    """adcode → the place's name, with its parent's name where two places share a name."""
+    j = ds["jurisdictions"]
+    names = dict(zip(j["adcode"], j[name_col(lang)]))
+    parents = dict(zip(j["adcode"], j["parent_adcode"])) if "parent_adcode" in j else {}
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {code: f"{name}（{names.get(parents.get(code), '')}）" if seen[name] > 1 else name
+            for code, name in names.items()}
+
+
 def _frame(text: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False) if text.strip() else pd.DataFrame()
 
