@@ -15,8 +15,10 @@ DRUGS = {r["as_written"]: r["drug"] for r in vocab.table("drugs")}
 INDICATORS = vocab.table("indicators")
 NOT_INDICATORS = vocab.column("not_indicators", "phrase")  # 强制隔离戒毒所: names that hold a keyword but count nothing
 PERIOD_WORDS_RE = re.compile(r"[\d一二三四五六七八九十〇零]+[年月日]?|[今去前上下本同全当]年|年|月|日|上半|下半|"
-                             r"以来|至今|同期|其中|[，,、：:（）()]")
+                             r"以来|至今|同期|其中|个月|前|仅|共|近|约|达|[，,、：:（）()]")
+HEADER_MAX = 40  # a paragraph this short before a figure's paragraph is its heading (宁远县：整治外流贩毒)
 NOUN_TAIL = 4  # …and ends within this many characters of the clause end (案件, 人员, 等)
+OWN_AFTER_RE = re.compile(r"[、\d]")  # the words after a figure that are its own end at the next item or number
 NOUN_GAP = 6  # number, classifier, noun: the noun starts at most this far after the classifier (50多起重特大涉毒案件)
 UNIT_NOUNS = vocab.table("unit_nouns")
 SAME_UNIT = {"person_time": "person"}  # 查获吸毒人员711人次 counts the same people as 711人
@@ -68,7 +70,9 @@ def indicator(words: str, unit: str | None, rows: tuple[dict[str, str], ...] = I
 def noun_after(pre: str, after: str, unit: str | None, rows: tuple[dict[str, str], ...] = INDICATORS
                ) -> dict[str, str] | None:
     """破获50起毒品案件: the noun after the classifier, read with the verb before the number (破获 + 毒品案件). The noun
-    must end its clause (帮助27名社区戒毒人员就业 counts people helped to work, not people in community rehab)."""
+    must end its clause (帮助27名社区戒毒人员就业 counts people helped to work, not people in community rehab) and
+    come before the next item of a list (刑事拘留41人、行政拘留37人: 行政拘留 belongs to 37)."""
+    after = OWN_AFTER_RE.split(after, maxsplit=1)[0]
     words = masked(pre + after)
     entry = indicator(words, unit, rows, ends_after=len(pre))
     if entry is None:
@@ -146,7 +150,8 @@ def classify(doc: Doc, f: Found, after: str) -> dict:
     words = label(flat, f.seg, spot, f.hi)
     unit = unit_for(spot, flat[f.seg:spot.start], after)
     pre = flat[f.seg:spot.start]
-    entry = noun_after(pre, after, unit) or indicator(pre or words, unit) or indicator(words, unit)
+    entry = noun_after(pre, after, unit) or indicator(pre or words, unit) or indicator(words, unit) or (
+        heading_indicator(doc, f.lo, unit) if not names_own(pre + OWN_AFTER_RE.split(after, maxsplit=1)[0]) else None)
     base = {"label_zh": words, "unit": unit, "indicator": None, "metric": f"reported_{unit}", "category": "other",
             "label_en": "", "drug": None, "drug_as_written": ""}
     if spot.kind == "rank":
@@ -218,7 +223,8 @@ def apply_learned(rec: dict, gaz: Gazetteer, taught: list[learned.Entry]) -> dic
     """A figure or seizure with the learned entries of its words and sentence applied."""
     if not taught or rec["table"] not in ("figures", "seizures"):
         return rec
-    rec = learned.apply(rec, rec["_pre"] + rec["_after"], rec["_sentence"], taught)
+    own_after = OWN_AFTER_RE.split(rec["_after"], maxsplit=1)[0]  # not the next figure's (冰毒2.9公斤、开心水450克)
+    rec = learned.apply(rec, rec["_pre"] + own_after, rec["_sentence"], taught)
     return rec | {"place_zh": gaz.name.get(rec["adcode"], "")}
 
 
@@ -303,6 +309,17 @@ def change_record(doc: Doc, f: Found, rec: dict, change: spots.Change) -> dict:
                   "metric": entry["metric"] if entry else "reported_change", "change_value": plain(change.value),
                   "change_unit": change.unit, "change_basis": change.basis,
                   "category": entry["category"] if entry else "other", "label_en": entry["label_en"] if entry else ""}
+
+
+def heading_indicator(doc: Doc, lo: int, unit: str | None) -> dict[str, str] | None:
+    """The indicator named by the heading of a figure's paragraph (宁远县：整治外流贩毒 / 2015年105人), for a figure
+    whose own words name only its period."""
+    starts = sorted(b for b in doc.breaks if b <= lo)
+    if not starts:
+        return None
+    before = [b for b in doc.breaks if b < starts[-1]]
+    head = max(before, default=0)
+    return indicator(doc.flat[head:starts[-1]], unit) if 0 < starts[-1] - head <= HEADER_MAX else None
 
 
 def names_own(words: str) -> bool:
