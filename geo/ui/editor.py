@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from geo.data import store
+from geo.data import store, words
 from geo.data.filters import city_options, county_options
 from geo.data.schema import TABLES
 from geo.i18n import name_col, t
@@ -72,6 +72,20 @@ def merged(full: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _config(shown: pd.DataFrame, table: str, lang: str, places: dict[str, str]) -> dict:
+    """Headers in the reader's language; coded columns as drop-downs of words."""
+    heads = words.headers(shown.columns, lang)
+    config = {c: st.column_config.Column(h) for c, h in heads.items()}
+    for col, group in words.groups(table, shown.columns).items():
+        config[col] = st.column_config.SelectboxColumn(heads.get(col, col),
+                                                       options=list(words.words_of(group, lang).values()))
+    if "adcode" in shown:
+        config["adcode"] = st.column_config.SelectboxColumn(heads["adcode"], options=list(places.values()))
+    if "quote" in shown:
+        config["quote"] = st.column_config.TextColumn(heads["quote"], width="large")
+    return config
+
+
 def correct(data_dir: Path, ds, lang: str) -> None:
     """Open any table filtered by city and county, edit cells, save the table through the store."""
     st.caption(t("edit_help", lang))
@@ -84,11 +98,13 @@ def correct(data_dir: Path, ds, lang: str) -> None:
     if part.empty:
         st.info(t("edit_none", lang))
         return
-    edited = edit(part, f"edit_{table}_{city}_{county}", [TABLES[table].key])
-    if edited.equals(part):  # nothing edited: no difference to compute on every rerun
+    places = place_labels(ds, lang)
+    shown = words.to_words(part, table, lang, places)  # codes as words; read back as codes before the merge
+    edited = edit(shown, f"edit_{table}_{city}_{county}", [TABLES[table].key], _config(shown, table, lang, places))
+    if edited.equals(shown):  # nothing edited: no difference to compute on every rerun
         st.button(t("edit_save", lang), key="edit_save", disabled=True)
         return
-    new = merged(full, edited)
+    new = merged(full, words.from_words(edited, table, lang, places))
     d = store.diff(store.read_current(data_dir, table), new.to_csv(index=False), table)
     if d.changed_rows:
         ui_admin.diff_view(d, lang, "edit_diff")
