@@ -356,6 +356,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "learned_field_place": ("地点", "Place"),
     "learned_no_indicator": ("（不是核心指标）", "(no core indicator)"),
     "learned_pick": ("要删除的条目", "Entry to remove"),
+    "learned_choose": ("请选择", "Choose an entry"),
     "learned_remove": ("删除此条", "Remove this entry"),
     "learned_removed": ("已删除：{phrase}", "Removed: {phrase}"),
     "learned_unavailable": ("无法读取学习的词汇：{error}", "Cannot read the learned vocabulary: {error}"),

@@ -10,10 +10,10 @@ from geo.i18n import LABELS, label, t
 from geo.intake import learned
 
 COLUMNS = {
-    "figures": ("value", "qualifier", "unit", "indicator", "label_zh", "place", "period_start", "period_end",
-                "period_label", "change_value", "quote", "learned"),
-    "seizures": ("value", "qualifier", "unit", "drug", "label_zh", "place", "period_start", "period_end",
-                 "period_label", "quote", "learned"),
+    "figures": ("value", "qualifier", "unit", "indicator", "learned", "label_zh", "place", "period_start",
+                "period_end", "period_label", "change_value", "quote"),
+    "seizures": ("value", "qualifier", "unit", "drug", "learned", "label_zh", "place", "period_start", "period_end",
+                 "period_label", "quote"),
     "demo_sites": ("value", "qualifier", "category", "label_zh", "place", "period_label", "quote"),
     "cases": ("case_no", "value", "qualifier", "label_zh", "place", "period_start", "period_end", "period_label",
               "quote"),
@@ -99,6 +99,7 @@ def frames(records: list[dict], dups: list[dict | None], lang: str, places: dict
     out = {}
     for table, rows in grouped.items():
         frame = pd.DataFrame(rows)
+        frame = frame.drop(columns=[c for c in ("duplicate", "learned") if c in frame and not frame[c].any()])
         for col in ("value", "change_value"):
             if col in frame:
                 frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce").astype("Float64")

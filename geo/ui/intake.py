@@ -96,7 +96,7 @@ def _config(frame: pd.DataFrame, lang: str, places: dict[str, str]) -> dict:
         elif col == "accept":
             config[col] = st.column_config.CheckboxColumn(header)
         else:
-            wide = "large" if col in ("quote", "label_zh") else "medium" if col in ("learned", "duplicate") else None
+            wide = "large" if col in ("quote", "label_zh", "learned") else "medium" if col == "duplicate" else None
             config[col] = st.column_config.TextColumn(header, width=wide)
     return config
 

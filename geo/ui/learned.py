@@ -49,7 +49,7 @@ def view(data_dir: Path, ds, lang: str) -> None:
     by_id = {e.ident: e for e in entries}
     said = {i: f"{e.phrase} → {review.value_words(e.field, e.value, lang, places)}" for i, e in by_id.items()}
     pick = st.selectbox(t("learned_pick", lang), list(by_id), index=None, key="learned_pick",
-                        format_func=said.__getitem__)
+                        format_func=said.__getitem__, placeholder=t("learned_choose", lang))
     st.button(t("learned_remove", lang), key="learned_remove", disabled=pick is None, on_click=_remove,
               args=(data_dir, by_id.get(pick), lang))
 
