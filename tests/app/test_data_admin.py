@@ -139,3 +139,18 @@ def test_admin_sees_learned_entries_with_their_conflict_and_removes_one(env):
     assert not at.exception, at.exception
     assert [e.phrase for e in store.entries()] == ["刑事拘留涉毒人员"]
     assert "已删除：送戒吸毒人员" in texts(at.success)
+
+
+def test_history_is_in_the_users_language(env):
+    from geo.data import store
+
+    data_dir, users = env
+    text = (data_dir / "checkpoints.csv").read_text(encoding="utf-8")
+    store.save(data_dir, "checkpoints", text, "sam", "note")
+    store.restore(data_dir, "checkpoints", store.versions(data_dir, "checkpoints")[0], "sam", "back")
+    accounts.add_user("sam", "staff", "staff-pass", users)
+    at = sign_in(open_page(), "sam", "staff-pass")
+    log = next(d.value for d in at.dataframe if "操作" in d.value.columns)
+    assert list(log.columns)[:4] == ["时间", "用户", "数据表", "操作"]
+    assert log["操作"].tolist() == ["恢复", "保存"] and set(log["数据表"]) == {"checkpoints.csv"}
+    assert log["被替换的版本"].str.contains("UTC · sam").all()
