@@ -23,7 +23,12 @@ HEADERS = {"adcode": "intake_col_place", "indicator": "intake_col_indicator", "v
            "label_zh": "intake_col_label", "category": "intake_col_category", "case_number": "intake_col_case",
            "name_zh": "col_name_zh", "name_en": "col_name_en", "source_file": "col_source_file",
            "note": "col_note", "visibility": "col_visibility", "level": "col_level", "kind": "col_kind",
-           "precision": "col_precision", "suspects": "col_suspects", "indicator_level": "col_level"}
+           "precision": "col_precision", "suspects": "col_suspects", "indicator_level": "col_level",
+           "title_zh": "col_title", "doc_date": "col_doc_date", "city_adcode": "filter_cities",
+           "publisher": "col_publisher", "author": "col_author"}
+# English working notes of the curators and the intake: shown to nobody in the preview of a report's new rows
+NOTES = ("note", "doc_date_basis", "title_en", "label_en", "name_en", "period_label_en", "change_unit",
+         "change_basis", "visibility", "metric")
 
 
 def groups(table: str, columns) -> dict[str, str]:
@@ -57,6 +62,14 @@ def from_words(shown: pd.DataFrame, table: str, lang: str, places: dict[str, str
         back_places = {v: k for k, v in places.items()}
         out["adcode"] = out["adcode"].map(lambda v: back_places.get(v, v))
     return out
+
+
+def preview(frame: pd.DataFrame, table: str, lang: str, places: dict[str, str]) -> pd.DataFrame:
+    """New rows as staff confirm them: words, headers in the reader's language, no working notes."""
+    out = to_words(frame.drop(columns=[c for c in NOTES if c in frame.columns]), table, lang, places)
+    if "city_adcode" in out:
+        out["city_adcode"] = out["city_adcode"].map(lambda v: places.get(v, v))
+    return out.rename(columns=headers(out.columns, lang))
 
 
 def headers(columns, lang: str) -> dict[str, str]:

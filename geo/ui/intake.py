@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo import fmt
 from geo.data import store
+from geo.data import words as data_words
 from geo.db.learned import learned_store
 from geo.i18n import t
 from geo.intake import duplicates, leftovers, rows
@@ -175,7 +176,7 @@ def review(data_dir: Path, state: dict, lang: str, ds) -> None:
         st.session_state[KEY_PREVIEW] = preview(data_dir, chosen, text, source, lang)
     shown = st.session_state.get(KEY_PREVIEW)
     if shown:
-        _show_preview(data_dir, shown, lang)
+        _show_preview(data_dir, shown, lang, places)
 
 
 def _teach(data_dir: Path, records: list[dict], new: list[dict], places: dict[str, str], lang: str) -> None:
@@ -248,7 +249,7 @@ def preview(data_dir: Path, chosen: list[dict], text: str, source: dict, lang: s
     return {"batch": batch, "seen": seen, "diffs": diffs}
 
 
-def _show_preview(data_dir: Path, shown: dict, lang: str) -> None:
+def _show_preview(data_dir: Path, shown: dict, lang: str, places: dict[str, str]) -> None:
     if "error" in shown:
         st.error(shown["error"])
         return
@@ -259,10 +260,20 @@ def _show_preview(data_dir: Path, shown: dict, lang: str) -> None:
         return
     for table, d in shown["diffs"].items():
         st.markdown(f"**{table}.csv**")
-        ui_admin.diff_view(d, lang, f"intake_diff_{table}")
+        _diff_in_words(d, table, lang, places)
     st.button(t("intake_save", lang), key="intake_save", type="primary", on_click=_flag, args=("intake_saving",))
     if st.session_state.pop("intake_saving", False):
         _save(data_dir, shown, lang)
+
+
+def _diff_in_words(d, table: str, lang: str, places: dict[str, str]) -> None:
+    """How many rows the report adds, changes and removes, and the rows it adds, in words."""
+    cols = st.columns(3)
+    for col, what in zip(cols, ("added", "changed", "removed")):
+        col.metric(t(f"data_{what}", lang), d.counts[what])
+    if len(d.added):
+        st.dataframe(data_words.preview(d.added, table, lang, places), hide_index=True, width="stretch",
+                     key=f"intake_diff_{table}_added")
 
 
 def _save(data_dir: Path, shown: dict, lang: str) -> None:

@@ -71,6 +71,11 @@ def test_a_saved_report_proposed_again_is_marked_as_already_in_the_data(env):
     at = propose(SAVED, date(2024, 5, 20))
     assert table(at)["accept"].tolist() == [True, True]
     at.button(key="intake_check").click().run()
+    previews = [d.value for d in at.dataframe if "引文" in d.value.columns or "城市" in d.value.columns]
+    assert {"引文", "地点", "指标"} <= set(previews[0].columns) and set(previews[0]["地点"]) == {"郴州市"}
+    assert set(previews[0]["指标"]) == {"破获毒品案件", "抓获犯罪嫌疑人"}
+    assert not any({"note", "备注", "doc_date_basis", "metric"} & set(f.columns) for f in previews)
+    assert previews[-1]["城市"].tolist() == ["郴州市"]  # the sources row, without the intake's English note
     at.button(key="intake_save").click().run()
     assert "已保存报告" in "\n".join(s.value for s in at.success)
     again = propose(SAVED, date(2024, 5, 20))
