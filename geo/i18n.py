@@ -329,6 +329,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "intake_learned_note": ("根据 {user} 于 {day} 的更正学习", "learned from a correction by {user} on {day}"),
     "intake_learned_conflict": ("；内置规则为“{builtin}”", "; the built-in rule says “{builtin}”"),
     "intake_learned_saved": ("已记住 {n} 条更正，以后的报告会按此识别。", "{n} corrections remembered for the next reports."),
+    "intake_learned_overrides": ("“{phrase}”：内置规则读作“{builtin}”，以后按您的更正读作“{value}”。",
+                                 "“{phrase}”: the built-in rule reads “{builtin}”; from now on it reads “{value}”, "
+                                 "as you corrected."),
     "intake_leftovers": ("未成为建议记录的数字（{n} 个）", "Numbers that became no proposal ({n})"),
     "intake_leftovers_help": ("如其中有需要的数据，点击“添加为记录”，再在上表中补全指标、地点和时期。",
                               "If one is a figure you need, click “Add as a record”, then fill in its indicator, "

@@ -18,7 +18,7 @@ from geo.i18n import t
 from geo.intake import duplicates, leftovers, rows
 from geo.intake import review as words
 from geo.intake.learned import Entry
-from geo.intake.propose import propose_text
+from geo.intake.propose import gazetteer, propose_text
 from geo.intake.source import TYPES, IntakeError, read_bytes
 from geo.ui import admin as ui_admin
 from geo.ui import auth as ui_auth
@@ -198,6 +198,13 @@ def _teach(data_dir: Path, records: list[dict], new: list[dict], places: dict[st
         st.session_state[KEY_TAUGHT] = {ident: e.value for ident, e in lessons.items()}
     if lessons:
         st.caption(t("intake_learned_saved", lang, n=str(len(lessons))))
+    gaz = gazetteer(data_dir)
+    for entry in lessons.values():
+        builtin = words.conflict(entry, gaz)
+        if builtin:  # never silently: the correction wins over a built-in rule, and says so
+            st.warning(t("intake_learned_overrides", lang, phrase=fmt.md_escape(entry.phrase),
+                         builtin=words.value_words(entry.field, builtin, lang, places),
+                         value=words.value_words(entry.field, entry.value, lang, places)))
 
 
 def _leftovers(state: dict, text: str, records: list[dict], lang: str) -> None:

@@ -95,3 +95,12 @@ def test_a_number_left_over_is_listed_and_added_in_one_step(env):
     figures = table(at)
     assert figures["value"].tolist() == [52, 107] and figures["n"].tolist() == [1, 3]
     assert not any(b.key and b.key.startswith("intake_left_") for b in at.button)
+
+
+def test_a_correction_that_overrides_a_built_in_rule_says_so(env):
+    at = propose("2023年，祁东县依法刑事拘留涉毒人员30名。", date(2024, 1, 5))
+    assert table(at)["indicator"].tolist() == ["刑事拘留"]
+    at.session_state["intake_edit_figures_1"] = {"edited_rows": {0: {"indicator": "抓获犯罪嫌疑人"}},
+                                                 "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert any("内置规则读作“刑事拘留”" in w.value and "抓获犯罪嫌疑人" in w.value for w in at.warning)
