@@ -56,17 +56,6 @@ def test_a_correction_in_review_teaches_the_next_report(env):
     assert row["learned"].startswith("根据 王芳 于 ") and row["learned"].endswith("的更正学习")
 
 
-def test_undoing_a_correction_in_the_same_review_takes_it_back(env):
-    at = propose(FIRST, date(2023, 1, 5))
-    at.session_state["intake_edit_figures_1"] = {"edited_rows": {0: {"indicator": "社区戒毒"}},
-                                                 "added_rows": [], "deleted_rows": []}
-    at.run()
-    assert [e.value for e in FolderLearnedVocab(env).entries()] == ["community_rehab"]
-    at.session_state["intake_edit_figures_1"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
-    at.run()
-    assert FolderLearnedVocab(env).entries() == []
-
-
 def test_a_saved_report_proposed_again_is_marked_as_already_in_the_data(env):
     at = propose(SAVED, date(2024, 5, 20))
     assert table(at)["accept"].tolist() == [True, True]
@@ -97,10 +86,14 @@ def test_a_number_left_over_is_listed_and_added_in_one_step(env):
     assert not any(b.key and b.key.startswith("intake_left_") for b in at.button)
 
 
-def test_a_correction_that_overrides_a_built_in_rule_says_so(env):
+def test_a_correction_that_overrides_a_built_in_rule_says_so_and_undoing_it_takes_it_back(env):
     at = propose("2023年，祁东县依法刑事拘留涉毒人员30名。", date(2024, 1, 5))
     assert table(at)["indicator"].tolist() == ["刑事拘留"]
     at.session_state["intake_edit_figures_1"] = {"edited_rows": {0: {"indicator": "抓获犯罪嫌疑人"}},
                                                  "added_rows": [], "deleted_rows": []}
     at.run()
     assert any("内置规则读作“刑事拘留”" in w.value and "抓获犯罪嫌疑人" in w.value for w in at.warning)
+    assert [e.value for e in FolderLearnedVocab(env).entries()] == ["suspects_arrested"]
+    at.session_state["intake_edit_figures_1"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+    at.run()  # undone in the same review: taken back
+    assert FolderLearnedVocab(env).entries() == []
