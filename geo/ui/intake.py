@@ -144,8 +144,9 @@ def _notes(result: dict, places: dict[str, str], lang: str) -> None:
     if "default_place" in source:
         place = places.get(source["default_place"], "") or t("intake_no_place", lang)
         st.caption(t("intake_default_place", lang, place=place))
-    if st.session_state.pop("intake_learned_error", None):
-        st.warning(t("learned_unavailable", lang, error=""))
+    error = st.session_state.pop("intake_learned_error", None)
+    if error:  # proposed without the learned vocabulary: say why
+        st.warning(t("learned_unavailable", lang, error=fmt.md_escape(error)))
 
 
 def review(data_dir: Path, state: dict, lang: str, ds) -> None:
