@@ -26,6 +26,8 @@ FIELDS = ("indicator", "drug", "place")
 NONE = "-"  # the value of an entry that says "this phrase names no core indicator"
 MAX_PHRASE = 10  # characters kept of the words before a number: the noun the number counts is nearest to it
 MIN_PHRASE = 2
+# verbs that carry no meaning of their own: a phrase made only of them would re-label every figure they stand in
+BARE_VERBS_RE = re.compile(r"^(?:抓获|破获|查获|缴获|侦破|查处|捣毁|打掉|开展|发放|建成|办理|共|累计|全年|其中)+$")
 # words that start a clause or belong to a period or a subject, not to what the figure counts
 NOISE_RE = re.compile(r"^.*(?:\d{4}年|[今去前上本同全当]年|以来|至今|年底|年初|月份?|同期)|"
                       r"^(?:其中|共计|累计|先后|共|已|均|并|还|又|分别|同时|另|达|为|全市|全县|全区|全省|我市|我县|"
@@ -129,7 +131,7 @@ def figure_phrase(rec: dict, places: tuple[str, ...] = ()) -> str:
     words = after_places(re.split(r"[，,、；;：:（）()]", words)[-1], rec, places)
     words = NOISE_RE.sub("", words)
     words = words[-MAX_PHRASE:]
-    return words if len(words) >= MIN_PHRASE and not re.search(r"\d", words) else ""
+    return words if len(words) >= MIN_PHRASE and not re.search(r"\d", words) and not BARE_VERBS_RE.match(words) else ""
 
 
 def drug_phrase(rec: dict, places: tuple[str, ...] = ()) -> str:

@@ -62,6 +62,8 @@ def test_a_figure_without_words_of_its_own_teaches_nothing():
     fig = proposals("宁远县外流贩毒人员逐年减少，2015年105人。")[0]
     assert fig["value"] == 105
     assert learned.lessons(fig, fig | {"indicator": "outflow_traffickers"}, "李强") == []
+    fig = proposals("2023年，当场抓获80名。")[0]  # only a verb: it would re-label every 抓获
+    assert learned.lessons(fig, fig | {"indicator": "suspects_arrested"}, "李强") == []
 
 
 def test_folder_store_replaces_and_removes_and_keeps_concurrent_adds(tmp_path):
