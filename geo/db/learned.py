@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 from geo import settings
 from geo.db.engine import engine
-from geo.intake.learned import Entry, FolderLearnedVocab, LearnedVocab
+from geo.intake.learned import Entry, FolderLearnedVocab, LearnedVocab, lessons
 
 COLUMNS = "field, phrase, value, user_name, learned_at, example"
 UPSERT = sa.text(f"INSERT INTO learned_vocab (ident, {COLUMNS}) VALUES (:i, :f, :p, :v, :u, :a, :e) "
@@ -43,3 +43,12 @@ def learned_store(data_dir: Path | None = None) -> LearnedVocab:
     """The configured store: the database when its URL is set, else <data dir>/.intake/learned_vocab.csv."""
     url = settings.database_url()
     return DbLearnedVocab(url) if url else FolderLearnedVocab(Path(data_dir or settings.data_dir()))
+
+
+def teach(before: list[dict], after: list[dict], user: str, data_dir: Path | None = None) -> list[Entry]:
+    """Keep what a reviewed batch teaches (proposals as proposed, and as staff left them, in the same order) in the
+    configured store: for a review made outside the app, such as a spreadsheet of proposals read back."""
+    taught = [e for old, new in zip(before, after) for e in lessons(old, new, user)]
+    if taught:
+        learned_store(data_dir).add(taught)
+    return taught

@@ -82,3 +82,13 @@ def test_folder_store_replaces_and_removes_and_keeps_concurrent_adds(tmp_path):
     assert len(store.entries()) == 9  # no add lost another's entry
     assert store.remove(a.ident) and not store.remove(a.ident)
     assert len(store.entries()) == 8
+
+
+def test_a_batch_reviewed_outside_the_app_teaches_the_folder_store(tmp_path, monkeypatch):
+    from geo.db.learned import teach
+
+    monkeypatch.delenv("DASHBOARD_DATABASE_URL", raising=False)
+    fig = proposals(FIRST)[0]
+    taught = teach([fig], [fig | {"indicator": "compulsory_rehab"}], "王芳", tmp_path)
+    assert [e.phrase for e in taught] == [e.phrase for e in learned.FolderLearnedVocab(tmp_path).entries()]
+    assert proposals(SECOND, taught)[0]["indicator"] == "compulsory_rehab"
