@@ -6,6 +6,7 @@ when DASHBOARD_DATABASE_URL is set. The app (geo/ui/sources.py wraps this with i
     user_store()     users and failed sign-ins (UserStore)         folder: users.toml + .attempts.json
     session_store()  signed-in sessions (SessionStore)             folder: users.sessions.json
     audit_log()      the audit trail (AuditLog)                    folder: data/.audit/audit.jsonl
+    learned_store()  intake's learned vocabulary (LearnedVocab)    folder: data/.intake/learned_vocab.csv
 """
 from __future__ import annotations
 
@@ -22,9 +23,12 @@ from geo.data.store import Entry
 from geo.data.tablestore import FileStore, TableStore
 from geo.db.audit import DbAuditLog
 from geo.db.engine import safe_url
+from geo.db.learned import DbLearnedVocab
 from geo.db.sessions import DbSessionStore
 from geo.db.store import DbStore
 from geo.db.users import DbUserStore
+from geo.intake.learned import Entry as LearnedEntry
+from geo.intake.learned import FolderLearnedVocab, LearnedVocab, lessons
 
 
 def database_url() -> str | None:
@@ -94,3 +98,18 @@ def jurisdictions_dir(ts: TableStore) -> Path:
         scratch.write_text(text, encoding="utf-8")
         os.replace(scratch, target)  # a reader sees the whole file or none
     return folder
+
+
+def learned_store() -> LearnedVocab:
+    """Intake's learned vocabulary: the database's learned_vocab table, or <data dir>/.intake/learned_vocab.csv."""
+    url = database_url()
+    return DbLearnedVocab(url) if url else FolderLearnedVocab(Path(settings.data_dir()))
+
+
+def teach(before: list[dict], after: list[dict], user: str) -> list[LearnedEntry]:
+    """Keep what a reviewed batch teaches (proposals as proposed, and as staff left them, in the same order) in the
+    configured store: for a review made outside the app, such as a spreadsheet of proposals read back."""
+    taught = [e for old, new in zip(before, after) for e in lessons(old, new, user)]
+    if taught:
+        learned_store().add(taught)
+    return taught

@@ -297,6 +297,95 @@ STRINGS: dict[str, tuple[str, str]] = {
     "record_kind": ("类别", "Kind"),
     "source_texts": ("原文全文", "Full source texts"),
     "select_all": ("全选", "Select all"),
+
+    # intake that learns: labelled review columns, duplicates, learned entries, numbers left over, history words
+    "intake_col_n": ("序号", "No."),
+    "intake_col_duplicate": ("重复", "Duplicate"),
+    "intake_col_value": ("数值", "Value"),
+    "intake_col_qualifier": ("限定", "Qualifier"),
+    "intake_col_unit": ("单位", "Unit"),
+    "intake_col_indicator": ("指标", "Indicator"),
+    "intake_col_label": ("原文描述", "Words in the report"),
+    "intake_col_drug": ("毒品", "Drug"),
+    "intake_col_place": ("地点", "Place"),
+    "intake_col_period_start": ("时期起", "Period from"),
+    "intake_col_period_end": ("时期止", "Period to"),
+    "intake_col_period_label": ("时期（原文）", "Period as written"),
+    "intake_col_change": ("变化", "Change"),
+    "intake_col_quote": ("引文", "Quote"),
+    "intake_col_learned": ("学习来源", "Learned from"),
+    "intake_col_case": ("案件编号", "Case number"),
+    "intake_col_category": ("类别", "Category"),
+    "intake_col_waypoints": ("途经地点", "Places on the route"),
+    "intake_col_number": ("数字", "Number"),
+    "intake_col_sentence": ("所在句子", "Sentence"),
+    "intake_dup_data": ("已在数据中（{record}）", "already in the data ({record})"),
+    "intake_dup_batch": ("与本批第 {n} 条相同", "same as row {n} of this batch"),
+    "intake_dup_note": ("{n} 条建议可能已在数据中或在本批中重复，默认不采用；请核对后再勾选。",
+                        "{n} proposals may already be in the data or repeat another row: they are not ticked. "
+                        "Check them before ticking."),
+    "intake_learned_note": ("根据 {user} 于 {day} 的更正学习", "learned from a correction by {user} on {day}"),
+    "intake_learned_conflict": ("；内置规则为“{builtin}”", "; the built-in rule says “{builtin}”"),
+    "intake_learned_saved": ("已记住 {n} 条更正，以后的报告会按此识别。", "{n} corrections remembered for the next reports."),
+    "intake_learned_overrides": ("“{phrase}”：内置规则读作“{builtin}”，以后按您的更正读作“{value}”。",
+                                 "“{phrase}”: the built-in rule reads “{builtin}”; from now on it reads “{value}”, "
+                                 "as you corrected."),
+    "intake_leftovers": ("未成为建议记录的数字（{n} 个）", "Numbers that became no proposal ({n})"),
+    "intake_leftovers_help": ("如其中有需要的数据，点击“添加为记录”，再在上表中补全指标、地点和时期。",
+                              "If one is a figure you need, click “Add as a record”, then fill in its indicator, "
+                              "place and period above."),
+    "intake_leftover_add": ("添加为记录", "Add as a record"),
+    "intake_default_place": ("默认地点：{place}（正文中出现最多的地点）", "Default place: {place} (named most often in the text)"),
+    "intake_date_from_text": ("文件日期取自正文：{date}。请核对。", "Document date {date} taken from the text. Please check."),
+    "intake_no_place": ("（无）", "(none)"),
+    "upload_hint": ("把文件拖到上面的框内，或点击框选择文件；单个文件不超过 {mb} MB。",
+                    "Drag a file onto the box above, or click the box to choose one; at most {mb} MB per file."),
+    "data_tab_learned": ("学习的词汇", "Learned vocabulary"),
+    "learned_help": ("审核报告时更正的指标、毒品和地点会记在这里，以后的报告按此识别。删除一条，即不再使用。",
+                     "Indicators, drugs and places corrected while reviewing reports are kept here and used for "
+                     "the next reports. Remove an entry to stop using it."),
+    "learned_none": ("还没有学习的词汇。", "Nothing learned yet."),
+    "learned_col_field": ("类别", "Kind"),
+    "learned_col_phrase": ("词语", "Phrase"),
+    "learned_col_value": ("含义", "Means"),
+    "learned_col_user": ("更正人", "Corrected by"),
+    "learned_col_day": ("日期", "Date"),
+    "learned_col_conflict": ("内置规则", "Built-in rule"),
+    "learned_col_example": ("例句", "Example"),
+    "learned_field_indicator": ("指标", "Indicator"),
+    "learned_field_drug": ("毒品", "Drug"),
+    "learned_field_place": ("地点", "Place"),
+    "learned_no_indicator": ("（不是核心指标）", "(no core indicator)"),
+    "learned_pick": ("要删除的条目", "Entry to remove"),
+    "learned_choose": ("请选择", "Choose an entry"),
+    "learned_remove": ("删除此条", "Remove this entry"),
+    "learned_removed": ("已删除：{phrase}", "Removed: {phrase}"),
+    "learned_unavailable": ("无法读取学习的词汇：{error}", "Cannot read the learned vocabulary: {error}"),
+    "col_drug_as_written": ("毒品（原文）", "Drug as written"),
+    "col_title": ("标题", "Title"),
+    "col_doc_date": ("文件日期", "Document date"),
+    "col_publisher": ("发布单位", "Publisher"),
+    "col_author": ("作者", "Author"),
+    "col_name_zh": ("中文名称", "Name (Chinese)"),
+    "col_name_en": ("英文名称", "Name (English)"),
+    "col_source_file": ("来源文件", "Source document"),
+    "col_note": ("备注", "Note"),
+    "col_visibility": ("可见范围", "Visibility"),
+    "col_level": ("级别", "Level"),
+    "col_kind": ("类型", "Kind"),
+    "col_precision": ("位置精度", "Location precision"),
+    "col_suspects": ("嫌疑人数", "Suspects"),
+    "hist_time": ("时间", "Time"),
+    "hist_user": ("用户", "User"),
+    "hist_table": ("数据表", "Table"),
+    "hist_action": ("操作", "Action"),
+    "hist_note": ("说明", "Note"),
+    "hist_previous": ("被替换的版本", "Version replaced"),
+    "hist_restored_from": ("恢复自", "Restored from"),
+    "hist_update": ("保存", "save"),
+    "hist_restore": ("恢复", "restore"),
+    "data_restored": ("已恢复 {file}：新增 {added}、修改 {changed}、删除 {removed} 行。",
+                      "Restored {file}: {added} added, {changed} changed, {removed} removed."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -367,6 +456,22 @@ STRINGS.update({
                                 "Your session was ended elsewhere (signed out, or an administrator changed your "
                                 "account); please sign in again."),
 })
+
+# intake that learns: units and qualifiers of proposals, in words
+LABELS.update({
+    "unit": {
+        "case": ("起", "cases"), "person": ("人", "people"), "person_time": ("人次", "person-times"),
+        "kg": ("公斤", "kg"), "g": ("克", "g"), "t": ("吨", "t"), "tablet": ("粒", "tablets"),
+        "event": ("场次", "events"), "copy": ("份", "copies"), "site": ("处", "sites"), "venue": ("家", "venues"),
+        "percent": ("%", "%"), "yuan": ("元", "yuan"), "bed": ("张床位", "beds"), "rank": ("名次", "rank"),
+        "other": ("其他", "other"),
+    },
+    "qualifier": {
+        "exact": ("准确", "exact"), "plus": ("以上（余、多）", "or more"), "about": ("约", "about"),
+        "at_most": ("至多", "at most"),
+    },
+})
+
 
 def t(key: str, lang: str = "zh", **fmt: str) -> str:
     zh, en = STRINGS[key]

@@ -9,6 +9,7 @@ from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 from geo.ui import editor as ui_editor
 from geo.ui import intake as ui_intake
+from geo.ui import learned as ui_learned
 from geo.ui import sources, state
 
 ds = state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
@@ -27,7 +28,7 @@ ui_admin.flash(lang)
 ui_admin.who(lang)
 admin = accounts.can_manage_users(role)
 names = ["data_tab_upload", "data_tab_history", "data_tab_intake", "data_tab_edit"]
-names += ["data_tab_users", "data_tab_audit"] if admin else []
+names += ["data_tab_users", "data_tab_audit", "data_tab_learned"] if admin else []
 tabs = st.tabs([t(n, lang) for n in names])
 with tabs[0]:
     ui_admin.guarded(ui_admin.upload, tables, lang)
@@ -41,3 +42,5 @@ if admin:  # admins only, and only with sign-in on (open mode has no users)
         ui_auth.manage_users(lang)
     with tabs[5]:
         ui_audit.view(lang)
+    with tabs[6]:  # learned intake vocabulary: in the database when one is set, else in the data folder
+        ui_admin.guarded(lambda ts, lang: ui_learned.view(ts, ds, lang), tables, lang)

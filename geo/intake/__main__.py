@@ -64,9 +64,9 @@ def report_files(path: Path) -> list[Path]:
     return [path]
 
 
-def _propose_one(path: Path, args: argparse.Namespace, where: Path) -> Report:
+def _propose_one(path: Path, args: argparse.Namespace, where: Path, learned: list) -> Report:
     text = read_path(path)  # the one function that reads a report file
-    result = propose_text(text, path.name, args.date, args.place, where)
+    result = propose_text(text, path.name, args.date, args.place, where, learned)
     for message in result.pop("messages"):
         print(f"note: {path.name}: {message}", file=sys.stderr)
     return Report(path.name, text, result["source"], result["records"])
@@ -78,10 +78,11 @@ def propose(args: argparse.Namespace) -> int:
         print(f"error: {args.file}: no report ({', '.join(TYPES)}) in this folder", file=sys.stderr)
         return 2
     where = backend.jurisdictions_dir(backend.table_store())
+    learned = backend.learned_store().entries()  # what corrections in the app or a spreadsheet have taught
     reports, failed = [], 0
     for path in files:
         try:
-            reports.append(_propose_one(path, args, where))
+            reports.append(_propose_one(path, args, where, learned))
         except IntakeError as err:  # one unreadable report does not stop the others
             print(f"error: {err}", file=sys.stderr)
             failed += 1
@@ -137,9 +138,26 @@ def save(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem(s) in {args.file}; nothing was saved", file=sys.stderr)
         return 2
     entries = batch.save(ts, done, args.user, args.note, role, "cli")
+    taught = _teach(ts, reports, args.user)
+    if taught:
+        print(f"learned {taught} phrase(s) from the corrections in {args.file}", file=sys.stderr)
     print(f"saved {len(reports)} report(s) to {backend.describe()}: "
           + ", ".join(f"{e.table} +{e.added} ~{e.changed} -{e.removed}" for e in entries))
     return 0
+
+
+def _teach(ts, reports: list[Report], user: str) -> int:
+    """What the spreadsheet's corrections teach: each report proposed again from its text (as it was proposed for
+    review) and compared, proposal by proposal, with the rows as staff left them."""
+    where, count, learned = backend.jurisdictions_dir(ts), 0, backend.learned_store().entries()
+    for report in reports:
+        src = report.source
+        when = date.fromisoformat(src["doc_date"]) if src.get("doc_date") else None
+        before = propose_text(report.text, report.file, when, src.get("default_place") or None, where,
+                              learned)["records"]
+        if len(before) == len(report.records):  # rows added or removed in the sheet: nothing to pair them with
+            count += len(backend.teach(before, report.records, user))
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,10 +1,11 @@
 """Spots → proposed records: which table, indicator, drug, place and period each figure belongs to."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from geo.intake import cases, context, spots, vocab
+from geo.intake import cases, context, learned, spots, vocab
 from geo.intake.numbers import plain
 from geo.intake.periods import Period, find
 from geo.intake.places import Gazetteer
@@ -12,6 +13,13 @@ from geo.intake.text import CLAUSE_END, Doc, clause_bounds, sentences
 
 DRUGS = {r["as_written"]: r["drug"] for r in vocab.table("drugs")}
 INDICATORS = vocab.table("indicators")
+NOT_INDICATORS = vocab.column("not_indicators", "phrase")  # 强制隔离戒毒所: names that hold a keyword but count nothing
+PERIOD_WORDS_RE = re.compile(r"[\d一二三四五六七八九十〇零]+[年月日]?|[今去前上下本同全当]年|年|月|日|上半|下半|"
+                             r"以来|至今|同期|其中|个月|前|仅|共|近|约|达|[，,、：:（）()]")
+HEADER_MAX = 40  # a paragraph this short before a figure's paragraph is its heading (宁远县：整治外流贩毒)
+NOUN_TAIL = 4  # …and ends within this many characters of the clause end (案件, 人员, 等)
+OWN_AFTER_RE = re.compile(r"[、\d]")  # the words after a figure that are its own end at the next item or number
+NOUN_GAP = 6  # number, classifier, noun: the noun starts at most this far after the classifier (50多起重特大涉毒案件)
 UNIT_NOUNS = vocab.table("unit_nouns")
 SAME_UNIT = {"person_time": "person"}  # 查获吸毒人员711人次 counts the same people as 711人
 LEAD_WORDS = ("其中", "共计", "累计", "先后", "共", "已", "均", "并", "还", "又", "分别", "同时", "另", "达", "为")
@@ -41,11 +49,37 @@ def drugs_in(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     return sorted(out)
 
 
-def indicator(words: str, unit: str | None) -> dict[str, str] | None:
-    """The vocabulary entry whose keyword comes first in the words (the verb comes first: 刑事拘留…嫌疑人)."""
-    hits = [(words.find(r["keyword"]), -len(r["keyword"]), i) for i, r in enumerate(INDICATORS)
-            if r["keyword"] in words and (unit is None or r["unit"] in (unit, "", SAME_UNIT.get(unit)))]
-    return INDICATORS[min(hits)[2]] if hits else None
+def masked(words: str) -> str:
+    """The words with every phrase that names no indicator blanked out (same length, so positions hold)."""
+    for phrase in NOT_INDICATORS:
+        words = words.replace(phrase, "\u3000" * len(phrase))
+    return words
+
+
+def indicator(words: str, unit: str | None, rows: tuple[dict[str, str], ...] = INDICATORS,
+              ends_after: int = 0) -> dict[str, str] | None:
+    """The vocabulary entry whose keyword comes first in the words (the verb comes first: 刑事拘留…嫌疑人); only
+    keywords ending after `ends_after` count (those that reach the noun after the number)."""
+    words = masked(words)
+    hits = [(at, -len(r["keyword"]), i) for i, r in enumerate(rows)
+            if (at := words.find(r["keyword"])) >= 0 and at + len(r["keyword"]) > ends_after
+            and (unit is None or r["unit"] in (unit, "", SAME_UNIT.get(unit)))]
+    return rows[min(hits)[2]] if hits else None
+
+
+def noun_after(pre: str, after: str, unit: str | None, rows: tuple[dict[str, str], ...] = INDICATORS
+               ) -> dict[str, str] | None:
+    """破获50起毒品案件: the noun after the classifier, read with the verb before the number (破获 + 毒品案件). The noun
+    must end its clause (帮助27名社区戒毒人员就业 counts people helped to work, not people in community rehab) and
+    come before the next item of a list (刑事拘留41人、行政拘留37人: 行政拘留 belongs to 37)."""
+    after = OWN_AFTER_RE.split(after, maxsplit=1)[0]
+    words = masked(pre + after)
+    entry = indicator(words, unit, rows, ends_after=len(pre))
+    if entry is None:
+        return None
+    at = words.find(entry["keyword"])
+    tail = words[at + len(entry["keyword"]):]
+    return entry if at <= len(pre) + NOUN_GAP and len(tail) <= NOUN_TAIL else None
 
 
 def unit_for(spot: spots.Spot, before: str, after: str) -> str:
@@ -115,7 +149,9 @@ def classify(doc: Doc, f: Found, after: str) -> dict:
     flat, spot = doc.flat, f.spot
     words = label(flat, f.seg, spot, f.hi)
     unit = unit_for(spot, flat[f.seg:spot.start], after)
-    entry = indicator(flat[f.seg:spot.start] or words, unit) or indicator(words, unit)
+    pre = flat[f.seg:spot.start]
+    entry = noun_after(pre, after, unit) or indicator(pre or words, unit) or indicator(words, unit) or (
+        heading_indicator(doc, f.lo, unit) if not names_own(pre + OWN_AFTER_RE.split(after, maxsplit=1)[0]) else None)
     base = {"label_zh": words, "unit": unit, "indicator": None, "metric": f"reported_{unit}", "category": "other",
             "label_en": "", "drug": None, "drug_as_written": ""}
     if spot.kind == "rank":
@@ -146,8 +182,9 @@ def drug_of(flat: str, f: Found) -> tuple[str, str]:
     return (kinds[0] if len(kinds) == 1 else "mixed"), "、".join(dict.fromkeys(w for w, _ in specific))
 
 
-def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> list[dict]:
-    """Every proposed record of a document, in text order."""
+def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer,
+            taught: list[learned.Entry] | tuple = ()) -> list[dict]:
+    """Every proposed record of a document, in text order; `taught` are the learned entries to apply."""
     flat = doc.flat
     mentions = gaz.mentions(flat, default)
     subjects = context.subject_like(flat, mentions, gaz)
@@ -176,10 +213,19 @@ def propose(doc: Doc, doc_date: date | None, default: str, gaz: Gazetteer) -> li
             i += 1
         first_pos = found[first].spot.start if first < i else hi
         context.advance(state, lo, hi, subjects, where.periods, first_pos)
-    out = merge_weights(doc, out)
+    out = [apply_learned(r, gaz, list(taught)) for r in merge_weights(doc, out)]
     out += cases.case_records(doc, out)
     out += route_records(doc, gaz, out)
     return [r for r in sorted(out, key=lambda r: r["_at"]) if r["quote"] and r["quote"] in doc.raw]
+
+
+def apply_learned(rec: dict, gaz: Gazetteer, taught: list[learned.Entry]) -> dict:
+    """A figure or seizure with the learned entries of its words and sentence applied."""
+    if not taught or rec["table"] not in ("figures", "seizures"):
+        return rec
+    own_after = OWN_AFTER_RE.split(rec["_after"], maxsplit=1)[0]  # not the next figure's (冰毒2.9公斤、开心水450克)
+    rec = learned.apply(rec, rec["_pre"] + own_after, rec["_sentence"], taught)
+    return rec | {"place_zh": gaz.name.get(rec["adcode"], "")}
 
 
 def route_records(doc: Doc, gaz: Gazetteer, records: list[dict]) -> list[dict]:
@@ -238,7 +284,7 @@ def record(doc: Doc, f: Found, state: context.State, where: Where, change) -> di
         "case_no": None, "waypoints": [], "quote": doc.quote(c_lo, end),
         "quote_start": doc.where[c_lo], "quote_end": doc.where[end - 1] + 1,
         "confidence": round(min(score, 1.0), 2), "why": "; ".join(why), "_pre": flat[f.seg:spot.start],
-        "_at": spot.start}
+        "_after": flat[spot.end:c_hi], "_sentence": flat[f.lo:spot.start], "_at": spot.start}
 
 
 def lone_changes(doc: Doc, found: list[Found], changes: list[spots.Change]) -> list[Found]:
@@ -256,12 +302,30 @@ def lone_changes(doc: Doc, found: list[Found], changes: list[spots.Change]) -> l
 
 def change_record(doc: Doc, f: Found, rec: dict, change: spots.Change) -> dict:
     """The fields of a figure that is only a reported change."""
-    entry = indicator(doc.flat[f.seg:f.spot.start], None) or indicator(doc.flat[f.lo:f.spot.start], None)
+    own = doc.flat[f.seg:f.spot.start]
+    entry = indicator(own, None) or (indicator(doc.flat[f.lo:f.spot.start], None) if not names_own(own) else None)
     return rec | {"table": "figures", "value": None, "unit": entry["unit"] if entry else "other",
                   "indicator": entry["indicator"] or None if entry else None,
                   "metric": entry["metric"] if entry else "reported_change", "change_value": plain(change.value),
                   "change_unit": change.unit, "change_basis": change.basis,
                   "category": entry["category"] if entry else "other", "label_en": entry["label_en"] if entry else ""}
+
+
+def heading_indicator(doc: Doc, lo: int, unit: str | None) -> dict[str, str] | None:
+    """The indicator named by the heading of a figure's paragraph (宁远县：整治外流贩毒 / 2015年105人), for a figure
+    whose own words name only its period."""
+    starts = sorted(b for b in doc.breaks if b <= lo)
+    if not starts:
+        return None
+    before = [b for b in doc.breaks if b < starts[-1]]
+    head = max(before, default=0)
+    return indicator(doc.flat[head:starts[-1]], unit) if 0 < starts[-1] - head <= HEADER_MAX else None
+
+
+def names_own(words: str) -> bool:
+    """Words that name a subject of their own (戒断3年未复吸人员), not only a period (2020年较上年): a change in them
+    is about that subject, not about the indicator named earlier in the sentence."""
+    return len(PERIOD_WORDS_RE.sub("", words)) >= 4
 
 
 def merge_weights(doc: Doc, records: list[dict]) -> list[dict]:

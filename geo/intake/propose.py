@@ -18,7 +18,7 @@ PUBLIC_FIELDS = ("table", "indicator", "metric", "category", "label_zh", "label_
                  "qualifier", "alt_value", "alt_unit", "alt_qualifier", "drug", "drug_as_written", "as_written",
                  "adcode", "place_zh", "period_start", "period_end", "period_label", "change_value", "change_unit",
                  "change_basis", "case_no", "level", "waypoints", "waypoints_as_written", "quote", "quote_start",
-                 "quote_end", "confidence", "why")
+                 "quote_end", "confidence", "why", "learned")
 
 
 @lru_cache(maxsize=4)
@@ -49,8 +49,9 @@ def document_date(flat: str, given: date | None) -> tuple[date | None, str, list
 
 
 def propose_text(text: str, name: str, doc_date: date | None = None, place: str | None = None,
-                 data_dir: Path | None = None) -> dict:
-    """{"source": {...}, "records": [...], "messages": [...]} for one report's text."""
+                 data_dir: Path | None = None, learned: list | None = None) -> dict:
+    """{"source": {...}, "records": [...], "messages": [...]} for one report's text; `learned` are the learned
+    vocabulary entries (geo.intake.learned) to apply."""
     if not text.strip():
         raise IntakeError(f"{name}: the file is empty")
     gaz = gazetteer(data_dir)
@@ -62,10 +63,11 @@ def propose_text(text: str, name: str, doc_date: date | None = None, place: str 
     if not place:
         messages.append(f"default place {default or '(none)'} {gaz.name.get(default, '')}: the place the text "
                         "names most often")
-    records = [{k: r.get(k) for k in PUBLIC_FIELDS} for r in extract.propose(doc, when, default, gaz)]
+    records = [{k: r.get(k) for k in PUBLIC_FIELDS} for r in extract.propose(doc, when, default, gaz, learned or ())]
     if not records:
         raise IntakeError(f"{name}: no figures found (a number with a unit such as 起, 人, 公斤)")
     source = {"file": name, "title_zh": title_of(text), "doc_date": when.isoformat() if when else "",
               "doc_date_basis": basis, "city_adcode": gaz.city_of(default) if default else "",
-              "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "chars": len(text)}
+              "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "chars": len(text),
+              "default_place": default}
     return {"source": source, "records": records, "messages": messages}

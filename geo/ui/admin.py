@@ -9,9 +9,10 @@ from geo.data import store, uploads
 from geo.data.schema import TABLES
 from geo.data.tablestore import TableStore, Unavailable
 from geo.data.validate import Problem
-from geo.i18n import t
+from geo.i18n import STRINGS, t
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
+from geo.ui.uploader import uploader
 
 KEY_TABLE, KEY_PREVIEW, KEY_ROUND, KEY_FLASH = "data_table", "data_preview", "data_upload_round", "data_flash"
 
@@ -82,7 +83,7 @@ def _clear_previews() -> None:
 def upload(ts: TableStore, lang: str) -> None:
     """Choose a table, upload its replacement, see problems or the difference, confirm."""
     table = st.selectbox(t("data_table", lang), list(TABLES), key=KEY_TABLE, format_func=lambda n: f"{n}.csv")
-    up = st.file_uploader(t("data_upload", lang), type=["csv"], key=f"data_upload_{st.session_state.get(KEY_ROUND, 0)}")
+    up = uploader(t("data_upload", lang), ["csv"], f"data_upload_{st.session_state.get(KEY_ROUND, 0)}", lang)
     if up is None:
         st.caption(t("data_upload_help", lang))
         return
@@ -127,17 +128,38 @@ def _write(action, lang: str) -> None:
         return
     _clear_previews()  # the store wrote the audit event with the save
     st.session_state[KEY_ROUND] = st.session_state.get(KEY_ROUND, 0) + 1  # a fresh, empty uploader
-    st.session_state[KEY_FLASH] = (True, t("data_saved", lang, file=TABLES[entry.table].file, added=str(entry.added),
+    said = "data_restored" if entry.action == "restore" else "data_saved"  # a restore says 已恢复, not 已保存
+    st.session_state[KEY_FLASH] = (True, t(said, lang, file=TABLES[entry.table].file, added=str(entry.added),
                                             changed=str(entry.changed), removed=str(entry.removed)), [])
+
+
+HISTORY_COLUMNS = {"time": "hist_time", "user": "hist_user", "table": "hist_table", "action": "hist_action",
+                   "added": "data_added", "changed": "data_changed", "removed": "data_removed", "note": "hist_note",
+                   "previous": "hist_previous", "restored_from": "hist_restored_from"}
+
+
+def _version(version: str) -> str:
+    """A kept file version by its time and author (a database version id stays as it is: no query per row)."""
+    return store.version_label(version) if "__" in version else version
+
+
+def history_frame(entries: list, lang: str) -> pd.DataFrame:
+    """The history log in the reader's language: headers and actions as words, tables by their file name, kept
+    versions by their time and author."""
+    frame = pd.DataFrame([e.__dict__ for e in entries]).reindex(columns=list(HISTORY_COLUMNS))
+    for col in ("previous", "restored_from"):
+        frame[col] = frame[col].map(lambda v: _version(v) if isinstance(v, str) and v else "")
+    frame["time"] = frame["time"].map(store.stamp_label)
+    frame["table"] = frame["table"].map(lambda n: TABLES[n].file if n in TABLES else n)
+    frame["action"] = frame["action"].map(lambda a: t(f"hist_{a}", lang) if f"hist_{a}" in STRINGS else a)
+    return frame.fillna("").rename(columns={k: t(v, lang) for k, v in HISTORY_COLUMNS.items()})
 
 
 def history(ts: TableStore, lang: str) -> None:
     """The log of every save and restore, and restoring a kept version of the chosen table."""
     entries = list(reversed(ts.log()))
     if entries:
-        frame = pd.DataFrame([e.__dict__ for e in entries]).drop(columns=["sha256", "extra"])
-        frame["time"] = frame["time"].map(store.stamp_label)
-        st.dataframe(frame, hide_index=True, width="stretch", key="data_log")
+        st.dataframe(history_frame(entries, lang), hide_index=True, width="stretch", key="data_log")
     else:
         st.caption(t("data_no_history", lang))
     table = st.selectbox(t("data_table", lang), list(TABLES), key="data_restore_table",

@@ -7,7 +7,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from geo.data import store
+from geo.data import store, words
 from geo.data.filters import city_options, county_options
 from geo.data.schema import TABLES
 from geo.data.tablestore import TableStore, Unavailable
@@ -29,6 +29,18 @@ def edit(frame: pd.DataFrame, key: str, locked: list[str], config: dict | None =
 def place_names(ds, lang: str) -> dict[str, str]:
     j = ds["jurisdictions"]
     return dict(zip(j["adcode"], j[name_col(lang)]))
+
+
+def place_labels(ds, lang: str) -> dict[str, str]:
+    """adcode → the place's name, with its parent's name where two places share a name."""
+    j = ds["jurisdictions"]
+    names = dict(zip(j["adcode"], j[name_col(lang)]))
+    parents = dict(zip(j["adcode"], j["parent_adcode"])) if "parent_adcode" in j else {}
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {code: f"{name}（{names.get(parents.get(code), '')}）" if seen[name] > 1 else name
+            for code, name in names.items()}
 
 
 def _frame(text: str) -> pd.DataFrame:
@@ -61,6 +73,20 @@ def merged(full: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _config(shown: pd.DataFrame, table: str, lang: str, places: dict[str, str]) -> dict:
+    """Headers in the reader's language; coded columns as drop-downs of words."""
+    heads = words.headers(shown.columns, lang)
+    config = {c: st.column_config.Column(h) for c, h in heads.items()}
+    for col, group in words.groups(table, shown.columns).items():
+        config[col] = st.column_config.SelectboxColumn(heads.get(col, col),
+                                                       options=list(words.words_of(group, lang).values()))
+    if "adcode" in shown:
+        config["adcode"] = st.column_config.SelectboxColumn(heads["adcode"], options=list(places.values()))
+    if "quote" in shown:
+        config["quote"] = st.column_config.TextColumn(heads["quote"], width="large")
+    return config
+
+
 def correct(ts: TableStore, ds, lang: str) -> None:
     """Open any table filtered by city and county, edit cells, save the table through the store."""
     st.caption(t("edit_help", lang))
@@ -74,11 +100,13 @@ def correct(ts: TableStore, ds, lang: str) -> None:
     if part.empty:
         st.info(t("edit_none", lang))
         return
-    edited = edit(part, f"edit_{table}_{city}_{county}", [TABLES[table].key])
-    if edited.equals(part):  # nothing edited: no difference to compute on every rerun
+    places = place_labels(ds, lang)
+    shown = words.to_words(part, table, lang, places)  # codes as words; read back as codes before the merge
+    edited = edit(shown, f"edit_{table}_{city}_{county}", [TABLES[table].key], _config(shown, table, lang, places))
+    if edited.equals(shown):  # nothing edited: no difference to compute on every rerun
         st.button(t("edit_save", lang), key="edit_save", disabled=True)
         return
-    new = merged(full, edited)
+    new = merged(full, words.from_words(edited, table, lang, places))
     d = store.diff(current, new.to_csv(index=False), table)
     if d.changed_rows:
         ui_admin.diff_view(d, lang, "edit_diff")

@@ -3,6 +3,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.auth import accounts
+from geo.intake.learned import Entry, FolderLearnedVocab
 from tests.app.test_pages import run
 from tests.conftest import read_csv, write_csv
 
@@ -68,7 +69,7 @@ def test_admin_adds_a_user_with_a_hashed_password(env):
     _, users = env
     accounts.add_user("ada", "admin", "admin-pass", users)
     at = sign_in(open_page(), "ada", "admin-pass")
-    assert [t.label for t in at.tabs][-2:] == ["用户管理", "审计日志"]
+    assert [t.label for t in at.tabs][-3:] == ["用户管理", "审计日志", "学习的词汇"]
     at.text_input(key="users_add_name").input("newbie")
     at.selectbox(key="users_add_role").set_value("staff")
     at.text_input(key="users_add_password").input("newbie-pass")
@@ -119,3 +120,37 @@ def test_restore_takes_the_chosen_tables_version_after_the_table_is_changed(env,
     assert not at.exception and not at.error, (at.exception, at.error)
     last = store.log(data)[-1]
     assert (last.table, last.action) == ("figures", "restore") and last.restored_from.startswith("figures/")
+
+
+def test_admin_sees_learned_entries_with_their_conflict_and_removes_one(env):
+    data_dir, users = env
+    store = FolderLearnedVocab(data_dir)
+    store.add([Entry("indicator", "送戒吸毒人员", "compulsory_rehab", "王芳", "2024-03-01T08:00:00+00:00", "送戒吸毒人员45名"),
+               Entry("indicator", "刑事拘留涉毒人员", "suspects_arrested", "李强", "2024-03-02T08:00:00+00:00")])
+    accounts.add_user("ada", "admin", "admin-pass", users)
+    at = sign_in(open_page(), "ada", "admin-pass")
+    shown = next(d.value for d in at.dataframe if "词语" in d.value.columns)
+    assert shown["词语"].tolist() == ["刑事拘留涉毒人员", "送戒吸毒人员"]
+    assert shown["含义"].tolist() == ["抓获犯罪嫌疑人", "强制隔离戒毒"]
+    assert shown["内置规则"].tolist() == ["刑事拘留", ""]  # the built-in rule the first one overrides, shown
+    assert shown["更正人"].tolist() == ["李强", "王芳"] and shown["日期"].tolist() == ["2024-03-02", "2024-03-01"]
+    at.selectbox(key="learned_pick").set_value(store.entries()[1].ident).run()
+    at.button(key="learned_remove").click().run()
+    assert not at.exception, at.exception
+    assert [e.phrase for e in store.entries()] == ["刑事拘留涉毒人员"]
+    assert "已删除：送戒吸毒人员" in texts(at.success)
+
+
+def test_history_is_in_the_users_language(env):
+    from geo.data import store
+
+    data_dir, users = env
+    text = (data_dir / "checkpoints.csv").read_text(encoding="utf-8")
+    store.save(data_dir, "checkpoints", text, "sam", "note")
+    store.restore(data_dir, "checkpoints", store.versions(data_dir, "checkpoints")[0], "sam", "back")
+    accounts.add_user("sam", "staff", "staff-pass", users)
+    at = sign_in(open_page(), "sam", "staff-pass")
+    log = next(d.value for d in at.dataframe if "操作" in d.value.columns)
+    assert list(log.columns)[:4] == ["时间", "用户", "数据表", "操作"]
+    assert log["操作"].tolist() == ["恢复", "保存"] and set(log["数据表"]) == {"checkpoints.csv"}
+    assert log["被替换的版本"].str.contains("UTC · sam").all()

@@ -69,6 +69,26 @@ def test_record_editor_opens_a_table_by_city(env):
     at.selectbox(key="edit_city").set_value("410400").run()
     assert not at.exception, at.exception
     assert at.button(key="edit_save").disabled  # nothing changed yet
+    shown = next(d.value for d in at.dataframe if "figure_id" in d.value.columns)
+    assert "metric" not in shown.columns and set(shown["adcode"]) <= {"平顶山市", "鲁山县", "叶县", "郏县", "宝丰县",
+                                                                      "舞钢市", "汝州市", "新华区", "卫东区", "石龙区",
+                                                                      "湛河区"}
+    assert "破获毒品案件" in set(shown["indicator"]) and "drug_cases" not in set(shown["indicator"])
+    assert "起" in set(shown["unit"]) and "case" not in set(shown["unit"])
+
+
+def test_record_editor_words_read_back_as_the_codes_of_the_file(env):
+    from geo.data import words
+    from geo.data.load import load_dataset
+    from geo.ui.editor import place_labels
+
+    ds = load_dataset(env)
+    for table in ("figures", "seizures", "cases", "checkpoints", "demo_sites"):
+        full = pd.read_csv(env / f"{table}.csv", dtype=str, keep_default_na=False)
+        for lang in ("zh", "en"):
+            places = place_labels(ds, lang)
+            back = words.from_words(words.to_words(full, table, lang, places), table, lang, places)
+            assert back.equals(full.drop(columns=[c for c in words.HIDDEN if c in full])), (table, lang)
 
 
 def test_report_text_is_escaped_with_quotes_marked():

@@ -93,7 +93,7 @@ def test_save_history_restore_and_the_other_server_follows(page, servers):
     wait_idle(page)
     choose(page, 1, "figures.csv")
     page.get_by_role("button", name="恢复此版本").click()
-    page.get_by_text("已保存 figures.csv").wait_for(timeout=60_000)
+    page.get_by_text("已恢复 figures.csv").wait_for(timeout=60_000)
     assert db.read_current("figures") == original
     assert RENAMED not in tiles(page, servers["b"]) and LABEL in tiles(page, servers["b"])
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -110,7 +110,7 @@ def test_open_mode_upload_diff_confirm_history_restore(page, site):
     page.get_by_role("tab", name="历史与恢复").click()
     choose(page, 1, TABLE_FILE)
     page.get_by_role("button", name="恢复此版本").click()
-    page.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+    page.get_by_text("已恢复 checkpoints.csv").wait_for(timeout=60_000)
     # the upload's own message may still be on screen: wait for the restore itself to be logged
     poll(lambda: [e["action"] for e in log(data)][-1:] == ["restore"], page, 60)
     assert (data / TABLE_FILE).read_bytes() == original

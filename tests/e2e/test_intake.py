@@ -66,7 +66,7 @@ def test_staff_adds_a_report_and_restore_takes_it_away(page, site):
     wait_idle(page)
     click(page, "恢复此版本")
     assert poll(lambda: [(e["action"], e["table"]) for e in log(data)][-1:] == [("restore", "figures")], page, 180)
-    page.get_by_text("已保存 figures.csv").wait_for(timeout=120_000)
+    page.get_by_text("已恢复 figures.csv").wait_for(timeout=120_000)  # a restore says restored, not saved
     assert (data / "figures.csv").read_text(encoding="utf-8").count(QUOTE) == 0
     open_page(page, site["url"], "overview")
     assert page.locator(TILE).count() == 0

@@ -207,7 +207,7 @@ def test_save_restore_export_and_sign_out_are_audited_and_the_admin_sees_them(pa
     wait_idle(page)
     page.get_by_role("button", name="恢复此版本").click()
     assert poll(lambda: audit_lines(data)[-1]["action"] == "restore", page, 60)
-    page.get_by_text("已保存 checkpoints.csv").wait_for(timeout=60_000)
+    page.get_by_text("已恢复 checkpoints.csv").wait_for(timeout=60_000)
     go(page, "缴获毒品")
     download(page, "下载 CSV", tmp_path)
     mine = [e for e in audit_lines(data) if e["user"] == "ada"]
