@@ -85,10 +85,11 @@ def test_folder_store_replaces_and_removes_and_keeps_concurrent_adds(tmp_path):
 
 
 def test_a_batch_reviewed_outside_the_app_teaches_the_folder_store(tmp_path, monkeypatch):
+    from geo import backend
     from geo.backend import teach
 
     monkeypatch.delenv("DASHBOARD_DATABASE_URL", raising=False)
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(backend, "learned_store", lambda: learned.FolderLearnedVocab(tmp_path))
     fig = proposals(FIRST)[0]
     taught = teach([fig], [fig | {"indicator": "compulsory_rehab"}], "王芳")
     assert [e.phrase for e in taught] == [e.phrase for e in learned.FolderLearnedVocab(tmp_path).entries()]
