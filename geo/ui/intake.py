@@ -47,7 +47,9 @@ def _propose(data_dir: Path, lang: str) -> None:
         result = propose_text(text, name, given if isinstance(given, date) else None,
                               st.session_state.get("intake_place") or None, data_dir)
     except IntakeError as err:
-        st.session_state[KEY_RESULT] = {"error": str(err)}
+        st.session_state[KEY_RESULT] = {"error": err.localized(lang)}
+        if err.reason:  # a file refused as hostile or malformed: who tried it goes in the audit log
+            ui_auth.record("intake_refused", err.file, reason=err.reason, **err.params)
         return
     st.session_state[KEY_RESULT] = {"result": result, "text": text, "name": name}
 
