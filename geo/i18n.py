@@ -405,6 +405,7 @@ STRINGS.update({
     "refuse_doctype": ("部件{part}含有DOCTYPE声明", "part {part} declares a DOCTYPE"),
     "refuse_pages": ("页数超过{limit}页", "more than {limit} pages"),
     "refuse_page_loop": ("页面目录中有循环引用", "its page tree points back at itself"),
+    "refuse_xobject_loop": ("页面中的图形对象循环引用自身", "a drawing on a page draws itself in a loop"),
     "refuse_tag": ("单个标签超过{kb} KB", "one tag is over {kb} KB"),
     "refuse_chars": ("文字超过{limit}个字符", "more than {limit} characters of text"),
 })

@@ -225,8 +225,8 @@ INTAKE_PARSE_SECONDS = float(os.environ.get("DASHBOARD_INTAKE_PARSE_SECONDS", "3
 # counted by reading them, not from the headers), the compression ratio of any part over 1 MiB, the pages of a
 # PDF, the longest tag of a web page (KiB), and the characters of text a report may give.
 INTAKE_ZIP_MAX_ENTRIES = 1000
-INTAKE_MAX_INFLATED_MB = 200
-INTAKE_ZIP_MAX_RATIO = 200
+INTAKE_MAX_INFLATED_MB = int(os.environ.get("DASHBOARD_INTAKE_MAX_INFLATED_MB", "200"))
+INTAKE_ZIP_MAX_RATIO = int(os.environ.get("DASHBOARD_INTAKE_ZIP_MAX_RATIO", "200"))
 INTAKE_PDF_MAX_PAGES = 500
 INTAKE_HTML_MAX_TAG_KB = 1024
 INTAKE_MAX_CHARS = 2_000_000

@@ -24,6 +24,10 @@ COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"\x28\xb5\x2f\xfd", "zstd"), (b"BZh", "bz
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 XML_PART = re.compile(r".*\.(xml|rels)$", re.IGNORECASE)
 UTF16 = (b"\xff\xfe", b"\xfe\xff", b"\x00<", b"<\x00")
+FORM_DEPTH = 32  # form XObjects drawn inside form XObjects
+HTML_MAX_DEPTH = 1000  # open elements of a web page, estimated from its tags (libxml2 itself stops at 256)
+HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
 
 def stated_type(raw: bytes, name: str, suffix: str) -> None:
@@ -64,6 +68,19 @@ def html_tags(html: str, name: str) -> None:
         if end < 0:
             return
         start = html.find("<", end)
+
+
+def html_depth(html: str, name: str) -> None:
+    """Refuse a page nested deeper than HTML_MAX_DEPTH elements (estimated: unclosed elements count as open)."""
+    depth = 0
+    for match in HTML_TAG.finditer(html):
+        closing, tag, selfclosing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not selfclosing and tag.lower() not in VOID:
+            depth += 1
+            if depth > HTML_MAX_DEPTH:
+                raise refusal(name, "refuse_nesting")
 
 
 def length(count: int, name: str) -> None:
@@ -145,6 +162,26 @@ def pdf_pages(document: Any, name: str) -> int:
     return pages
 
 
+def pdf_forms(resources: Any, name: str) -> None:
+    """Refuse a page whose form XObjects draw themselves, directly or through others (a loop pdfminer stops only
+    for a form that draws itself), or nest deeper than FORM_DEPTH."""
+    from pdfminer.pdftypes import resolve1
+
+    stack: list[tuple[Any, tuple[int, ...]]] = [(resources, ())]
+    while stack:
+        res, path = stack.pop()
+        xobjects = resolve1(resolve1(res).get("XObject")) if isinstance(resolve1(res), dict) else None
+        for ref in (xobjects or {}).values() if isinstance(xobjects, dict) else ():
+            key = getattr(ref, "objid", None)
+            if key in path:
+                raise refusal(name, "refuse_xobject_loop")
+            form = resolve1(ref)
+            if len(path) >= FORM_DEPTH:
+                raise refusal(name, "refuse_nesting")
+            if hasattr(form, "attrs") and form.attrs.get("Resources") is not None:
+                stack.append((form.attrs["Resources"], (*path, key)))
+
+
 class _CappedZlib:
     """Stands in for the zlib module inside pdfminer: inflates at most INTAKE_MAX_INFLATED_MB per stream."""
 
@@ -153,12 +190,17 @@ class _CappedZlib:
     def __init__(self, name: str):
         self.name = name
         self.cap = settings.INTAKE_MAX_INFLATED_MB * MIB
+        self.refused: IntakeError | None = None
+
+    def too_big(self) -> IntakeError:
+        self.refused = refusal(self.name, "refuse_inflated", mb=str(settings.INTAKE_MAX_INFLATED_MB))
+        return self.refused
 
     def decompress(self, data: bytes) -> bytes:
         inflater = zlib.decompressobj()
         out = inflater.decompress(data, self.cap + 1)
         if len(out) > self.cap:
-            raise refusal(self.name, "refuse_inflated", mb=str(settings.INTAKE_MAX_INFLATED_MB))
+            raise self.too_big()
         if not inflater.eof and not inflater.unconsumed_tail:
             raise zlib.error("incomplete or truncated stream")  # as zlib.decompress would, for pdfminer's repair
         return out
@@ -177,18 +219,19 @@ class _CappedInflater:
         out = self.inflater.decompress(data, self.owner.cap + 1 - self.size)
         self.size += len(out)
         if self.size > self.owner.cap:
-            raise refusal(self.owner.name, "refuse_inflated", mb=str(settings.INTAKE_MAX_INFLATED_MB))
+            raise self.owner.too_big()
         return out
 
 
 @contextmanager
-def capped_inflate(name: str) -> Iterator[None]:
-    """pdfminer inflates every stream whole, with no cap: while this is open it inflates through _CappedZlib."""
+def capped_inflate(name: str) -> Iterator[_CappedZlib]:
+    """pdfminer inflates every stream whole, with no cap: while this is open it inflates through _CappedZlib, whose
+    `refused` keeps the refusal (pdfplumber wraps the exceptions raised inside pdfminer)."""
     from pdfminer import pdftypes
 
-    original = pdftypes.zlib
-    pdftypes.zlib = _CappedZlib(name)  # type: ignore[assignment]
+    original, capped = pdftypes.zlib, _CappedZlib(name)
+    pdftypes.zlib = capped  # type: ignore[assignment]
     try:
-        yield
+        yield capped
     finally:
         pdftypes.zlib = original

@@ -26,8 +26,9 @@ def html_text(raw: bytes, name: str) -> str:
     """The article of a saved web page, without menus, ads and footers (trafilatura)."""
     import trafilatura
 
-    html = decode(raw, name)  # decoded here, so trafilatura never sees (and never inflates) bytes
+    html = checks.text(raw, name)  # decoded here, so trafilatura never sees (and never inflates) bytes
     checks.html_tags(html, name)
+    checks.html_depth(html, name)
     options = {"include_comments": False, "include_tables": True}
     # precision first (drops menus and footers); a page that leaves nothing then gets the fuller reading
     text = trafilatura.extract(html, favor_precision=True, **options) or trafilatura.extract(html, **options) or ""
@@ -51,21 +52,39 @@ def docx_text(raw: bytes, name: str) -> str:
 def pdf_text(raw: bytes, name: str) -> str:
     """The text layer, page by page: the page tree is walked and counted first, every stream inflates under a cap
     and the text stops at INTAKE_MAX_CHARS."""
+    with checks.capped_inflate(name) as capped:
+        try:
+            return _pdf_pages_text(raw, name)
+        except (IntakeError, MemoryError, RecursionError):
+            raise
+        except Exception as err:  # pdfminer raises many types for a damaged file (and pdfplumber wraps them)
+            if capped.refused:
+                raise capped.refused from err
+            _reraise_limits(err)
+            raise IntakeError(f"{name}: not a readable PDF ({type(err).__name__})") from err
+
+
+def _reraise_limits(err: BaseException) -> None:
+    """pdfplumber wraps what pdfminer raises: running out of memory or stack stays what it is."""
+    cause: BaseException | None = err
+    while cause is not None:
+        if isinstance(cause, (MemoryError, RecursionError)):
+            raise cause
+        cause = cause.__cause__ or cause.__context__
+
+
+def _pdf_pages_text(raw: bytes, name: str) -> str:
     import pdfplumber
 
-    try:
-        with checks.capped_inflate(name), pdfplumber.open(io.BytesIO(raw)) as pdf:
-            checks.pdf_pages(pdf.doc, name)
-            parts: list[str] = []
-            for page in pdf.pages:
-                parts.append(page.extract_text() or "")
-                checks.length(sum(map(len, parts)), name)
-                page.close()  # its layout is not needed again
-            return "\n".join(parts)
-    except (IntakeError, MemoryError, RecursionError):
-        raise
-    except Exception as err:  # pdfminer raises many types for a damaged file
-        raise IntakeError(f"{name}: not a readable PDF ({type(err).__name__})") from err
+    with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        checks.pdf_pages(pdf.doc, name)
+        parts: list[str] = []
+        for page in pdf.pages:
+            checks.pdf_forms(page.page_obj.resources, name)
+            parts.append(page.extract_text() or "")
+            checks.length(sum(map(len, parts)), name)
+            page.close()  # its layout is not needed again
+        return "\n".join(parts)
 
 
 READERS = {".txt": decode, ".html": html_text, ".htm": html_text, ".docx": docx_text, ".pdf": pdf_text}
