@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
-from geo.exports import pdf_text
+from geo.exports import pdf_text, safe_cells
 
 PRINT_SIZES = (22, 20, 18, 16)  # chart type in exports, px at 1920 wide, largest first
 _server_started = False
@@ -145,17 +145,18 @@ def _searchable(pdf: bytes, fig: go.Figure) -> bytes:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode; no cell can become a formula."""
+    return safe_cells.csv_text(frame).encode("utf-8-sig")
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame], sources: pd.DataFrame) -> bytes:
-    """One sheet per table plus a sheet of the source documents."""
+    """One sheet per table plus a sheet of the source documents; text is never written as a formula."""
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
         for name, frame in sheets.items():
             frame.to_excel(writer, sheet_name=name[:31], index=False)
         sources.to_excel(writer, sheet_name="sources", index=False)
+        safe_cells.xlsx_book(writer.book)
     return buf.getvalue()
 
 
@@ -163,8 +164,7 @@ def file_name(place: str, subject: str, period: str, ext: str, mark: str = "") -
     """What the file is, e.g. 永州市_缴获毒品_2018-2021.png (a mark such as 内部资料 goes last); characters
     unsafe in file names are dropped."""
     parts = [p for p in (place, subject, period, mark) if p]
-    stem = "_".join(parts)
-    return "".join(ch for ch in stem if ch not in '\\/:*?"<>|\n\r\t').strip() + f".{ext}"
+    return safe_cells.download_name("_".join(parts) + f".{ext}")
 
 
 def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, drugs: tuple[str, ...] = (),
