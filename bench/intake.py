@@ -1,6 +1,6 @@
 """Report intake against the curated data: run intake on the five seed documents and score its proposals.
 
-Usage: python -m bench.intake      (prints a Markdown table; nothing is asserted)
+Usage: python -m bench.intake      (prints Markdown tables; nothing is asserted)
 
 For every curated value (figures.value or, for a change-only figure, change_value; seizures.quantity and
 alt_quantity; cases.suspects, vehicles and cash_cny; demo_sites.count) a proposal from the same document counts as
@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from bench import sandbox_cost
 from geo import settings
 from geo.intake.propose import propose_text
 from geo.intake.text import prepare
@@ -176,6 +177,7 @@ def main() -> None:
         print(line(src["source_file"][:3], s))
     total["seconds"] /= len(sources)
     print(line("**all**", total, per_doc=True))
+    sandbox_cost.main()  # what reading each report in a child process costs
 
 
 def line(name: str, s: dict, per_doc: bool = False) -> str:

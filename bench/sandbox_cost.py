@@ -3,7 +3,8 @@ already imported, as in a warm server) against the same report read as intake re
 with its limits, importing the parser it needs). Printed by `python -m bench.intake` after its scores.
 
 Reports: the five seed documents (.txt) and the first seed as .docx, .html and .pdf made here (the PDF drawn by
-matplotlib in Noto Sans CJK). Median of REPEAT runs each."""
+matplotlib in Noto Sans CJK). Median of REPEAT runs each. "child peak MB" is the worker's peak resident memory
+(VmHWM; pages shared with the fork server count too)."""
 from __future__ import annotations
 
 import statistics
@@ -57,7 +58,18 @@ def timed(read, raw: bytes, name: str) -> float:
     return statistics.median(runs)
 
 
+def start_up() -> float:
+    """Seconds to start this process's fork server (once per app process; each type's parser is imported on its
+    first report, which the medians below leave out)."""
+    if sandbox._server is not None:
+        sandbox._server.stop()
+    start = time.perf_counter()
+    sandbox._server_path()
+    return time.perf_counter() - start
+
+
 def main() -> None:
+    print(f"\nFork server start-up (once per app process): {start_up():.3f} s")
     print("\n| report | KB | in process (s) | child process (s) | child cost (s) | ratio | child peak MB |")
     print("|---|---|---|---|---|---|---|")
     costs = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import signal
 import subprocess
 import sys
 import zlib
@@ -108,10 +109,20 @@ def test_wall_clock_limit_kills_the_child(tmp_path, loose):
         read_path(path)
 
 
-def test_a_child_that_dies_is_refused(monkeypatch):
-    monkeypatch.setattr(sandbox, "CHILD", [sys.executable, "-c", "import os; os.abort()"])
-    with pytest.raises(IntakeError, match=r"x.txt: refused as too large or malformed \(the parser stopped"):
+@pytest.mark.parametrize(("status", "reason"), [(-signal.SIGSEGV, "the parser stopped abnormally"),
+                                                (None, "the parser stopped abnormally"),
+                                                (-signal.SIGXCPU, "parsing took over 30 s")])
+def test_a_worker_that_dies_is_refused(monkeypatch, status, reason):
+    monkeypatch.setattr(sandbox, "run_child", lambda raw, name: ({}, status))
+    with pytest.raises(IntakeError, match=rf"x.txt: refused as too large or malformed \({reason}\)"):
         read_bytes("全市共破获毒品案件12起。".encode(), "x.txt")
+
+
+def test_a_fork_server_that_died_is_started_again():
+    assert read_bytes("全市共破获毒品案件12起。".encode(), "a.txt") == "全市共破获毒品案件12起。"
+    sandbox._server.proc.kill()
+    sandbox._server.proc.wait()
+    assert read_bytes("全市共破获毒品案件13起。".encode(), "b.txt") == "全市共破获毒品案件13起。"
 
 
 def test_zip_with_too_many_parts(tmp_path, monkeypatch):
