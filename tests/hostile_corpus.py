@@ -3,6 +3,7 @@ and returns its path. Sizes are the smallest that still make the point: every bo
 parsing child may use (INTAKE_PARSE_MEMORY_MB), so only the checks or the limits stop it."""
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import random
@@ -77,23 +78,42 @@ def many_parts(folder: Path, n: int) -> Path:
 def _replace_member(path: Path, member: str, deflated: bytes, size: int, crc: int) -> Path:
     """Rewrite one part of a zip with the given raw deflate data and the sizes and CRC its headers should claim."""
     with zipfile.ZipFile(path) as zf:
-        others = [(i, zf.read(i)) for i in zf.infolist() if i.filename != member]
+        others = [(i.filename, 8, zlib.compress(zf.read(i), 9)[2:-4], zlib.crc32(zf.read(i)), i.file_size)
+                  for i in zf.infolist() if i.filename != member]
+    return _raw_zip(path, [*others, (member, 8, deflated, crc, size)])
+
+
+def _raw_zip(path: Path, parts: list[tuple[str, int, bytes, int, int]]) -> Path:
+    """A zip of (name, method, compressed body, CRC, size) parts, written as given (no check of any of it)."""
     buf, central = io.BytesIO(), []
-    for info, data in [*others, (zipfile.ZipInfo(member), None)]:
-        name = info.filename.encode()
-        body = zlib.compress(data, 9)[2:-4] if data is not None else deflated
-        csize, usize = len(body), len(data) if data is not None else size
-        ucrc = zlib.crc32(data) if data is not None else crc
-        offset = buf.tell()
-        buf.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, ucrc, csize, usize, len(name), 0))
+    for member, method, body, crc, size in parts:
+        name, offset = member.encode(), buf.tell()
+        buf.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 46, 0, method, 0, 0, crc, len(body), size, len(name), 0))
         buf.write(name + body)
-        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, ucrc, csize, usize, len(name),
-                                   0, 0, 0, 0, 0, offset) + name)
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 46, 46, 0, method, 0, 0, crc, len(body), size,
+                                   len(name), 0, 0, 0, 0, 0, offset) + name)
     start = buf.tell()
     buf.write(b"".join(central))
     buf.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), buf.tell() - start, start, 0))
     path.write_bytes(buf.getvalue())
     return path
+
+
+@lru_cache(maxsize=1)
+def _zeros_bzip2(size: int) -> tuple[bytes, int]:
+    zeros = bytes(size)
+    return bz2.compress(zeros, 9), zlib.crc32(zeros)
+
+
+def slow_docx(folder: Path, parts: int = 990) -> Path:
+    """A .docx of `parts` parts, each 16 MiB of zeros compressed with bzip2 (a few dozen bytes each, sizes and CRCs
+    honest): inflating 16 GB takes a minute or more, so it passes the size checks only when they are loosened, and
+    then only the time limit stops it."""
+    body, crc = _zeros_bzip2(16 * 1024 * 1024)
+    base = [("[Content_Types].xml", 0, CONTENT_TYPES, zlib.crc32(CONTENT_TYPES), len(CONTENT_TYPES)),
+            ("_rels/.rels", 0, RELS, zlib.crc32(RELS), len(RELS))]
+    return _raw_zip(folder / "slow.docx", base + [(f"word/media/z{i}.xml", 12, body, crc, 16 * 1024 * 1024)
+                                                  for i in range(parts)])
 
 
 def billion_laughs(folder: Path) -> Path:
