@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from geo import fmt
 from geo.data import store
 from geo.i18n import t
 from geo.intake import rows
@@ -47,7 +48,7 @@ def _propose(data_dir: Path, lang: str) -> None:
         result = propose_text(text, name, given if isinstance(given, date) else None,
                               st.session_state.get("intake_place") or None, data_dir)
     except IntakeError as err:
-        st.session_state[KEY_RESULT] = {"error": err.localized(lang)}
+        st.session_state[KEY_RESULT] = {"error": err.localized(lang, fmt.md_escape)}  # st.error reads Markdown
         if err.reason:  # a file refused as hostile or malformed: who tried it goes in the audit log
             ui_auth.record("intake_refused", err.file, reason=err.reason, **err.params)
         return
