@@ -27,7 +27,10 @@ UTF16 = (b"\xff\xfe", b"\xfe\xff", b"\x00<", b"<\x00")
 FORM_DEPTH = 32  # form XObjects drawn inside form XObjects
 HTML_MAX_DEPTH = 1000  # open elements of a web page, estimated from its tags (libxml2 itself stops at 256)
 HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Not counted as opening a level: void elements, and those whose end tag HTML lets a page leave out (a page full of
+# unclosed <p> or <li> is sloppy, not deep).
+UNCOUNTED = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd td th tr "
+                      "option optgroup thead tbody tfoot colgroup caption rb rt rp".split())
 
 
 def stated_type(raw: bytes, name: str, suffix: str) -> None:
@@ -75,9 +78,9 @@ def html_depth(html: str, name: str) -> None:
     depth = 0
     for match in HTML_TAG.finditer(html):
         closing, tag, selfclosing = match.groups()
-        if closing:
+        if closing and tag.lower() not in UNCOUNTED:
             depth = max(0, depth - 1)
-        elif not selfclosing and tag.lower() not in VOID:
+        elif not selfclosing and tag.lower() not in UNCOUNTED:
             depth += 1
             if depth > HTML_MAX_DEPTH:
                 raise refusal(name, "refuse_nesting")

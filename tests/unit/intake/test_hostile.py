@@ -191,3 +191,12 @@ def test_good_reports_give_the_same_text_and_proposals(tmp_path):
         assert new == old, path.name
         if n == 0 or path.suffix != ".txt":
             assert propose_text(new, path.name) == propose_text(old, path.name), path.name
+
+
+def test_sloppy_html_is_not_counted_as_deep():
+    """Unclosed <p> and <li> (their end tags are optional) do not count as nesting; 1,001 open <div>s do."""
+    from geo.intake import checks
+
+    checks.html_depth("<body>" + "<p>禁毒" * 5000 + "<ul>" + "<li>一" * 5000 + "</ul></body>", "sloppy.html")
+    with pytest.raises(IntakeError, match="deep.html: refused as too large or malformed \\(nested too deeply\\)"):
+        checks.html_depth("<div>" * 1001, "deep.html")
