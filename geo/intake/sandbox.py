@@ -166,7 +166,13 @@ def serve(path: str) -> None:
             break  # the app process is gone
         if listener in readable:
             conn, _ = listener.accept()
-            suffix = _line(conn).decode("ascii", "replace").strip()
+            conn.settimeout(5)  # only this app process connects, and it names the type at once
+            try:
+                suffix = _line(conn).decode("ascii", "replace").strip()
+            except OSError:
+                conn.close()
+                continue
+            conn.settimeout(None)
             if suffix not in preloaded:
                 source.preload(suffix)
                 preloaded.add(suffix)
