@@ -170,13 +170,13 @@ def pdf_forms(resources: Any, name: str) -> None:
     for a form that draws itself), or nest deeper than FORM_DEPTH."""
     from pdfminer.pdftypes import resolve1
 
-    stack: list[tuple[Any, tuple[int, ...]]] = [(resources, ())]
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(resources, ())]
     while stack:
         res, path = stack.pop()
         xobjects = resolve1(resolve1(res).get("XObject")) if isinstance(resolve1(res), dict) else None
         for ref in (xobjects or {}).values() if isinstance(xobjects, dict) else ():
             key = getattr(ref, "objid", None)
-            if key in path:
+            if key is not None and key in path:
                 raise refusal(name, "refuse_xobject_loop")
             form = resolve1(ref)
             if len(path) >= FORM_DEPTH:

@@ -64,8 +64,9 @@ class ForkServer:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p))
         self.proc = subprocess.Popen([*CHILD, self.path], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, cwd=root, env=env, start_new_session=True)
-        ready, _, _ = select.select([self.proc.stdout], [], [], 60)  # importing the parsers, on a busy machine
-        if not ready or self.proc.stdout.readline() != b"ready\n":  # type: ignore[union-attr]
+        out = self.proc.stdout
+        ready = select.select([out], [], [], 60)[0] if out else []  # a busy machine takes a while to start Python
+        if not ready or out is None or out.readline() != b"ready\n":
             self.stop()
             raise OSError("the intake fork server did not start")
 
@@ -125,7 +126,7 @@ def _line(sock: socket.socket) -> bytes:
 
 def _until_closed(sock: socket.socket, deadline: float) -> bytes:
     """Everything the child sends until it closes the connection; TimeoutError past the deadline."""
-    parts = []
+    parts: list[bytes] = []
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
