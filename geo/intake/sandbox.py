@@ -17,6 +17,7 @@ memory shows in its own rusage (RUSAGE_CHILDREN) as it would for direct children
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import select
@@ -177,6 +178,7 @@ def serve(path: str) -> None:
             if suffix not in preloaded:
                 source.preload(suffix)
                 preloaded.add(suffix)
+                gc.freeze()  # children's collections skip what is here: they neither walk nor copy those pages
             if os.fork() == 0:
                 listener.close()
                 _child(conn)
