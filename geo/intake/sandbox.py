@@ -91,20 +91,23 @@ def _server_path() -> str:
 
 def run_child(raw: bytes, name: str) -> tuple[dict, int | None]:
     """(the worker's reply, its exit status); a child past INTAKE_PARSE_SECONDS is killed and refused."""
-    deadline = time.monotonic() + settings.INTAKE_PARSE_SECONDS
     header = json.dumps({"name": name, "settings": limits()}).encode("utf-8") + b"\n"
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        sock.settimeout(60)  # a fork server busy forking for many sessions still answers
+        sock.settimeout(60)  # the first file of a type waits while the fork server imports its parser
         sock.connect(_server_path())
         sock.sendall(os.path.splitext(name)[1].lower().encode("ascii", "replace") + b"\n")
         pid = int(_line(sock))
+        deadline = time.monotonic() + settings.INTAKE_PARSE_SECONDS  # the parse's own time starts now
         try:
             sock.sendall(header + raw)
             sock.shutdown(socket.SHUT_WR)
             answer = _until_closed(sock, deadline)
-        except (TimeoutError, OSError):
+        except TimeoutError:
             _kill(pid)
             raise refusal(name, "refuse_timeout", seconds=f"{settings.INTAKE_PARSE_SECONDS:g}") from None
+        except OSError:  # a broken connection: the child died
+            _kill(pid)
+            return {}, None
         except BaseException:
             _kill(pid)  # the caller went away (KeyboardInterrupt, a stopped script): the child goes too
             raise
