@@ -403,6 +403,7 @@ STRINGS.update({
                          "part {part} decompresses over {ratio} times its size, like a zip bomb"),
     "refuse_zip_header": ("部件{part}的实际大小与压缩包记录不符", "part {part} is not the size its header states"),
     "refuse_doctype": ("部件{part}含有DOCTYPE声明", "part {part} declares a DOCTYPE"),
+    "refuse_xml_encoding": ("部件{part}不是UTF-8编码的XML", "part {part} is not XML in UTF-8"),
     "refuse_pages": ("页数超过{limit}页", "more than {limit} pages"),
     "refuse_page_loop": ("页面目录中有循环引用", "its page tree points back at itself"),
     "refuse_xobject_loop": ("页面中的图形对象循环引用自身", "a drawing on a page draws itself in a loop"),

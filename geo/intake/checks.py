@@ -124,7 +124,7 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, total
     with archive.open(info) as fh:
         while chunk := fh.read(CHUNK):
             if xml and size == 0 and chunk.startswith(UTF16):
-                raise refusal(name, "refuse_doctype", part=part)  # UTF-16 would hide a DOCTYPE from the search
+                raise refusal(name, "refuse_xml_encoding", part=part)  # UTF-16 would hide a DOCTYPE from the search
             if xml and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
                 raise refusal(name, "refuse_doctype", part=part)
             size, total, tail = size + len(chunk), total + len(chunk), chunk[-16:]

@@ -200,3 +200,11 @@ def test_sloppy_html_is_not_counted_as_deep():
     checks.html_depth("<body>" + "<p>禁毒" * 5000 + "<ul>" + "<li>一" * 5000 + "</ul></body>", "sloppy.html")
     with pytest.raises(IntakeError, match="deep.html: refused as too large or malformed \\(nested too deeply\\)"):
         checks.html_depth("<div>" * 1001, "deep.html")
+
+
+def test_xml_in_utf16_is_refused(tmp_path):
+    """Word writes UTF-8; a part in UTF-16 could hide a DOCTYPE from the byte search, so it is refused."""
+    document = hostile_corpus._paragraph(hostile_corpus.FIGURE).decode("utf-8").replace("UTF-8", "UTF-16")
+    path = hostile_corpus._docx(tmp_path / "utf16.docx", document.encode("utf-16"))
+    with pytest.raises(IntakeError, match=r"part word/document.xml is not XML in UTF-8"):
+        read_path(path)
