@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from bench import sandbox_cost
 from geo import settings
 from bench.intake_texts import SIMILAR, TEXTS
 from geo.intake.propose import propose_text
@@ -185,6 +186,7 @@ def seeds() -> None:
         print(line(src["source_file"][:3], s))
     total["seconds"] /= len(sources)
     print(line("**all**", total, per_doc=True))
+    sandbox_cost.main()  # what reading each report in a child process costs
 
 
 def own_truth(name: str, rows: list) -> pd.DataFrame:

@@ -518,3 +518,30 @@ STRINGS.update({
     "xl_date": ("日期", "Date"),
     "xl_sources": ("来源", "Sources"),
 })
+
+
+# --- hostile files: why a report was refused before or while it was parsed (geo/intake/inspect.py, sandbox.py) ---
+STRINGS.update({
+    "intake_refused": ("{file}：文件过大或结构异常，已拒绝（{reason}）。",
+                       "{file}: refused as too large or malformed ({reason})."),
+    "audit_intake_refused": ("拒绝报告文件", "report refused"),
+    "refuse_timeout": ("解析超过{seconds}秒", "parsing took over {seconds} s"),
+    "refuse_memory": ("解压或解析后超过{mb} MB内存", "too large once decompressed: over {mb} MB of memory"),
+    "refuse_crash": ("解析程序异常退出", "the parser stopped abnormally"),
+    "refuse_nesting": ("嵌套过深", "nested too deeply"),
+    "refuse_not_type": ("内容不是{kind}文件", "its bytes are not a {kind} file"),
+    "refuse_compressed": ("内容是{kind}压缩数据，不是网页文本", "it holds {kind}-compressed bytes, not web page text"),
+    "refuse_not_text": ("不是UTF-8或GB18030编码的文本", "not UTF-8 or GB18030 text"),
+    "refuse_zip_entries": ("压缩包内有{n}个部件，上限为{limit}个", "{n} parts in the archive, over the limit of {limit}"),
+    "refuse_inflated": ("解压后超过{mb} MB", "over {mb} MB once decompressed"),
+    "refuse_zip_ratio": ("部件{part}的压缩比超过{ratio}倍，疑似压缩炸弹",
+                         "part {part} decompresses over {ratio} times its size, like a zip bomb"),
+    "refuse_zip_header": ("部件{part}的实际大小与压缩包记录不符", "part {part} is not the size its header states"),
+    "refuse_doctype": ("部件{part}含有DOCTYPE声明", "part {part} declares a DOCTYPE"),
+    "refuse_xml_encoding": ("部件{part}不是UTF-8编码的XML", "part {part} is not XML in UTF-8"),
+    "refuse_pages": ("页数超过{limit}页", "more than {limit} pages"),
+    "refuse_page_loop": ("页面目录中有循环引用", "its page tree points back at itself"),
+    "refuse_xobject_loop": ("页面中的图形对象循环引用自身", "a drawing on a page draws itself in a loop"),
+    "refuse_tag": ("单个标签超过{kb} KB", "one tag is over {kb} KB"),
+    "refuse_chars": ("文字超过{limit}个字符", "more than {limit} characters of text"),
+})

@@ -220,3 +220,18 @@ INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 102
 SESSION_COOKIE = "dash_session"  # holds the browser's random session token (never the URL); the store keeps its hash
 SESSION_TOUCH_SECONDS = 30  # a session's last use is written to the shared store at most this often
 SESSION_JS = "/app/static/session.js"  # writes and clears that cookie (served from static/)
+
+# --- hostile files: every report is parsed in a child process with hard limits (docs/hostile-files.md) ---
+# The child's address space (RLIMIT_AS, set in the child itself), in MiB, and the seconds a parse may take: the
+# same number caps its CPU time (RLIMIT_CPU) and the wall clock, after which the parent kills it.
+INTAKE_PARSE_MEMORY_MB = int(os.environ.get("DASHBOARD_INTAKE_PARSE_MEMORY_MB", "1024"))
+INTAKE_PARSE_SECONDS = float(os.environ.get("DASHBOARD_INTAKE_PARSE_SECONDS", "30"))
+# Checked before a parser sees the file: parts of a .docx (zip entries), their total size once decompressed (MiB;
+# counted by reading them, not from the headers), the compression ratio of any part over 1 MiB, the pages of a
+# PDF, the longest tag of a web page (KiB), and the characters of text a report may give.
+INTAKE_ZIP_MAX_ENTRIES = 1000
+INTAKE_MAX_INFLATED_MB = int(os.environ.get("DASHBOARD_INTAKE_MAX_INFLATED_MB", "200"))
+INTAKE_ZIP_MAX_RATIO = int(os.environ.get("DASHBOARD_INTAKE_ZIP_MAX_RATIO", "200"))
+INTAKE_PDF_MAX_PAGES = 500
+INTAKE_HTML_MAX_TAG_KB = 1024
+INTAKE_MAX_CHARS = 2_000_000

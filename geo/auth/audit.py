@@ -20,7 +20,7 @@ from geo import settings
 
 # The actions recorded; `target` and `details` per action are documented in README, "Audit log".
 ACTIONS = ("sign_in", "sign_in_failed", "lockout", "sign_in_locked", "sign_out", "save", "restore", "export",
-           "user_added", "user_changed", "user_removed", "session_ended")
+           "user_added", "user_changed", "user_removed", "session_ended", "intake_refused")
 COLUMNS = ("time", "user", "role", "action", "target", "client", "details")
 
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
-from geo.exports import chart_pdf, pdf_text
+from geo.exports import chart_pdf, pdf_text, safe_cells
 from geo.exports import tables as press_tables
 from geo.i18n import t
 
@@ -151,8 +151,8 @@ def _searchable(svg: bytes, fig: go.Figure) -> bytes:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode; text that would start a formula is text."""
-    return frame.map(press_tables.safe_text).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM, which Excel on Chinese Windows opens as Unicode; no cell can become a formula."""
+    return safe_cells.csv_text(frame).encode("utf-8-sig")
 
 
 def _display_width(value) -> int:
@@ -193,6 +193,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame], sources: pd.DataFrame, lang: str
         for name, frame in {**sheets, t("xl_sources", lang): src}.items():
             frame.to_excel(writer, sheet_name=sheet_name(name), index=False)
             _format_sheet(writer.sheets[sheet_name(name)], frame)
+        safe_cells.xlsx_book(writer.book)  # text is never written as a formula
     return buf.getvalue()
 
 
@@ -200,8 +201,7 @@ def file_name(place: str, subject: str, period: str, ext: str, mark: str = "") -
     """What the file is, e.g. 永州市_缴获毒品_2018-2021.png (a mark such as 内部资料 goes last); characters
     unsafe in file names are dropped."""
     parts = [p for p in (place, subject, period, mark) if p]
-    stem = "_".join(parts)
-    return "".join(ch for ch in stem if ch not in '\\/:*?"<>|\n\r\t').strip() + f".{ext}"
+    return safe_cells.download_name("_".join(parts) + f".{ext}")
 
 
 def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, drugs: tuple[str, ...] = (),

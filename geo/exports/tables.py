@@ -14,16 +14,6 @@ from geo.data.filters import city_of
 from geo.i18n import label, name_col, t
 
 QUALIFIER_WORDS = {"plus": ("以上", "or more"), "about": ("约", "about"), "at_most": ("不超过", "at most")}
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value):
-    """A cell that a spreadsheet can never run: text starting like a formula gets a leading apostrophe (shown as
-    text by Excel and LibreOffice); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
 
 def qualifier_words(qualifier, lang: str) -> str:
     pair = QUALIFIER_WORDS.get(qualifier) if isinstance(qualifier, str) else None

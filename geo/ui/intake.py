@@ -54,7 +54,9 @@ def _propose(ts: TableStore, lang: str) -> None:
                               st.session_state.get("intake_place") or None, backend.jurisdictions_dir(ts),
                               learned_entries())
     except IntakeError as err:
-        st.session_state[KEY_RESULT] = {"error": str(err)}
+        st.session_state[KEY_RESULT] = {"error": err.localized(lang, fmt.md_escape)}  # st.error reads Markdown
+        if err.reason:  # a file refused as hostile or malformed: who tried it goes in the audit log
+            ui_auth.record("intake_refused", err.file, reason=err.reason, **err.params)
         return
     st.session_state[KEY_RESULT] = {"result": result, "text": text, "name": name}
     st.session_state[KEY_REVIEW] = st.session_state.get(KEY_REVIEW, 0) + 1  # fresh review tables, nothing taught

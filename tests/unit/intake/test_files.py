@@ -187,4 +187,4 @@ def test_unknown_place(cli, tmp_path):
 def test_damaged_docx(cli, tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"not a zip file at all")
-    assert "broken.docx: not a readable .docx file" in refused(cli, path)
+    assert "broken.docx: refused as too large or malformed (its bytes are not a DOCX file)" in refused(cli, path)
