@@ -11,6 +11,7 @@ nothing and exits with 2.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from datetime import date
@@ -19,7 +20,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from geo import backend
-from geo.auth import accounts
+from geo.auth import accounts, audit
 from geo.data.store import StoreError
 from geo.data.tablestore import Unavailable
 from geo.intake import batch, sheets
@@ -72,6 +73,17 @@ def _propose_one(path: Path, args: argparse.Namespace, where: Path, learned: lis
     return Report(path.name, text, result["source"], result["records"])
 
 
+def _audit_refusal(err: IntakeError) -> None:
+    """A file refused as hostile or malformed goes to the audit log, as the operating-system user who tried it."""
+    if not err.reason:
+        return
+    try:
+        backend.audit_log().append(audit.event(f"cli:{getpass.getuser()}", "", "intake_refused", err.file, "cli",
+                                               reason=err.reason, **err.params))
+    except (OSError, sa.exc.SQLAlchemyError) as exc:  # the refusal stands; say the log could not be written
+        print(f"note: the audit log could not be written ({type(exc).__name__})", file=sys.stderr)
+
+
 def propose(args: argparse.Namespace) -> int:
     files = report_files(args.file)
     if not files:
@@ -85,6 +97,7 @@ def propose(args: argparse.Namespace) -> int:
             reports.append(_propose_one(path, args, where, learned))
         except IntakeError as err:  # one unreadable report does not stop the others
             print(f"error: {err}", file=sys.stderr)
+            _audit_refusal(err)
             failed += 1
     if args.out:
         _write(reports, args.out)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,28 +55,42 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
     return hostile_corpus.build(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.fixture(scope="module")
+def data_copy(tmp_path_factory) -> Path:
+    """A copy of the data folder for the command line, whose refusals go to the audit log inside it."""
+    folder = tmp_path_factory.mktemp("data") / "data"
+    shutil.copytree(DATA, folder, ignore=shutil.ignore_patterns(".last_valid", ".history", ".audit", ".intake"))
+    return folder
+
+
 def snapshot(folder: Path) -> dict[str, str]:
+    """Every file's hash, the audit log aside."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and ".audit" not in p.parts}
 
 
-def measured(*args: str) -> dict:
+def measured(*args: str, data: Path | None = None) -> dict:
     """`python -m geo.intake propose ARGS` in a fresh process, measured."""
+    env = os.environ | ({"DASHBOARD_DATA_DIR": str(data)} if data else {})
+    env.pop("DASHBOARD_DATABASE_URL", None)
     run = subprocess.run([sys.executable, "-c", MEASURE, sys.executable, "-m", "geo.intake", "propose", *args],
-                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+                         cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     return json.loads(run.stdout)
 
 
 @pytest.mark.parametrize("builder", list(REASONS))
-def test_cli_refuses_each_hostile_file(corpus, builder):
+def test_cli_refuses_each_hostile_file(corpus, data_copy, builder):
     path = corpus[builder]
-    before, data_before = snapshot(path.parent), snapshot(DATA)
-    run = measured(str(path))
+    before, data_before = snapshot(path.parent), snapshot(data_copy)
+    run = measured(str(path), data=data_copy)
     assert run["rc"] == 2 and run["out"] == ""
     assert run["err"] == f"error: {path.name}: refused as too large or malformed ({REASONS[builder]}).\n"
     assert "Traceback" not in run["err"]
     assert run["seconds"] < 45 and run["peak_mb"] < 1536, run
-    assert snapshot(path.parent) == before and snapshot(DATA) == data_before  # nothing written
+    assert snapshot(path.parent) == before and snapshot(data_copy) == data_before  # nothing written
+    log = (data_copy / ".audit" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    refused = [json.loads(line) for line in log if json.loads(line)["action"] == "intake_refused"]
+    assert refused and refused[-1]["target"] == path.name  # who tried it is on record
 
 
 @pytest.fixture
