@@ -19,11 +19,13 @@ from pathlib import Path
 
 from geo import settings
 from geo.auth import accounts, audit, sessions
+from geo.data.load import Dataset, load_dataset
 from geo.data.store import Entry
 from geo.data.tablestore import FileStore, TableStore
 from geo.db.audit import DbAuditLog
 from geo.db.engine import safe_url
 from geo.db.learned import DbLearnedVocab
+from geo.db.source import PostgresSource
 from geo.db.sessions import DbSessionStore
 from geo.db.store import DbStore
 from geo.db.users import DbUserStore
@@ -113,3 +115,12 @@ def teach(before: list[dict], after: list[dict], user: str) -> list[LearnedEntry
     if taught:
         learned_store().add(taught)
     return taught
+
+
+def dataset(folder: Path | None = None) -> Dataset:
+    """The data for a command line: the folder it names, else the database when one is configured, else the data
+    folder of the settings."""
+    url = database_url()
+    if folder is None and url:
+        return PostgresSource(url).load()
+    return load_dataset(folder)

@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from geo import settings
+from geo import backend, settings
 from geo.data.filters import Filter, public_dataset
-from geo.data.load import Dataset, load_dataset
+from geo.data.load import Dataset
 from geo.exports import deck, pack
 from geo.exports import press as export
 from geo.i18n import t
@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year of the period filter")
     brief.add_argument("--internal", action="store_true",
                        help="include records marked internal (staff only: the file is marked 内部资料)")
-    brief.add_argument("--data", type=Path, help="data folder (default: $DASHBOARD_DATA_DIR or data/)")
+    brief.add_argument("--data", type=Path, help="data folder (default: the configured store: the database when "
+                       "DASHBOARD_DATABASE_URL is set, else $DASHBOARD_DATA_DIR or data/)")
     return parser
 
 
@@ -48,7 +49,7 @@ def _filter(args: argparse.Namespace, ds: Dataset) -> Filter:
 
 def briefing(args: argparse.Namespace) -> Path:
     """Write the deck or the PDF pack and return where it went."""
-    full = load_dataset(args.data)
+    full = backend.dataset(args.data)  # the folder given, else the configured store
     ds = full if args.internal else public_dataset(full)
     flt = _filter(args, ds)
     if args.format == "pptx":

@@ -23,6 +23,7 @@ RANKS = {
     "geo.ui": 5,
     # command lines act on the configured store (geo.backend), so they sit above it
     "geo.auth.__main__": 5, "geo.intake.__main__": 5, "geo.db.__main__": 5, "geo.validate": 5,
+    "geo.exports.__main__": 5,
 }
 STREAMLIT = ("streamlit", "streamlit_folium")
 
