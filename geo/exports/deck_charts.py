@@ -147,8 +147,9 @@ def _label(point, bar: Bar, size: int) -> None:
     else:
         numfmt = etree.Element(qn("c:numFmt"), formatCode=bar.number_format, sourceLinked="0")
         dlbl.insert_element_before(numfmt, "c:spPr", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal")
-    defrpr = dlbl.find(qn("c:txPr")).find(".//" + qn("a:defRPr"))  # python-pptx's own label props
-    defrpr.set("sz", str(size * 100))
+    props = dlbl.find(qn("c:txPr"))  # python-pptx's own label props; a label given as text has runs instead
+    if props is not None:
+        props.find(".//" + qn("a:defRPr")).set("sz", str(size * 100))
 
 
 def add_chart(slide, spec: ChartSpec, box: tuple[int, int, int, int], size: int = 14):
