@@ -299,6 +299,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "record_kind": ("类别", "Kind"),
     "source_texts": ("原文全文", "Full source texts"),
     "select_all": ("全选", "Select all"),
+    # the timeline page and what changed (geo/charts/timeline.py, geo/data/periods.py, geo/ui/stepper.py)
+    "page_timeline": ("时间线", "Timeline"),
+    "timeline_help": ("每条数据按其报告所述时期画在日历上，不相加、不合并。只有同一地区、同一指标、同一单位、长度相同且前后相接的时期之间才连线并计算变化；报告自己所述的变化照原文列出。",
+                      "Each figure is drawn over the period its report gives, never added or merged. Only figures of one "
+                      "place, indicator and unit whose periods are equally long and follow each other are joined, with "
+                      "the change between them; changes a report states itself are shown as stated."),
+    "timeline_title": ("时间线：{indicator}", "Timeline: {indicator}"),
+    "timeline_subtitle": ("每条为一项原始数据，画在其时期上；▶ 为开放时期（“以来”“至今”），画到发文日期",
+                          "Each bar is one reported figure over its period; ▶ an open period (\"since\"), drawn to "
+                          "the document's date"),
+    "timeline_open": ("（开放时期，截至发文日期）", "(open: to the document's date)"),
+    "timeline_open_legend": ("开放时期，截至发文日期", "open period, to the document's date"),
+    "timeline_link_legend": ("可比：同长度、前后相接的时期", "comparable: equal periods that follow each other"),
+    "timeline_no_dates": ("时期无法定在日历上", "period not on the calendar"),
+    "timeline_no_value": ("未报告数值", "value not reported"),
+    "timeline_not_reported": ("未报告此项", "not reported"),
+    "timeline_stated": ("报告所述：{basis}{change}", "as reported: {change} {basis}"),
+    "timeline_from_zero": ("由0起（不计百分比）", "from 0 (no percentage)"),
+    "timeline_vs": ("较{base}", "vs. {base}"),
+    "timeline_year_before": ("上年", "the year before"),
+    "timeline_calendar": ("日历时期", "Calendar period"),
+    "timeline_change": ("变化", "Change"),
+    "timeline_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
