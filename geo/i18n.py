@@ -301,6 +301,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_all": ("全选", "Select all"),
     # the timeline page and what changed (geo/charts/timeline.py, geo/data/periods.py, geo/ui/stepper.py)
     "page_timeline": ("时间线", "Timeline"),
+    "chart_timeline": ("时间线", "Timeline"),
     "timeline_help": ("每条数据按其报告所述时期画在日历上，不相加、不合并。只有同一地区、同一指标、同一单位、长度相同且前后相接的时期之间才连线并计算变化；报告自己所述的变化照原文列出。",
                       "Each figure is drawn over the period its report gives, never added or merged. Only figures of one "
                       "place, indicator and unit whose periods are equally long and follow each other are joined, with "

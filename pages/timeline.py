@@ -2,6 +2,7 @@
 import streamlit as st
 
 from geo.charts import compare, timeline
+from geo.data import filters
 from geo.exports import press as export
 from geo.i18n import label, t
 from geo.ui import state, widgets
@@ -21,7 +22,9 @@ if rows.empty:
 else:
     rows = timeline.timeline_rows(rows, ds["sources"], indicator)
     place = state.selection_label(ds, flt, lang)
+    press = filters.public_only(rows)  # press exports carry public records only, whoever is signed in
     widgets.chart(timeline.chart(ds, rows, missing, indicator, lang), "chart_timeline",
                   f"{place}_{t('page_timeline', lang)}_{label('indicator', indicator, lang)}", lang,
-                  export.period_span(rows, ds["sources"]), place if flt.active else None)
+                  export.period_span(rows, ds["sources"]), place if flt.active else None,
+                  press_fig=timeline.chart(ds, press, missing, indicator, lang, timeline.PRESS_ROWS))
     st.dataframe(timeline.table(ds, rows, lang), hide_index=True, key="timeline_table")

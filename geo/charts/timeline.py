@@ -272,8 +272,9 @@ def _ticks(axis: tuple[date, date]) -> tuple[list[str], list[str]]:
     return [f"{y}-01-01" for y in years], [str(y) for y in years]
 
 
-def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str) -> go.Figure:
-    """The timeline of one indicator for the places of the filter (see the module's docstring)."""
+def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str, min_rows: int = 0) -> go.Figure:
+    """The timeline of one indicator for the places of the filter (see the module's docstring). `min_rows` keeps
+    rows from stretching in a frame of fixed height (press exports): blank rows fill the bottom."""
     names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     found = links(rows, lang)
@@ -286,6 +287,8 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
         mine, name = rows[rows["adcode"] == place], esc(names.get(place, place))
         _spans_of_place(lay, mine, lane_of, name, labels, changes)
         _other_rows(lay, mine, name, labels, changes, lang)
+    while len(lay.rows.names) < min_rows:
+        lay.texts.append((lay.axis[0], lay.rows.add(), "", "middle right", MUTED))
     fig = go.Figure()
     _bars(fig, rows, lay, names, {i: _hover(r, names, titles, lang) for i, r in rows.iterrows()})
     _open_ends(fig, rows, lay, lang)
@@ -309,10 +312,14 @@ def timeline_view(ds, flt: Filter, indicator: str) -> tuple[pd.DataFrame, list[s
     return timeline_rows(rows, ds["sources"], indicator), missing
 
 
-def timeline_chart(ds, flt: Filter, indicator: str, lang: str) -> go.Figure:
-    """The timeline of the filter as a plotly figure (for the page, the briefing pack and the deck)."""
+PRESS_ROWS = 18  # rows of a press export (1920x1080): fewer would be stretched into bars a hand high
+
+
+def timeline_chart(ds, flt: Filter, indicator: str, lang: str, min_rows: int = PRESS_ROWS) -> go.Figure:
+    """The timeline of the filter as a plotly figure for the briefing pack and the deck (laid out for a press
+    page; min_rows=0 for a screen)."""
     rows, missing = timeline_view(ds, flt, indicator)
-    return chart(ds, rows, missing, indicator, lang)
+    return chart(ds, rows, missing, indicator, lang, min_rows)
 
 
 def table(ds, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -338,3 +345,36 @@ def table(ds, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("source", lang): [str(titles.get(s) or s) for s in rows["source_file"]],
         t("quote", lang): rows["quote"].tolist(),
     })
+
+
+def headline_change(ds, record_id: str, lang: str) -> tuple[str, str]:
+    """What changed, for a headline figure: ('（较上年 +12%）', quote of the earlier figure) when a comparable earlier
+    figure exists, else ('（同比 −64.3%）', its own quote) when its report states a change; ('', '') otherwise."""
+    figures = ds["figures"]
+    own = figures[figures["figure_id"] == record_id]
+    if own.empty:
+        return "", ""
+    row = own.iloc[0]
+    if isinstance(row.get("indicator"), str) and row["indicator"]:
+        same = figures[figures["adcode"] == row["adcode"]]
+        rows = timeline_rows(same, ds["sources"], row["indicator"])
+        for link in links(rows, lang):
+            if link.second == record_id and link.change is not None:
+                return _earlier(rows, link, lang), str(rows.loc[link.first, "quote"])
+    stated = stated_change(row, lang)
+    if not stated or pd.isna(row.get("value")):  # a figure that is only a change already shows it as its value
+        return "", ""
+    plain = stated.split("：", 1)[-1] if lang == "zh" else stated.split(": ", 1)[-1]
+    return (f"（{plain}）" if lang == "zh" else f" ({plain})"), str(row["quote"])
+
+
+def _earlier(rows: pd.DataFrame, link: Link, lang: str) -> str:
+    """'（较上年 +12%）' when the earlier figure is the year before, else '（较2019年1-6月 +12%）'."""
+    first, second = span(rows.loc[link.first]), span(rows.loc[link.second])
+    change = fmt.signed(round(link.change or 0.0, 1), "percent", lang)
+    yearly = first.months() == 12 and second.start.year == first.start.year + 1
+    if lang == "zh":
+        base = "上年" if yearly else periods.short_period(rows.loc[link.first], first)
+        return f"（较{base} {change}）"
+    base = "the year before" if yearly else periods.short_period(rows.loc[link.first], first)
+    return f" ({change} on {base})"

@@ -45,3 +45,10 @@ def test_two_consecutive_years_of_a_county_show_the_computed_change(tmp_path, mo
     assert table["数值"].tolist() == ["100起", "112起"]
     assert table["变化"].tolist() == ["", "+12%（2017→2018）"]
     assert "+12%（2017→2018）" in chart_json(at)
+
+
+def test_the_briefing_slide_headline_says_what_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(two_years(tmp_path / "data")))
+    at = run("pages/briefing.py", city=["431100"], county=["431126"])
+    headline = at.title[-1].value.replace("\\", "")  # the slide's title, markdown escapes removed
+    assert headline.endswith("112起（较上年 +12%）"), headline

@@ -51,3 +51,16 @@ def test_curated_figures_are_never_joined(ds):
         rows, _ = timeline.timeline_view(ds, Filter(), indicator)
         assert timeline.links(rows, "zh") == []
 
+
+
+def test_a_headline_states_the_computed_or_the_reported_change(ds, tmp_path):
+    from geo.charts import slides
+    from tests.timeline_data import two_years
+
+    test_ds = load_dataset(two_years(tmp_path / "data"))  # test text: two consecutive years of one county
+    message = slides.message(test_ds, slides.Slide("overview"), Filter(("431100",), ("431126",)), "zh")
+    assert message.text("zh") == "宁远县 2018年 破获毒品案件 112起（较上年 +12%）"
+    assert "2017年宁远县破获毒品案件100起" in message.quote  # the earlier figure's words go with it
+    assert timeline.headline_change(ds, "pds-fig-011", "zh") == ("（同比+170.34%）", ds["figures"].set_index(
+        "figure_id").at["pds-fig-011", "quote"])
+    assert timeline.headline_change(ds, "hy-fig-001", "zh") == ("", "")  # no period, no stated change

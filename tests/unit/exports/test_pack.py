@@ -157,3 +157,9 @@ def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
     frame = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig", dtype=str)
     figures = ds["figures"][ds["figures"]["adcode"].str.startswith("4311")]
     assert len(frame) == len(figures) and set(frame["quote"]) == set(figures["quote"])
+
+
+def test_briefing_pdf_has_a_timeline_page_for_the_compare_indicator(yongzhou, tmp_path):
+    text = pdf_text(yongzhou.pdf, tmp_path)
+    assert "时间线:破获毒品案件" in text and "191起 · 2018年至今" in text  # NFKC: the colon is plain
+    assert any(n.startswith("charts/永州市_时间线") for n in yongzhou.files)
