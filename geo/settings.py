@@ -215,3 +215,6 @@ CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.envir
 
 # Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Stepping through years on the seizures map (geo/ui/stepper.py): seconds per year while it plays.
+YEAR_STEP_SECONDS = 2.5

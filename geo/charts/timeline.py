@@ -28,7 +28,7 @@ from geo.i18n import label, name_col, t
 
 BASE = re.compile(r"较(\d{4}年|上年|去年|前年)")  # the comparison base a quote names
 ROW_PX = 22  # one chart row (label, span or change) at desk type
-PLOT_PX = 430  # the narrowest calendar the labels are laid out for (1024 screen, sidebar open)
+PLOT_PX = 380  # the narrowest calendar the labels are laid out for (1024 screen, sidebar open)
 TYPE_PX = 15
 MUTED = "#4d4d4d"  # 8:1 on white
 PAD = "\u2003"  # an em of room between a place's name and a text that starts at the calendar's left edge
@@ -222,7 +222,7 @@ def _other_rows(lay: _Layout, mine: pd.DataFrame, name: str, labels: dict[str, s
     """A row of text for each figure without a calendar period, and for a place that reports nothing."""
     named = not any(i in lay.bar_row for i in mine.index)
     for i in [i for i in mine.index if i not in lay.bar_row]:
-        text = PAD + " · ".join(x for x in (labels[i], t("timeline_no_dates", lang), changes.get(i, "")) if x)
+        text = PAD + " · ".join(x for x in (labels[i], changes.get(i, "")) if x)  # no bar: no calendar period
         lay.texts.append((lay.axis[0], lay.rows.add(name if named else ""), text, "middle right", "#111111"))
         named = False
     if mine.empty:
@@ -238,7 +238,7 @@ def _bars(fig: go.Figure, rows: pd.DataFrame, lay: _Layout, names: dict[str, str
         ms = [(pd.Timestamp(r["span_end"]) - pd.Timestamp(r["span_start"]) + pd.Timedelta(days=1)) /
               pd.Timedelta(milliseconds=1) for _, r in part.iterrows()]
         fig.add_bar(y=[lay.bar_row[i] for i in part.index], x=ms, base=[str(s) for s in part["span_start"]],
-                    orientation="h", name=esc(names.get(city, city)), width=0.9,
+                    orientation="h", name=esc(names.get(city, city)), width=0.9, showlegend=False,
                     marker={"color": ["#ffffff" if pd.isna(v) else color for v in part["value"]],
                             "line": {"color": color, "width": 2},
                             "pattern": {"shape": ["/" if o else "" for o in part["span_open"]], "fgcolor": "#ffffff",

@@ -55,9 +55,15 @@ def _cached(data_dir: str, fingerprint: str, builder: str, flt: Filter, lang: st
 def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
          height: int | None = None) -> None:
     """Draw page_maps.<builder>(ds, flt, lang, *extra); a click on a county of the four cities selects it."""
+    mount(dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra))), key, height)
+
+
+def mount(args: dict, key: str, height: int | None = None, layer: str | None = None) -> None:
+    """Send a map's component arguments. `layer` is script that replaces the map's last added layer: with the
+    same map, the browser keeps the map (and its view) and runs only that (streamlit-folium's feature group)."""
     briefing = st.session_state.get(state.KEY_BRIEFING)
     height = height or (settings.BRIEFING_MAP_HEIGHT if briefing else settings.MAP_HEIGHT)
-    args = dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra)))
+    args = dict(args)
     hash_key = f"{args.pop('hash')}_{key}"
 
     def on_change() -> None:
@@ -65,6 +71,6 @@ def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
         widgets._select_clicked_county(key)
 
     sf._component_func(**args, key=hash_key, height=height, width=None, returned_objects=RETURNED,
-                       default={"last_active_drawing": None}, zoom=None, center=None, feature_group=None,
+                       default={"last_active_drawing": None}, zoom=None, center=None, feature_group=layer,
                        return_on_hover=False, layer_control=None, pixelated=False, on_change=on_change,
                        wrap_longitude=False)

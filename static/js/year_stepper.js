@@ -1,0 +1,25 @@
+// The year stepper of the seizures map (geo/ui/stepper.py): while it plays, any interaction with the page or with
+// a map (a click, a key, the wheel, a touch) pauses it by clicking its own pause button. Registered once per tab;
+// does nothing while the stepper is not playing.
+(function () {
+  if (window.__yearStepperPause) { return; }
+  window.__yearStepperPause = true;
+  function pause(e) {
+    var button = document.querySelector('.st-key-year_pause button');
+    if (!button || (e.target && e.target.closest && e.target.closest('.st-key-year_pause'))) { return; }
+    button.click();
+  }
+  var EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'];
+  function watch(doc) {
+    if (!doc || doc.__yearStepperWatched) { return; }
+    doc.__yearStepperWatched = true;
+    EVENTS.forEach(function (name) { doc.addEventListener(name, pause, {capture: true, passive: true}); });
+  }
+  watch(document);
+  // map frames are same-origin documents of their own: their events never reach this one
+  setInterval(function () {
+    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
+      try { watch(frame.contentDocument); } catch (err) { /* a frame still loading */ }
+    });
+  }, 500);
+})();
