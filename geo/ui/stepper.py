@@ -1,7 +1,8 @@
-"""The year stepper of the seizures map: ◀ 2017 ▶ and play. A step sets the year filter to that one year and
-reruns only the stepper and its map (st.fragment); the map stays in the browser with its view, and only the new
-year's symbols travel (geo.maps.steps, streamlit-folium's feature group). Playing advances a year every
-settings.YEAR_STEP_SECONDS; any interaction pauses it (static/js/year_stepper.js, and any other widget's rerun)."""
+"""The year stepper of the seizures map: ◀ 2017 ▶ and play. A click on ◀ or ▶ sets the year filter to that one year
+and the whole page follows; while it plays, only the year, its note and the map follow (st.fragment, one run every
+settings.YEAR_STEP_SECONDS) until it is paused. Either way the map stays in the browser with its view: the same base
+is sent and only the year's symbols change (geo.maps.steps, streamlit-folium's feature group). Any interaction
+pauses the play (static/js/year_stepper.js clicks pause; another widget's rerun pauses too)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -9,6 +10,7 @@ from dataclasses import replace
 import folium
 import streamlit as st
 import streamlit_folium as sf
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo import settings
 from geo.data import filters
@@ -21,7 +23,6 @@ from geo.ui import sources, state
 
 KEY_PLAY = "year_playing"
 KEY_YEAR = "year_step"
-KEY_SKIP = "_year_step_skip"  # a click ran the fragment: do not also advance the year
 KEY_OWN = "_year_step_rerun"  # the stepper itself asked for a full rerun (play or pause): not an interaction
 MAP_KEY = "seizures_steps"
 JS = (settings.ROOT / "static" / "js" / "year_stepper.js").read_text(encoding="utf-8")
@@ -50,40 +51,48 @@ def step_year() -> int | None:
 
 def _set_year(year: int | None, sidebar: bool = True) -> None:
     st.session_state[KEY_YEAR] = year
-    if sidebar and year is not None:  # the year filter of the whole page, from the next full run on
+    if sidebar and year is not None:  # the year filter of the whole page (the sidebar's slider)
         st.session_state[state.KEY_PERIOD] = (year, year)
 
 
 def _step(years: list[int], delta: int) -> None:
-    """◀ or ▶: pause, the year before or after, and the whole page follows (a full run)."""
-    st.session_state[KEY_PLAY], st.session_state[KEY_SKIP], st.session_state[KEY_OWN] = False, True, True
+    """◀ or ▶: pause, and the year before or after for the whole page."""
+    st.session_state[KEY_PLAY], st.session_state[KEY_OWN] = False, True
     _set_year(next_year(years, step_year(), delta))
 
 
 def _toggle(years: list[int]) -> None:
+    """Play from the year shown (or the first), or pause on the year shown: the whole page follows."""
     playing = not st.session_state.get(KEY_PLAY)
-    st.session_state[KEY_PLAY], st.session_state[KEY_SKIP], st.session_state[KEY_OWN] = playing, True, True
+    st.session_state[KEY_PLAY], st.session_state[KEY_OWN] = playing, True
     _set_year(step_year() if step_year() is not None or not playing else years[0])
 
 
-def _advance(years: list[int]) -> None:
-    """A timed run while playing: the next year (the map alone follows); after the last one, stop there."""
+def _advance(years: list[int]) -> bool:
+    """A timed run while playing: the next year for the map alone. After the last year it stops there, and
+    returns True: the whole page then follows."""
     year = step_year()
-    if year == years[-1]:
-        st.session_state[KEY_PLAY] = False
-        _set_year(year)  # stopped: the whole page follows on the full run that re-registers the fragment
-    else:
+    if year != years[-1]:
         _set_year(next_year(years, year, 1), sidebar=False)
+        return False
+    st.session_state[KEY_PLAY], st.session_state[KEY_OWN] = False, True
+    _set_year(year)
+    return True
 
 
 def _sync(flt: Filter) -> None:
-    """On a full run nobody but the stepper asked for: another widget was used. It pauses the stepper, and a year
-    range chosen in the sidebar (not the stepper's year) takes over."""
-    own = st.session_state.pop(KEY_OWN, False)
-    if not own:
+    """On a full run nobody but the stepper asked for, another widget was used: that pauses the play, and a year
+    range the sidebar sets (not the stepper's year) takes over."""
+    if not st.session_state.pop(KEY_OWN, False):
         st.session_state[KEY_PLAY] = False
         if step_year() is not None and flt.years != (step_year(), step_year()):
             st.session_state[KEY_YEAR] = None
+
+
+def _fragment_run() -> bool:
+    """True in a run of the fragment alone (a timed step), False in a run of the whole page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -97,41 +106,40 @@ def _layer(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> str:
     return sf._get_feature_group_string(group, folium.Map())
 
 
-def _controls(years: list[int], year: int | None, lang: str) -> None:
+def _controls(years: list[int], lang: str) -> None:
+    """◀ ▶ and play/pause, outside the fragment: a click runs the whole page once."""
     playing = bool(st.session_state.get(KEY_PLAY))
-    back, shown, ahead, play, _ = st.columns([1, 2, 1, 2, 4], vertical_alignment="center")
+    back, ahead, play, _ = st.columns([1, 1, 2, 8], vertical_alignment="center")
     back.button("◀", key="year_prev", on_click=_step, args=(years, -1), help=t("step_prev", lang))
-    shown.container(key="year_shown").markdown(f"**{year}{'年' if lang == 'zh' else ''}**" if year else
-                                               f"**{t('step_all', lang)}**")
     ahead.button("▶", key="year_next", on_click=_step, args=(years, 1), help=t("step_next", lang))
     play.button(t("step_pause" if playing else "step_play", lang), key="year_pause" if playing else "year_play",
                 on_click=_toggle, args=(years,))
 
 
 def _note(ds: Dataset, flt: Filter, lang: str) -> None:
-    """How many records the year shows, and how many state no period and are therefore not shown."""
+    """The year, how many records it shows, and how many state no period and are therefore not shown."""
+    year = flt.years[0] if flt.years else None
+    st.container(key="year_shown").markdown(f"**{year}{'年' if lang == 'zh' else ''}**" if year else
+                                            f"**{t('step_all', lang)}**")
     if flt.years is None:
+        st.caption("")  # one element either way: the map below keeps its place, and so its frame
         return
     shown = len(state.view(ds, "seizures", flt))
     hidden = filters.undated(state.view(ds, "seizures", steps.every_year(flt)), flt)
     st.caption(t("step_note", lang, n=str(shown), hidden=str(hidden)))
 
 
-def _body(ds: Dataset, page: Filter, lang: str, years: list[int], timed: bool) -> None:
-    if timed and st.session_state.get(KEY_PLAY) and not st.session_state.pop(KEY_SKIP, False):
-        _advance(years)
-    st.session_state.pop(KEY_SKIP, None)
+def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
+    ended = st.session_state.get(KEY_PLAY) and _fragment_run() and _advance(years)
     year = step_year()
     flt = replace(page, years=(year, year)) if year is not None else page
-    _controls(years, year, lang)
     _note(ds, flt, lang)
     key = (sources.source_key(), ds.fingerprint)
     ui_maps.mount(_base(*key, steps.every_year(flt), lang), MAP_KEY, layer=_layer(*key, flt, lang))
     st.caption(t("step_page_behind", lang) if flt.years != page.years else "")
-    # after the map is sent, so the browser keeps it through the rerun: play, pause, a step by hand, a county
     chose = steps.every_year(state.current_filter()) != steps.every_year(page)  # a county clicked on the map
-    if bool(st.session_state.get(KEY_PLAY)) != timed or (not timed and flt.years != page.years) or chose:
-        st.session_state[KEY_OWN] = st.session_state[KEY_SKIP] = True  # play shows its first year for a step too
+    if ended or chose:  # after the map is sent, so the browser keeps it through the rerun
+        st.session_state[KEY_OWN] = not chose
         st.rerun(scope="app")
 
 
@@ -140,9 +148,9 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str) -> None:
     years = years_of(ds)
     _sync(flt)
     st.html(f"<script>{JS}</script>", unsafe_allow_javascript=True)
-    timed = bool(st.session_state.get(KEY_PLAY))
-    run = st.fragment(run_every=settings.YEAR_STEP_SECONDS if timed else None)(_body)
-    if years:
-        run(ds, flt, lang, years, timed)
-    else:
+    if not years:
         ui_maps.show(ds, "seizures_map", flt, lang, "seizures_map_symbols", "symbols")
+        return
+    _controls(years, lang)
+    playing = bool(st.session_state.get(KEY_PLAY))
+    st.fragment(run_every=settings.YEAR_STEP_SECONDS if playing else None)(_body)(ds, flt, lang, years)
