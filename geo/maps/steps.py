@@ -1,8 +1,8 @@
 """The seizures map for stepping through years: a base that stays (boundaries, selection, labels, a legend sized for
-every year of the selection) and a small layer per year that replaces the last one, so a step sends only that layer
-and the map keeps its view. Symbols of every year share one scale, so a year's circles can be compared with the
-next year's. Records are shown in a year when their stated period overlaps it (geo.data.filters.in_period); each
-symbol is the place's largest single figure of that year, never a sum.
+every year of the selection) and the circles of one year, handed to it as data, that replace the last year's: a
+step sends only those rows, and the map keeps its view. Circles of every year share one scale, so one year's can
+be compared with the next's. A year shows the records whose stated period overlaps it (filters.in_period); each
+circle is the place's largest single figure of that year, never a sum.
 """
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from dataclasses import replace
 
 import folium
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from geo.data import filters
 from geo.data.filters import Filter
@@ -17,6 +19,35 @@ from geo.data.load import Dataset
 from geo.i18n import t
 from geo.maps import base as maps
 from geo.maps import labels, layers
+from geo.maps.browser import js
+
+
+class StepLayer(MacroElement):
+    """window.dashStep(rows): a year's circles ([lat, lon, radius, tooltip, popup] per place) replace the last
+    year's. The page hands the rows over (static/js/year_stepper.js); the map itself is never sent again."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+(function (map) {
+  var group = null, color = {{ this.color }};
+  window.dashStep = function (rows) {
+    if (group) { map.removeLayer(group); }
+    group = L.featureGroup();
+    rows.forEach(function (r) {
+      L.circleMarker([r[0], r[1]], {radius: r[2], color: '#222', weight: 1.5, fillColor: color, fillOpacity: 0.6})
+        .bindTooltip(r[3]).bindPopup(r[4], {maxWidth: 400}).addTo(group);
+    });
+    group.addTo(map);
+    map.getContainer().setAttribute('data-step-places', String(rows.length));
+  };
+})({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, color: str):
+        super().__init__()
+        self._name = "StepLayer"
+        self.color = js(color)
 
 
 def _kg(ds: Dataset, flt: Filter) -> pd.DataFrame:
@@ -44,14 +75,13 @@ def step_base(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     if top:
         layers.symbol_legend(m, t("page_seizures", lang), top, "kg", lang)
     maps.add_labels(m, labels.map_places(ds, filters.view(ds, "routes", whole), lang))
+    m.add_child(StepLayer(layers.SYMBOL_COLOR))
     return maps.finish(m)
 
 
-def step_layer(ds: Dataset, flt: Filter, lang: str) -> folium.FeatureGroup:
-    """The symbols of the filter's years, sized against every year of the selection."""
+def step_rows(ds: Dataset, flt: Filter, lang: str) -> list[list]:
+    """The circles of the filter's years, sized against every year of the selection."""
     ds = maps.display_dataset(ds)
     rows, _ = layers.symbol_rows(ds, _kg(ds, flt), "quantity", lang, lambda r: layers.seizure_text(r, lang),
                                  top=top_kg(ds, flt))
-    group = folium.FeatureGroup(name=t("page_seizures", lang))
-    layers.SymbolPoints(rows, name=t("page_seizures", lang), color=layers.SYMBOL_COLOR).add_to(group)
-    return group
+    return rows

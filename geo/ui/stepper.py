@@ -1,15 +1,13 @@
 """The year stepper of the seizures map: ◀ 2017 ▶ and play. A click on ◀ or ▶ sets the year filter to that one year
 and the whole page follows; while it plays, only the year, its note and the map follow (st.fragment, one run every
 settings.YEAR_STEP_SECONDS) until it is paused. Either way the map stays in the browser with its view: the same base
-is sent and only the year's symbols change (geo.maps.steps, streamlit-folium's feature group). Any interaction
+is sent (and cached by the browser) and only the year's circles travel, as data (geo.maps.steps). Any interaction
 pauses the play (static/js/year_stepper.js clicks pause; another widget's rerun pauses too)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-import folium
 import streamlit as st
-import streamlit_folium as sf
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo import settings
@@ -18,6 +16,7 @@ from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.i18n import t
 from geo.maps import steps
+from geo.maps.browser import js
 from geo.ui import maps as ui_maps
 from geo.ui import sources, state
 
@@ -101,9 +100,10 @@ def _base(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _layer(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> str:
-    group = steps.step_layer(state._load(data_dir, fingerprint), flt, lang)
-    return sf._get_feature_group_string(group, folium.Map())
+def _rows(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> str:
+    """The year's circles as a script for the page: static/js/year_stepper.js hands them to the map."""
+    return f"<script>window.__yearStepRows = {js(steps.step_rows(state._load(data_dir, fingerprint), flt, lang))};" \
+           f"window.__yearStepDeliver && window.__yearStepDeliver();</script>"
 
 
 def _controls(years: list[int], lang: str) -> None:
@@ -135,7 +135,8 @@ def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
     flt = replace(page, years=(year, year)) if year is not None else page
     _note(ds, flt, lang)
     key = (sources.source_key(), ds.fingerprint)
-    ui_maps.mount(_base(*key, steps.every_year(flt), lang), MAP_KEY, layer=_layer(*key, flt, lang))
+    ui_maps.mount(_base(*key, steps.every_year(flt), lang), MAP_KEY)  # the same map every year: never resent
+    st.html(_rows(*key, flt, lang), unsafe_allow_javascript=True)
     st.caption(t("step_page_behind", lang) if flt.years != page.years else "")
     chose = steps.every_year(state.current_filter()) != steps.every_year(page)  # a county clicked on the map
     if ended or chose:  # after the map is sent, so the browser keeps it through the rerun

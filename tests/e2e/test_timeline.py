@@ -2,6 +2,10 @@
 or leaves the chart, no serious axe violation; and a year step on the seizures map keeps the map's frame and view."""
 import pytest
 
+from geo.data.filters import Filter
+from geo.data.load import load_dataset
+from geo.maps import steps
+
 from tests.e2e.test_browser import IDLE, open_page
 from tests.e2e.test_screens import cut, overlaps, visit
 
@@ -40,4 +44,8 @@ def test_a_year_step_keeps_the_map_and_its_view(page, app_url):
                                timeout=60_000)
         page.wait_for_function(IDLE, timeout=60_000)
     assert page.evaluate(f"() => [{MAP}.__mark, {MAP}.map.getZoom()]") == [1, zoom]  # same map, same view
+    # the year's circles reached the map: one per place with a seizure in kg whose period overlaps 2012
+    places = len(steps.step_rows(load_dataset(), Filter(years=(2012, 2012)), "zh"))
+    page.wait_for_function(f"() => {MAP}.document.querySelector('#map_div').dataset.stepPlaces === '{places}'",
+                           timeout=30_000)
     assert "条未注明时期，不显示" in page.inner_text("body")
