@@ -58,9 +58,9 @@ def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
     mount(dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra))), key, height)
 
 
-def mount(args: dict, key: str, height: int | None = None, layer: str | None = None) -> None:
-    """Send a map's component arguments. `layer` is script that replaces the map's last added layer: with the
-    same map, the browser keeps the map (and its view) and runs only that (streamlit-folium's feature group)."""
+def mount(args: dict, key: str, height: int | None = None) -> None:
+    """Send a map's component arguments (as built by component_args); the same arguments keep the same map, and
+    its view, in the browser."""
     briefing = st.session_state.get(state.KEY_BRIEFING)
     height = height or (settings.BRIEFING_MAP_HEIGHT if briefing else settings.MAP_HEIGHT)
     args = dict(args)
@@ -71,6 +71,6 @@ def mount(args: dict, key: str, height: int | None = None, layer: str | None = N
         widgets._select_clicked_county(key)
 
     sf._component_func(**args, key=hash_key, height=height, width=None, returned_objects=RETURNED,
-                       default={"last_active_drawing": None}, zoom=None, center=None, feature_group=layer,
+                       default={"last_active_drawing": None}, zoom=None, center=None, feature_group=None,
                        return_on_hover=False, layer_control=None, pixelated=False, on_change=on_change,
                        wrap_longitude=False)
