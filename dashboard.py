@@ -17,6 +17,7 @@ PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),
     ("pages/enforcement.py", "page_enforcement", "enforcement", False),
     ("pages/compare.py", "page_compare", "compare", False),
+    ("pages/timeline.py", "page_timeline", "timeline", False),
     ("pages/checkpoints.py", "page_checkpoints", "checkpoints", False),
     ("pages/routes.py", "page_routes", "routes", False),
     ("pages/seizures.py", "page_seizures", "seizures", False),

@@ -89,6 +89,10 @@ def main() -> None:
     from bench import map_loads
 
     map_loads.report(curated, args.runs, browser=not args.no_browser)
+    if not args.no_browser:
+        from bench import year_steps
+
+        print("\n" + "\n".join(year_steps.table(args.runs)))
     print()
     with tempfile.TemporaryDirectory() as tmp:
         large = load_dataset(generate(Path(tmp) / "large"))

@@ -386,6 +386,39 @@ STRINGS: dict[str, tuple[str, str]] = {
     "hist_restore": ("恢复", "restore"),
     "data_restored": ("已恢复 {file}：新增 {added}、修改 {changed}、删除 {removed} 行。",
                       "Restored {file}: {added} added, {changed} changed, {removed} removed."),
+    # the timeline page and what changed (geo/charts/timeline.py, geo/data/periods.py, geo/ui/stepper.py)
+    "page_timeline": ("时间线", "Timeline"),
+    "chart_timeline": ("时间线", "Timeline"),
+    "timeline_help": ("每条数据按其报告所述时期画在日历上，不相加、不合并。只有同一地区、同一指标、同一单位、长度相同且前后相接的时期之间才连线并计算变化；报告自己所述的变化照原文列出。",
+                      "Each figure is drawn over the period its report gives, never added or merged. Only figures of one "
+                      "place, indicator and unit whose periods are equally long and follow each other are joined, with "
+                      "the change between them; changes a report states itself are shown as stated."),
+    "timeline_title": ("时间线：{indicator}", "Timeline: {indicator}"),
+    "timeline_subtitle": ("每条为一项原始数据，画在其时期上；▶ 为开放时期（“以来”“至今”），画到发文日期",
+                          "Each bar is one reported figure over its period; ▶ an open period (\"since\"), drawn to "
+                          "the document's date"),
+    "timeline_open": ("（开放时期，截至发文日期）", "(open: to the document's date)"),
+    "timeline_open_legend": ("开放时期，截至发文日期", "open period, to the document's date"),
+    "timeline_link_legend": ("可比：同长度、前后相接的时期", "comparable: equal periods that follow each other"),
+    "timeline_no_dates": ("时期无法定在日历上", "period not on the calendar"),
+    "timeline_no_value": ("未报告数值", "value not reported"),
+    "timeline_not_reported": ("未报告此项", "not reported"),
+    "timeline_stated": ("报告所述：{basis}{change}", "as reported: {change} {basis}"),
+    "timeline_from_zero": ("由0起（不计百分比）", "from 0 (no percentage)"),
+    "timeline_vs": ("较{base}", "vs. {base}"),
+    "timeline_year_before": ("上年", "the year before"),
+    "step_prev": ("上一年", "Previous year"),
+    "step_next": ("下一年", "Next year"),
+    "step_play": ("▶ 播放", "▶ Play"),
+    "step_pause": ("❚❚ 暂停", "❚❚ Pause"),
+    "step_all": ("全部年份", "Every year"),
+    "step_note": ("地图显示时期与该年重叠的 {n} 条缴获记录；{hidden} 条未注明时期，不显示。",
+                  "The map shows the {n} seizure records whose period overlaps this year; {hidden} state no period "
+                  "and are not shown."),
+    "step_page_behind": ("下方图表和表格在暂停后随年份更新。", "The charts and table below follow the year when paused."),
+    "timeline_calendar": ("日历时期", "Calendar period"),
+    "timeline_change": ("变化", "Change"),
+    "timeline_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

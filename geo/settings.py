@@ -235,3 +235,6 @@ INTAKE_ZIP_MAX_RATIO = int(os.environ.get("DASHBOARD_INTAKE_ZIP_MAX_RATIO", "200
 INTAKE_PDF_MAX_PAGES = 500
 INTAKE_HTML_MAX_TAG_KB = 1024
 INTAKE_MAX_CHARS = 2_000_000
+
+# Stepping through years on the seizures map (geo/ui/stepper.py): seconds per year while it plays.
+YEAR_STEP_SECONDS = 2.5

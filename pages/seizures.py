@@ -9,20 +9,28 @@ from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import state, stepper, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_seizures", lang))
 
 seizures = state.view(ds, "seizures", flt)
-widgets.filter_notes(ds, flt, "seizures", lang)
-if seizures.empty:
-    widgets.no_records(ds, flt, lang)
+with st.container():  # always one element, with or without notes: the map below keeps its place (and its frame)
+    widgets.filter_notes(ds, flt, "seizures", lang)
+    if seizures.empty:
+        widgets.no_records(ds, flt, lang)
+# a year without seizures keeps the year stepper and its map, to step on from there
+if seizures.empty and state.view(ds, "seizures", stepper.every_year(flt)).empty:
     st.stop()
 
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
-ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
+if style == "symbols":  # symbols step through the years on one map (geo/ui/stepper.py)
+    stepper.seizures_map(ds, flt, lang)
+elif not seizures.empty:
+    ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
+if seizures.empty:
+    st.stop()
 st.caption(t("largest_figure" if style == "symbols" else "largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 

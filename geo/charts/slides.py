@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geo import fmt, settings
-from geo.charts import compare, tiles
+from geo.charts import compare, tiles, timeline
 from geo.charts.common import period_text
 from geo.data import filters
 from geo.data.filters import Filter
@@ -92,7 +92,9 @@ def _tile_message(ds, tile_list: list, files: list[str], lang: str) -> Message |
         return None
     top = tile_list[0]
     period = top.period or t("period_unstated", lang)
-    return Message(_words(top.place, period, top.label, lang), top.text, period, _titles(ds, files, lang), top.quote)
+    change, quote = timeline.headline_change(ds, top.record_id, lang)  # what changed, when the data says
+    return Message(_words(top.place, period, top.label, lang), top.text + change, period, _titles(ds, files, lang),
+                   "；".join(dict.fromkeys(q for q in (top.quote, quote) if q)))
 
 
 def _figures_message(ds, flt: Filter, lang: str, per_city: int) -> Message | None:

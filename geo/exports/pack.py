@@ -19,7 +19,7 @@ from geo import settings
 from geo.charts import compare
 from geo.charts import figures as figure_charts
 from geo.charts import records as record_charts
-from geo.charts import tiles
+from geo.charts import tiles, timeline
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
@@ -104,6 +104,8 @@ def _page_charts(ds: Dataset, flt: Filter, lang: str) -> list[tuple[str, str, pd
         ("chart_changes", figure_charts.change_rows(figures), lambda: figure_charts.changes(figures, j, src, lang)),
         ("chart_compare", compare.compare_view(figures, flt, settings.COMPARE_SLIDE_INDICATOR)[0],
          lambda: compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)),
+        ("chart_timeline", compare.compare_view(figures, flt, settings.COMPARE_SLIDE_INDICATOR)[0],
+         lambda: timeline.timeline_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)),
         ("chart_outflow", outflow, lambda: figure_charts.outflow_trends(figures, j, src, lang)),
         ("seizures_by_city", seizures, lambda: record_charts.seizure_totals(seizures, j, src, lang)),
         ("seizures_by_case", seizures[seizures["case_id"].notna()],

@@ -256,9 +256,23 @@ def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str
                  describe, unit: str = "kg") -> None:
     """Proportional circles per jurisdiction: size by the largest single figure (never a sum of figures of
     different periods), popup listing the largest records of the place."""
+    rows, top = symbol_rows(ds, frame, value_col, lang, describe)
+    SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
+    if top:
+        symbol_legend(m, name, top, unit, lang)
+
+
+def symbol_legend(m: folium.Map, name: str, top: float, unit: str, lang: str) -> None:
+    legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", unit, lang), symbol_radius(v, top))
+                     for v in size_steps(top)])
+
+
+def symbol_rows(ds: Dataset, frame: pd.DataFrame, value_col: str, lang: str, describe,
+                top: float | None = None) -> tuple[list[list], float]:
+    """[lat, lon, radius, tooltip, popup] per place, sized against `top` (by default the largest value here)."""
     points = place_points(ds)
     ranked = frame[frame["adcode"].isin(points.index)].sort_values(value_col, ascending=False)
-    top = float(ranked[value_col].iloc[0]) if len(ranked) else 0.0
+    top = top or (float(ranked[value_col].iloc[0]) if len(ranked) else 0.0)
     texts: dict[str, list[str]] = defaultdict(list)
     firsts: dict[str, float] = {}
     counts: dict[str, int] = defaultdict(int)
@@ -278,10 +292,7 @@ def symbol_layer(m: folium.Map, ds: Dataset, frame: pd.DataFrame, value_col: str
         popup = f"<div style='font-size:14px;max-width:380px'><b>{place}</b><ul>{items}</ul></div>"
         rows.append([round(float(lat[adcode]), 5), round(float(lon[adcode]), 5),
                      round(symbol_radius(firsts[adcode], top), 1), place, popup])
-    SymbolPoints(rows, name=name, color=SYMBOL_COLOR).add_to(m)
-    if top:
-        legend(m, name, [(SYMBOL_COLOR, fmt.quantity(v, "exact", unit, lang), symbol_radius(v, top))
-                         for v in size_steps(top)])
+    return rows, top
 
 
 def symbol_radius(value: float, top: float) -> float:

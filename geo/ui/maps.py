@@ -55,9 +55,15 @@ def _cached(data_dir: str, fingerprint: str, builder: str, flt: Filter, lang: st
 def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
          height: int | None = None) -> None:
     """Draw page_maps.<builder>(ds, flt, lang, *extra); a click on a county of the four cities selects it."""
+    mount(dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra))), key, height)
+
+
+def mount(args: dict, key: str, height: int | None = None) -> None:
+    """Send a map's component arguments (as built by component_args); the same arguments keep the same map, and
+    its view, in the browser."""
     briefing = st.session_state.get(state.KEY_BRIEFING)
     height = height or (settings.BRIEFING_MAP_HEIGHT if briefing else settings.MAP_HEIGHT)
-    args = dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra)))
+    args = dict(args)
     hash_key = f"{args.pop('hash')}_{key}"
 
     def on_change() -> None:

@@ -167,3 +167,10 @@ def test_zip_has_every_figure_with_its_quote(ds, yongzhou):
     assert len(frame) == len(figures) and set(frame["原文"]) == set(figures["quote"])
     typed = pd.read_csv(io.BytesIO(raw), encoding="utf-8-sig")
     assert typed["数值（起）"].dtype == float and 1588.0 in set(typed["数值（起）"])  # a number, its unit in the header
+
+
+
+def test_briefing_pdf_has_a_timeline_page_for_the_compare_indicator(yongzhou, tmp_path):
+    text = pdf_text(yongzhou.pdf, tmp_path)
+    assert "时间线:破获毒品案件" in text and "191起 · 2018年至今" in text  # NFKC: the colon is plain
+    assert any(n.startswith("charts/永州市_时间线") for n in yongzhou.files)
