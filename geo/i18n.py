@@ -362,7 +362,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-def t(key: str, lang: str = "zh", **fmt: str) -> str:
+def t(key: str, lang: str = "zh", **fmt: object) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**fmt) if fmt else text

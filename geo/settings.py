@@ -102,9 +102,10 @@ TILES_PER_CITY = 6
 CHART_MAX_BARS = 30
 
 # Briefing mode (projector): the slideshow's slides in order ("overview", "routes", "seizures", "demo",
-# "city:<adcode>"), seconds per slide, the base type size, and the height of maps.
+# "city:<adcode>", "compare": the comparison slide after the city slides), seconds per slide, the base type size,
+# and the height of maps.
 BRIEFING_SLIDES = ("overview", "routes", "seizures", "demo", "city:430400", "city:431100", "city:410400",
-                   "city:421200")
+                   "city:421200", "compare")
 BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
 BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
@@ -122,9 +123,8 @@ DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
 
 # Issue 11 (core indicators): the indicator of the comparison slide and of the briefing pack's comparison chart
-# (a key of geo.data.schema.INDICATORS); the slide comes after the city slides.
+# (a key of geo.data.schema.INDICATORS); the slide is "compare" in BRIEFING_SLIDES.
 COMPARE_SLIDE_INDICATOR = "drug_cases"
-BRIEFING_SLIDES = (*BRIEFING_SLIDES, "compare")
 
 # Issue 13 (secure by default): open access, sign-in throttling, idle sign-out, the audit log, upload limits.
 # Read at call time where tests vary them in one process (open_access); the rest are read when the app starts.

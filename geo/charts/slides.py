@@ -22,7 +22,7 @@ class Slide:
 
     def filter(self, flt: Filter) -> Filter:
         """A city slide shows that city whatever the filter; the others show the current filter."""
-        return Filter(cities=(self.city,)) if self.kind == "city" else flt
+        return Filter(cities=(self.city,)) if self.kind == "city" and self.city else flt
 
 
 def parse(spec: str) -> Slide:

@@ -126,5 +126,6 @@ TABLES: dict[str, Table] = {t.name: t for t in [
 
 BOUNDARY_FILES = ("provinces", "prefectures", "counties", "countries")
 # Properties every boundary feature carries (the maps join on the codes and label with the names).
-BOUNDARY_PROPERTIES = {name: ("adcode", "name_zh", "name_en", "level") for name in BOUNDARY_FILES[:3]}
+BOUNDARY_PROPERTIES: dict[str, tuple[str, ...]] = {name: ("adcode", "name_zh", "name_en", "level")
+                                                   for name in BOUNDARY_FILES[:3]}
 BOUNDARY_PROPERTIES["countries"] = ("iso3", "name_zh", "name_en")

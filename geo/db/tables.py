@@ -56,7 +56,8 @@ history = sa.Table(  # one row per save, restore or import: who, when, note, row
 def _type(col: Column) -> sa.types.TypeEngine:
     if col.kind in NUMERIC_KINDS:
         return sa.Numeric()
-    return {"integer": sa.BigInteger(), "date": sa.Date()}.get(col.kind, sa.Text())
+    other: dict[str, sa.types.TypeEngine] = {"integer": sa.BigInteger(), "date": sa.Date()}
+    return other.get(col.kind, sa.Text())
 
 
 def _checks(table: Table, col: Column) -> list[sa.CheckConstraint]:

@@ -105,7 +105,7 @@ class Gazetteer:
     def local_names(self, flat: str, found: list[Mention]) -> list[Mention]:
         """Towns the text places in a county (咸安区永安街道): their later mentions alone (永安街道) count as that
         county. The gazetteer has no towns; the text itself says where they are."""
-        names = {}
+        names: dict[str, str] = {}
         for m in found:
             if self.level.get(m.adcode) == "county" and (town := TOWN_RE.match(flat, m.end)):
                 names.setdefault(town.group(), m.adcode)

@@ -29,9 +29,9 @@ def html_text(raw: bytes, name: str) -> str:
     import trafilatura
 
     html = decode(raw, name)
-    options = {"include_comments": False, "include_tables": True}
     # precision first (drops menus and footers); a page that leaves nothing then gets the fuller reading
-    return trafilatura.extract(html, favor_precision=True, **options) or trafilatura.extract(html, **options) or ""
+    return (trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True)
+            or trafilatura.extract(html, include_comments=False, include_tables=True) or "")
 
 
 def docx_text(raw: bytes, name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo import settings
@@ -40,7 +40,10 @@ html, body {margin: 0; padding: 0; height: 100%; overflow: hidden;}
 
 def fill_frame(m: folium.Map) -> None:
     """The CSS that makes the map element as large as its frame, and the label and legend styles."""
-    m.get_root().header.add_child(Element(FILL_CSS), name="dash_fill_css")
+    root = m.get_root()
+    if not isinstance(root, Figure):  # branca types get_root() as any Element; a map's root is its Figure
+        raise TypeError("the map is not on a page (branca Figure)")
+    root.header.add_child(Element(FILL_CSS), name="dash_fill_css")
 
 
 class Panes(MacroElement):

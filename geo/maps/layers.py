@@ -54,7 +54,7 @@ return function (row) {
 class Interner:
     """Numbers each distinct (escaped) string once, so repeated quotes and labels are sent once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.index: dict[str, int] = {}
 
     def __call__(self, value) -> int:

@@ -49,8 +49,8 @@ def _localise(assets: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for name, url in assets:
         if name not in BY_NAME:
             raise UnvendoredAsset(f"{name} ({url}) has no local copy; add it to package.json and geo.offline")
-        if BY_NAME[name]:
-            out.append((name, local_url(BY_NAME[name])))
+        if local := BY_NAME[name]:
+            out.append((name, local_url(local)))
     return out
 
 

@@ -42,13 +42,21 @@ def _load(data_dir: str, fingerprint: str) -> Dataset:
     its public view when the fingerprint says so, so derived views never show internal records to the public."""
     if fingerprint.endswith(PUBLIC):
         return _load_public(data_dir, fingerprint[: -len(PUBLIC)])
-    return _loaded(data_dir, fingerprint).dataset
+    return _valid(data_dir, fingerprint)
+
+
+def _valid(data_dir: str, fingerprint: str) -> Dataset:
+    """The loaded dataset of a fingerprint that was shown before (so it loaded)."""
+    ds = _loaded(data_dir, fingerprint).dataset
+    if ds is None:
+        raise LookupError(f"no valid data with fingerprint {fingerprint} in {data_dir}")
+    return ds
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load_public(data_dir: str, fingerprint: str) -> Dataset:
     """What visitors who are not signed in as staff see when sign-in is on: public records only."""
-    return public_dataset(_loaded(data_dir, fingerprint).dataset)
+    return public_dataset(_valid(data_dir, fingerprint))
 
 
 def _route_through_dashboard() -> None:
@@ -261,7 +269,7 @@ def sidebar(ds: Dataset) -> Filter:
 def current_filter() -> Filter:
     """The filter the sidebar set on this run (pages read it; only the sidebar writes it)."""
     span, chosen = st.session_state.get(KEY_SPAN), st.session_state.get(KEY_PERIOD)
-    years = tuple(int(y) for y in chosen) if chosen and tuple(chosen) != tuple(span or ()) else None
+    years = (int(chosen[0]), int(chosen[-1])) if chosen and tuple(chosen) != tuple(span or ()) else None
     return Filter(tuple(st.session_state.get(KEY_CITY, [])), tuple(st.session_state.get(KEY_COUNTY, [])),
                   tuple(st.session_state.get(KEY_DRUG, [])), years)
 

@@ -89,3 +89,12 @@ def test_stop_ends_only_what_it_recorded(tmp_path):
     cluster.write_state(tmp_path, {"replicas": [mine]})
     assert cluster.alive(mine) and cluster.stop(tmp_path) == [proc.pid]
     assert proc.wait(timeout=10) is not None and not (tmp_path / "state.json").exists()
+
+
+def test_a_certificate_without_its_key_is_refused_before_nginx_is_configured(monkeypatch, tmp_path):
+    monkeypatch.setattr(settings, "CLUSTER_TLS_CERT", tmp_path / "cert.pem")
+    monkeypatch.setattr(settings, "CLUSTER_TLS_KEY", None)
+    with pytest.raises(cluster.ClusterError, match="DASHBOARD_TLS_KEY"):
+        cluster.tls_files()
+    monkeypatch.setattr(settings, "CLUSTER_TLS_KEY", tmp_path / "key.pem")
+    assert cluster.tls_files() == (tmp_path / "cert.pem", tmp_path / "key.pem")
