@@ -24,43 +24,8 @@ from geo.ui import state, widgets
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
 SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
 
-# Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
-# white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
-# status widget are hidden (Esc or the exit button leaves the mode).
-CSS = """<style>
-html {font-size: %(font)dpx;}
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {
-  display: none !important;}
-[data-testid="stMainBlockContainer"], .block-container {max-width: 100%% !important;
-  padding: 0.5rem 1.2rem 0.5rem 1.2rem !important;}
-.stApp, [data-testid="stAppViewContainer"] {background: #ffffff; color: #000000;}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important;}
-h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
-.kf-grid {grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)) !important;}
-.kf-tile {border: 2px solid #000 !important;}
-.kf-label, .kf-change, .kf-meta {color: #000 !important;}
-.kf-grid {gap: 0.4rem !important; margin: 0 !important;}
-.kf-tile {padding: 0.3rem 0.5rem !important;}
-.kf-value {font-size: 1.5rem !important; color: #000 !important;}
-.kf-meta, .kf-change, .kf-label {font-size: 0.85rem !important;}
-.brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
-.st-key-brief_head h1 {font-size: 1.9rem !important; padding: 0 !important; line-height: 1.25 !important;}
-.st-key-brief_head {gap: 0.1rem !important;}
-.st-key-brief_head [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}  /* Streamlit's −1rem */
-.brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
-.no-data {font-size: 1rem !important; color: #000 !important;}
-.brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
-.st-key-brief_controls {padding-top: 1.8rem;}  /* below the fixed exit button */
-.st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
-  font-size: 0.85rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
-  border: 2px solid #000 !important; color: #000 !important;}
-.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.85rem !important;}
-.st-key-briefing_exit {position: fixed; top: 0.2rem; right: 0.6rem; z-index: 1000000; width: auto !important;}
-.st-key-briefing_exit button {font-size: 0.85rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
-  color: #000 !important; background: #fff !important; border: 1px solid #000 !important;}
-.st-key-briefing_exit p {font-size: 0.85rem !important;}
-</style>"""
+# The projector style: static/css/briefing.css, its root type size set from settings.BRIEFING_FONT_PX.
+CSS_FILE = settings.STATIC_DIR / "css" / "briefing.css"
 
 # Maps fill the screen below the heading: the map frames get the viewport's height, and inside each (same-origin)
 # frame the map element follows its frame; Leaflet redraws on the frame's resize event.
@@ -162,7 +127,8 @@ def chrome(lang: str) -> None:
     st.html(DESK_CSS)
     if not active():
         return
-    st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
+    st.html(f"<style>:root {{--briefing-font-px: {settings.BRIEFING_FONT_PX}px;}}</style>" + FILL_CSS)
+    st.html(CSS_FILE)
     st.html(KEYS_JS.replace("MIN_MAP_PX", str(settings.BRIEFING_MAP_MIN_PX)), unsafe_allow_javascript=True)
     st.button(t("briefing_exit", lang), key="briefing_exit", on_click=_leave, help=t("briefing_keys", lang),
               type="tertiary")
