@@ -379,8 +379,6 @@ def name_col(lang: str) -> str:
     return "name_zh" if lang == "zh" else "name_en"
 
 
-def place_name(names: pd.DataFrame, ref: str, lang: str = "zh") -> str:
-    """Name of a jurisdiction or place id from a frame indexed by id (geo.data.place_points)."""
-    if ref in names.index:
-        return str(names.at[ref, name_col(lang)])
-    return ref
+def place_names(table: pd.DataFrame, lang: str = "zh", key: str = "adcode") -> dict[str, str]:
+    """Code → name in the language: of the jurisdictions table by adcode, or of another table by its `key`."""
+    return dict(zip(table[key], table[name_col(lang)]))

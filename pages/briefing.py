@@ -1,6 +1,6 @@
 """Briefing slides: overview, routes, seizures, demonstration sites and one slide per city, on a timer and keys."""
 from geo.ui import briefing as ui_briefing
-from geo.ui import state
+from geo.ui import run
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 ui_briefing.slideshow(ds, flt, lang)

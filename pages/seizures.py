@@ -8,12 +8,12 @@ from geo.exports import press as export
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_seizures", lang))
 
-seizures = state.view(ds, "seizures", flt)
+seizures = cache.view(ds, "seizures", flt)
 widgets.filter_notes(ds, flt, "seizures", lang)
 if seizures.empty:
     widgets.no_records(ds, flt, lang)
@@ -25,7 +25,7 @@ ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
 st.caption(t("largest_figure" if style == "symbols" else "largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 
-place = state.selection_label(ds, flt, lang)
+place = filters.selection_label(ds, flt, lang)
 titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 press = filters.public_only(seizures)  # press exports carry public records only, whoever is signed in
 # one chart under the other: side by side, each would be a third of a 1024-pixel screen

@@ -19,7 +19,7 @@ from geo.data.load import Dataset
 from geo.exports import static_maps
 from geo.i18n import name_col, t
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, sidebar, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
 SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
@@ -112,11 +112,11 @@ DESK_CSS = """<style>
 
 
 def active() -> bool:
-    return bool(st.session_state.get(state.KEY_BRIEFING))
+    return bool(st.session_state.get(sidebar.KEY_BRIEFING))
 
 
 def _leave() -> None:
-    st.session_state[state.KEY_BRIEFING] = False
+    st.session_state[sidebar.KEY_BRIEFING] = False
 
 
 def chrome(lang: str) -> None:
@@ -201,7 +201,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
         with left:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
-            seized = state.view(ds, "seizures", flt)
+            seized = cache.view(ds, "seizures", flt)
             _chart(lambda limit: record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
                                                               limit, "largest_bars_slide"),
                    "brief_chart_seizures", lang)
@@ -209,7 +209,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
         chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
         _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
     else:
-        demo = state.view(ds, "demo_sites", flt)
+        demo = cache.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
         with left:
             if len(demo):
