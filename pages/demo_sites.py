@@ -6,7 +6,7 @@ from geo.charts import records as record_charts
 from geo.data import filters
 from geo.exports import press as export
 from geo.exports import static_maps
-from geo.i18n import label, name_col, t
+from geo.i18n import label, place_names, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
 from geo.ui import cache, run, widgets
@@ -30,7 +30,7 @@ widgets.chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sour
          export.period_span(demo, ds["sources"]), filters.selection_label(ds, flt, lang) if flt.active else None,
          press_fig=record_charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
 widgets.filter_notes(ds, flt, "demo_sites", lang)
-names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+names = place_names(ds["jurisdictions"], lang)
 table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
                     category_label=[label("demo_category", c, lang) for c in demo["category"]],
                     count_text=[fmt.quantity(c, q, None, lang) for c, q in zip(demo["count"], demo["qualifier"])],

@@ -209,7 +209,7 @@ def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
     return sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
 
 
-def period_text(flt: Filter, lang: str) -> str:
+def years_text(flt: Filter, lang: str) -> str:
     """'2018—2021年' / '2018–2021' for the chosen years; empty for every period."""
     if not flt.years:
         return ""

@@ -11,7 +11,7 @@ import streamlit as st
 from geo.data import store
 from geo.data.filters import city_options, county_options
 from geo.data.schema import TABLES
-from geo.i18n import name_col, t
+from geo.i18n import place_names, t
 from geo.ui import admin as ui_admin
 from geo.ui import auth as ui_auth
 
@@ -23,11 +23,6 @@ def edit(frame: pd.DataFrame, key: str, locked: list[str], config: dict | None =
     """An editable table: rows fixed, the locked columns read-only, every other cell editable."""
     return st.data_editor(frame, key=key, hide_index=True, num_rows="fixed", disabled=locked, width="stretch",
                           column_config=config or {})
-
-
-def place_names(ds, lang: str) -> dict[str, str]:
-    j = ds["jurisdictions"]
-    return dict(zip(j["adcode"], j[name_col(lang)]))
 
 
 def _frame(text: str) -> pd.DataFrame:
@@ -63,7 +58,7 @@ def merged(full: pd.DataFrame, edited: pd.DataFrame) -> pd.DataFrame:
 def correct(data_dir: Path, ds, lang: str) -> None:
     """Open any table filtered by city and county, edit cells, save the table through the store."""
     st.caption(t("edit_help", lang))
-    names = place_names(ds, lang)
+    names = place_names(ds["jurisdictions"], lang)
     table = st.selectbox(t("data_table", lang), PLACE_TABLES, key="edit_table", format_func=lambda n: f"{n}.csv")
     city, county = _place_choice(ds, names, lang)
     full = _frame(store.read_current(data_dir, table))

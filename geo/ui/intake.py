@@ -10,13 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from geo.data import store
-from geo.i18n import t
+from geo.i18n import place_names, t
 from geo.intake import rows
 from geo.intake.propose import propose_text
 from geo.intake.source import TYPES, IntakeError, read_bytes
 from geo.ui import admin as ui_admin
 from geo.ui import auth as ui_auth
-from geo.ui.editor import edit, place_names
+from geo.ui.editor import edit
 
 KEY_RESULT, KEY_PREVIEW, KEY_ROUND = "intake_result", "intake_preview", "intake_round"
 SHOWN = ("value", "qualifier", "unit", "indicator", "metric", "label_zh", "drug", "adcode", "place_zh",
@@ -86,7 +86,7 @@ def _accepted(records: list[dict], edited: dict[str, pd.DataFrame]) -> list[dict
 
 def add_report(data_dir: Path, ds, lang: str) -> None:
     """The whole intake form."""
-    names = place_names(ds, lang)
+    names = place_names(ds["jurisdictions"], lang)
     st.file_uploader(t("intake_upload", lang), type=[x.lstrip(".") for x in TYPES],
                      key=f"intake_upload_{st.session_state.get(KEY_ROUND, 0)}")
     st.text_area(t("intake_paste", lang), key="intake_paste", height=120)

@@ -50,7 +50,7 @@ def show_tiles(tile_list: list[tiles.Tile]) -> None:
 
 def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
     """Explain an empty result with the place, drug types and years that were asked for."""
-    period = filters.period_text(flt, lang)
+    period = filters.years_text(flt, lang)
     drugs = [label("drug_type", d, lang) for d in flt.drugs]
     if lang == "zh":
         period, drug = (f"在{period}" if period else ""), "、".join(drugs)
