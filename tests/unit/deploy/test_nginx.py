@@ -98,3 +98,12 @@ def test_a_certificate_without_its_key_is_refused_before_nginx_is_configured(mon
         cluster.tls_files()
     monkeypatch.setattr(settings, "CLUSTER_TLS_KEY", tmp_path / "key.pem")
     assert cluster.tls_files() == (tmp_path / "cert.pem", tmp_path / "key.pem")
+
+
+def test_nginx_reads_nothing_from_the_checkout(tmp_path):
+    """The app's static files are proxied to the replicas: nginx's worker (nobody) may not be able to read a
+    checkout in a folder only its owner can read."""
+    conf = nginx.nginx_conf(tmp_path, 8080)
+    block = conf.split("location /app/static/ {")[1].split("}")[0]
+    assert "proxy_pass http://$dash_upstream;" in block and f"max-age={nginx.STATIC_MAX_AGE}" in block
+    assert "alias" not in conf and " root " not in conf and str(settings.ROOT) not in conf
