@@ -7,7 +7,7 @@ QUALIFIERS = ("exact", "plus", "about", "at_most")
 PRECISIONS = ("exact", "town", "county_centroid", "prefecture_centroid", "province_centroid", "approximate")
 DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "opium", "cannabis", "mdma", "cocaine", "synthetic",
               "precursor", "mixed", "unspecified")
-# Core indicators (issue 11): figures of these kinds are comparable across places when their periods match.
+# Core indicators: figures of these kinds are comparable across places when their periods match.
 # The keys are shared with report intake; `metric` stays the detailed key.
 INDICATORS = ("drug_cases", "target_cases", "suspects_arrested", "criminal_detentions", "prosecutions",
               "drug_users_found", "new_drug_users", "compulsory_rehab", "community_rehab", "community_recovery",

@@ -156,7 +156,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
             _chart(lambda limit: record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
                                                               limit, "largest_bars_slide"),
                    "brief_chart_seizures", lang)
-    elif slide.kind == "compare":  # issue 11: one core indicator across the cities
+    elif slide.kind == "compare":  # one core indicator across the cities
         chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
         _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
     else:
