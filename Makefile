@@ -10,13 +10,12 @@ test:  ## set up (if needed), validate data/ and run every test (unit, AppTest, 
 quick:  ## the quick suite: everything but the Chromium tests
 	bash scripts/run_tests.sh -m "not e2e"
 
-lint:
-	.venv/bin/ruff check geo pages tests bench scripts dashboard.py
+lint:  ## the static checks CI runs before the tests: ruff, mypy, bandit
+	bash scripts/lint.sh
 
-data:  ## rebuild boundaries and jurisdictions (needs requirements-build.txt), merge curation outputs, validate
+data:  ## rebuild the boundaries (needs requirements-build.txt) and validate; never writes the curated data/*.csv
 	.venv/bin/pip install -q -r requirements-build.txt
 	.venv/bin/python scripts/build_boundaries.py
-	.venv/bin/python scripts/merge_extracts.py
 	.venv/bin/python -m geo.validate
 
 bench:  ## benchmarks: each prints a Markdown table

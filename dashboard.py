@@ -4,14 +4,15 @@ import streamlit as st
 from geo.i18n import t
 from geo.ui import auth as ui_auth
 from geo.ui import briefing as ui_briefing
-from geo.ui import state
+from geo.ui import cache, run, sidebar
 
 st.set_page_config(page_title="禁毒工作地理看板", page_icon="🗺️", layout="wide")
-
-ds = state.dataset(banner=True)
-state.sidebar(ds)
-lang = state.language()
+run.route_through_dashboard()
+ds = cache.dataset(sidebar.language(), banner=True)
+flt = sidebar.sidebar(ds)
+lang = sidebar.language()  # a shared link may have just set it
 ui_auth.sidebar_box(lang)
+run.begin(ds, flt, lang)  # what every page reads: one dataset, one filter, one language per run
 
 PAGES = [
     ("pages/overview.py", "page_overview", "overview", True),

@@ -29,7 +29,7 @@ from tests.e2e.conftest import free_port
 
 RERUN_TIMEOUT = 60.0  # seconds; a rerun slower than this counts as an error
 WARM_SECONDS = 15.0  # one warm-up cell per deployment: the views of most counties cached, as in real use
-COUNTY_KEY = "-county"  # Streamlit widget ids end with the widget's key (geo/ui/state.py KEY_COUNTY)
+COUNTY_KEY = "-county"  # Streamlit widget ids end with the widget's key (geo/ui/sidebar.py KEY_COUNTY)
 DONE = ForwardMsg_pb2.ForwardMsg.FINISHED_SUCCESSFULLY
 
 

@@ -1,4 +1,4 @@
-"""What a map costs the browser (issue 17): bytes per map message, bytes per slide change and the time from
+"""What a map costs the browser: bytes per map message, bytes per slide change and the time from
 navigation until the map is drawn, with the boundaries fetched once from a static file against the same code
 with the boundaries inside every map (DASHBOARD_MAP_INLINE_BOUNDARIES=1: today's payload), in one run.
 

@@ -1,6 +1,6 @@
 """Map build time and payload per page, curated and large generated data, against a naive baseline; and what a
 map costs the browser: the message per map, per slide change and the time until a map is drawn, against the
-same code with the boundaries inside every map (today's build before issue 17), in the same run.
+same code with the boundaries inside every map (as maps were built before the static boundary file), in one run.
 
 Usage: python -m bench.maps [--no-browser] [--runs N]   (prints Markdown tables; nothing is asserted)
 """

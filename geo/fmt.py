@@ -25,7 +25,7 @@ def _plain(value: float) -> str:
 
 def number(value: float | None, lang: str = "zh") -> str:
     """12800 → '1.28万' in Chinese, '12,800' in English; small numbers unchanged."""
-    if _missing(value):
+    if value is None or _missing(value):
         return "—"
     value = float(value)
     if lang == "zh" and abs(value) >= 10000:
@@ -71,7 +71,7 @@ def quantity(value: float | None, qualifier: str | None, unit: str | None = None
 
 def signed(value: float | None, unit: str | None, lang: str = "zh") -> str:
     """A change with its sign: (170.34, percent) → '+170.34%', (-3, percentage_point) → '−3个百分点' / '−3 pp'."""
-    if _missing(value):
+    if value is None or _missing(value):
         return ""
     sign = "+" if float(value) > 0 else "−" if float(value) < 0 else "±"
     suffix = {"percent": "%", "percentage_point": "个百分点" if lang == "zh" else " pp"}.get(unit or "", "")

@@ -186,7 +186,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_version": ("历史版本", "Kept version"),
     "data_restore": ("恢复此版本", "Restore this version"),
     "change": ("变化", "Change"),
-    # issue 11: core indicators and the comparison view
+    # core indicators and the comparison view
     "page_compare": ("城市对比", "Compare"),
     "chart_compare": ("城市对比", "City comparison"),
     "compare_indicator": ("指标", "Indicator"),
@@ -200,7 +200,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare_help": ("只列出各地原文报告的数据，按城市顺序排列（不按数值排序）；时期以原文为准。",
                      "Only figures the documents report, in the cities' order (not by value); periods as written."),
 
-    # issue 13: secure by default
+    # secure by default: sign-in, roles, the audit log
     "read_only": ("只读：尚未配置用户，只显示公开记录，任何人都不能修改数据。",
                   "Read-only: no users are configured, so only public records are shown and nobody can edit data."),
     "data_first_admin": ("尚未配置用户，本站只读。请在运行看板的电脑上创建第一个管理员，然后登录：",
@@ -239,7 +239,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "user_remove": ("删除用户", "Remove a user"),
     "user_remove_button": ("删除", "Remove"),
 
-    # issue 14: the shared database
+    # the shared database
     "db_unreachable": ("无法连接数据库 {url}（{reason}）。每 {seconds} 秒自动重试一次。",
                        "Cannot reach the database {url} ({reason}). Trying again every {seconds} s."),
     "db_down": ("数据库 {url} 暂时无法连接：看板继续显示 {loaded} 载入的数据，暂不能保存修改。连接恢复后此提示自动消失。",
@@ -248,13 +248,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "db_save_refused": ("数据库暂时无法连接，未保存任何内容。请稍后重试。",
                         "The database cannot be reached; nothing was saved. Please try again later."),
 
-    # --- issue 17 (maps) ---
+    # --- maps ---
     "map_city_outline": ("轮廓：市级数字（其县区另行着色）", "Outline: city figure (its counties shaded separately)"),
     "largest_figure_shade": ("图中颜色深浅为该地区报告的最大单项数值，不同时期的数字不相加。",
                              "Shade is the largest single figure reported for the area; figures of different "
                              "periods are never added."),
 
-    # --- report intake and record correction (issue 12) ---
+    # --- report intake and record correction ---
     "data_tab_intake": ("新增报告", "Add a report"),
     "data_tab_edit": ("修改记录", "Correct records"),
     "intake_upload": ("上传报告（TXT、HTML、DOCX 或带文字层的 PDF）", "Upload a report (TXT, HTML, DOCX or PDF with text)"),
@@ -284,7 +284,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "edit_city": ("城市", "City"),
     "edit_county": ("县（市、区）", "County"),
 
-    # issue 17 (slides, charts, text)
+    # slides, charts, text
     "no_data": ("暂无数据", "No data"),
     "brief_route_case": ("{route} 缴获{drug}", "{route} — {drug} seized"),
     "tbl_figures": ("工作数据", "Reported figure"),
@@ -422,7 +422,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "indicator": {  # issue 11: the core indicators (geo.data.schema.INDICATORS)
+    "indicator": {  # the core indicators (geo.data.schema.INDICATORS)
         "drug_cases": ("破获毒品案件", "Drug cases solved"),
         "target_cases": ("毒品目标案件", "Target drug cases"),
         "suspects_arrested": ("抓获犯罪嫌疑人", "Suspects arrested"),
@@ -506,7 +506,7 @@ LABELS.update({
 })
 
 
-def t(key: str, lang: str = "zh", **fmt: str) -> str:
+def t(key: str, lang: str = "zh", **fmt: object) -> str:
     zh, en = STRINGS[key]
     text = zh if lang == "zh" else en
     return text.format(**fmt) if fmt else text
@@ -523,11 +523,9 @@ def name_col(lang: str) -> str:
     return "name_zh" if lang == "zh" else "name_en"
 
 
-def place_name(names: pd.DataFrame, ref: str, lang: str = "zh") -> str:
-    """Name of a jurisdiction or place id from a frame indexed by id (geo.data.place_points)."""
-    if ref in names.index:
-        return str(names.at[ref, name_col(lang)])
-    return ref
+def place_names(table: pd.DataFrame, lang: str = "zh", key: str = "adcode") -> dict[str, str]:
+    """Code → name in the language: of the jurisdictions table by adcode, or of another table by its `key`."""
+    return dict(zip(table[key], table[name_col(lang)]))
 
 
 # The PowerPoint deck (geo/exports/deck.py) and the command line's briefing exports.

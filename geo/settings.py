@@ -30,7 +30,7 @@ DRUG_COLORS = {
     "ketamine": "#009E73",
     "cannabis": "#56B4E9",
     "precursor": "#F0E442",
-    # issue 11: Paul Tol's muted scheme extends Okabe-Ito for the rarer types
+    # Paul Tol's muted scheme extends Okabe-Ito for the rarer types
     "opium": "#882255",
     "mdma": "#AA4499",
     "cocaine": "#999933",
@@ -102,9 +102,10 @@ TILES_PER_CITY = 6
 CHART_MAX_BARS = 30
 
 # Briefing mode (projector): the slideshow's slides in order ("overview", "routes", "seizures", "demo",
-# "city:<adcode>"), seconds per slide, the base type size, and the height of maps.
+# "city:<adcode>", "compare": the comparison slide after the city slides), seconds per slide, the base type size,
+# and the height of maps.
 BRIEFING_SLIDES = ("overview", "routes", "seizures", "demo", "city:430400", "city:431100", "city:410400",
-                   "city:421200")
+                   "city:421200", "compare")
 BRIEFING_SECONDS = int(os.environ.get("DASHBOARD_BRIEFING_SECONDS", "20"))
 BRIEFING_FONT_PX = 24
 BRIEFING_MAP_HEIGHT = 540
@@ -121,12 +122,11 @@ USERS_FILE_ENV = "DASHBOARD_USERS"
 DEFAULT_USERS_FILE = ROOT / ".streamlit" / "users.toml"
 MIN_PASSWORD_LENGTH = 8
 
-# Issue 11 (core indicators): the indicator of the comparison slide and of the briefing pack's comparison chart
-# (a key of geo.data.schema.INDICATORS); the slide comes after the city slides.
+# Core indicators: the indicator of the comparison slide and of the briefing pack's comparison chart
+# (a key of geo.data.schema.INDICATORS); the slide is "compare" in BRIEFING_SLIDES.
 COMPARE_SLIDE_INDICATOR = "drug_cases"
-BRIEFING_SLIDES = (*BRIEFING_SLIDES, "compare")
 
-# Issue 13 (secure by default): open access, sign-in throttling, idle sign-out, the audit log, upload limits.
+# Secure by default: open access, sign-in throttling, idle sign-out, the audit log, upload limits.
 # Read at call time where tests vary them in one process (open_access); the rest are read when the app starts.
 OPEN_ACCESS_ENV = "DASHBOARD_OPEN_ACCESS"  # "staff": with no users file anyone may edit (a trusted single machine)
 AUTH_MAX_FAILURES = int(os.environ.get("DASHBOARD_AUTH_MAX_FAILURES", "5"))
@@ -146,7 +146,7 @@ def open_access() -> str | None:
     """The role anyone gets while no users are configured: "staff" when DASHBOARD_OPEN_ACCESS=staff, else None."""
     return "staff" if os.environ.get(OPEN_ACCESS_ENV, "").strip().lower() == "staff" else None
 
-# --- issue 14: a shared PostgreSQL + PostGIS database (geo/db/) -------------------------------------------------
+# --- a shared PostgreSQL + PostGIS database (geo/db/) ----------------------------------------------------------
 # Set DASHBOARD_DATABASE_URL (postgresql://user:password@host:5432/dashboard) to read and save the data, the history
 # and (with sign-in) users and the audit log in the database; unset keeps the data folder.
 DATABASE_URL_ENV = "DASHBOARD_DATABASE_URL"
@@ -166,7 +166,7 @@ def database_url() -> str | None:
     """$DASHBOARD_DATABASE_URL when set (the database is then the source of truth), else None (the data folder)."""
     return os.environ.get(DATABASE_URL_ENV) or None
 
-# --- issue 17 (maps): boundaries served once as a static file; labels; checkpoint symbols ---
+# --- maps: boundaries served once as a static file; labels; checkpoint symbols ---
 # The basemap boundaries are written here once per data version and datum (content-addressed file names, so
 # browsers may cache them for good) and fetched by every map, which then carries only its own layers.
 BOUNDARY_STATIC_DIR = STATIC_DIR / "boundaries"
@@ -190,7 +190,7 @@ DATUM_LABELS = {"wgs84": "WGS-84", "gcj02": "GCJ-02"}
 # The old way, for the benchmark's baseline only: every map carries the boundaries itself (env "1" turns it on).
 MAP_INLINE_BOUNDARIES = os.environ.get("DASHBOARD_MAP_INLINE_BOUNDARIES") == "1"
 
-# Issue 15 — several app replicas behind nginx (scripts/run_cluster.sh, geo/deploy/).
+# Several app replicas behind nginx (scripts/run_cluster.sh, geo/deploy/).
 CLUSTER_RUN_DIR = ROOT / ".cluster"  # nginx conf, pid and log files, replica logs, state.json (git-ignored)
 CLUSTER_PORT = 8080  # nginx, the one address users open
 CLUSTER_LISTEN = "127.0.0.1"  # nginx listen address; --listen 0.0.0.0 to serve the network
@@ -213,7 +213,7 @@ CLUSTER_TLS_CERT: Path | None = Path(os.environ["DASHBOARD_TLS_CERT"]) if os.env
 CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.environ.get("DASHBOARD_TLS_KEY") \
     else None
 
-# Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
+# Report intake: the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # --- Shared sessions: a signed-in browser keeps its session on any replica (geo/auth/sessions.py) ---

@@ -1,8 +1,8 @@
 """Briefing slides: overview, routes, seizures, demonstration sites and one slide per city, on a timer and keys."""
 from geo.ui import briefing as ui_briefing
 from geo.ui import exports as ui_exports
-from geo.ui import state
+from geo.ui import run
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 ui_exports.deck_button(ds, flt, lang)
 ui_briefing.slideshow(ds, flt, lang)

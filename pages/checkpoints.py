@@ -5,13 +5,13 @@ from geo.charts import tables
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_checkpoints", lang))
 
-checkpoints = state.view(ds, "checkpoints", flt)
-counts = state.view(ds, "figures", flt)
+checkpoints = cache.view(ds, "checkpoints", flt)
+counts = cache.view(ds, "figures", flt)
 counts = counts[counts["category"] == "checkpoint"]
 widgets.filter_notes(ds, flt, "checkpoints", lang)
 if checkpoints.empty and counts.empty:

@@ -6,9 +6,9 @@ from geo.data import filters
 from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import label, t
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_compare", lang))
 st.caption(t("compare_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
@@ -16,14 +16,15 @@ widgets.filter_notes(ds, flt, "figures", lang)
 choices = compare.available(ds["figures"])
 indicator = st.selectbox(t("compare_indicator", lang), choices, key="compare_indicator",
                          format_func=lambda key: label("indicator", key, lang))
-figures = state.view(ds, "figures", flt)
+figures = cache.view(ds, "figures", flt)
 rows, missing = compare.compare_view(figures, flt, indicator) if indicator else (figures.iloc[:0], [])
 if rows.empty:
     st.info(t("compare_none", lang))
 else:
-    name = f"{state.selection_label(ds, flt, lang)}_{label('indicator', indicator, lang)}"
+    place = filters.selection_label(ds, flt, lang)
+    name = f"{place}_{label('indicator', indicator, lang)}"
     widgets.chart(compare.chart(ds, rows, missing, indicator, lang), "chart_compare", name, lang,
-                  export.period_span(rows, ds["sources"]), state.selection_label(ds, flt, lang) if flt.active else None)
+                  export.period_span(rows, ds["sources"]), place if flt.active else None)
     st.dataframe(compare.table(ds, rows, lang), hide_index=True, key="compare_table")
     widgets.table_downloads(press_tables.figure_table(filters.public_only(rows), ds["jurisdictions"], ds["sources"],
                                                       lang), ds["sources"], "compare_table", name, lang)

@@ -9,11 +9,10 @@ from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 from geo.ui import editor as ui_editor
 from geo.ui import intake as ui_intake
+from geo.ui import cache, run, sources
 from geo.ui import learned as ui_learned
-from geo.ui import sources, state
 
-ds = state.dataset()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
-lang = state.language()
+ds, _, lang = run.current()  # routes a first request through dashboard.py (sidebar, sign-in), as on every page
 st.title(t("page_data", lang))
 role = ui_auth.role()
 if role is None and not sources.sign_in_enabled():  # the safe default: read-only until the first admin exists
@@ -23,7 +22,7 @@ if not accounts.can_edit(role):
     st.info(t("data_need_staff", lang))
     st.stop()
 
-tables = state.table_store()  # the data folder, or the database when DASHBOARD_DATABASE_URL is set
+tables = cache.table_store()  # the data folder, or the database when DASHBOARD_DATABASE_URL is set
 ui_admin.flash(lang)
 ui_admin.who(lang)
 admin = accounts.can_manage_users(role)

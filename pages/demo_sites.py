@@ -7,15 +7,15 @@ from geo.data import filters
 from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.exports import static_maps
-from geo.i18n import label, name_col, t
+from geo.i18n import label, place_names, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_demo", lang))
 
-demo = state.view(ds, "demo_sites", flt)
+demo = cache.view(ds, "demo_sites", flt)
 if demo.empty:
     widgets.no_records(ds, flt, lang)
     st.stop()
@@ -27,11 +27,11 @@ ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
 st.caption(t("largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
 widgets.chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",
-         f"{state.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
-         export.period_span(demo, ds["sources"]), state.selection_label(ds, flt, lang) if flt.active else None,
+         f"{filters.selection_label(ds, flt, lang)}_{t('demo_by_category', lang)}", lang,
+         export.period_span(demo, ds["sources"]), filters.selection_label(ds, flt, lang) if flt.active else None,
          press_fig=record_charts.demo_by_category(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang))
 widgets.filter_notes(ds, flt, "demo_sites", lang)
-names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+names = place_names(ds["jurisdictions"], lang)
 table = demo.assign(place=[names.get(a, a) for a in demo["adcode"]],
                     category_label=[label("demo_category", c, lang) for c in demo["category"]],
                     count_text=[fmt.quantity(c, q, None, lang) for c, q in zip(demo["count"], demo["qualifier"])],
@@ -40,5 +40,5 @@ widgets.show_table(table, {"place": t("place", lang), "category_label": t("categ
                            "count_text": t("count", lang), "period": t("period", lang),
                            "label_zh": t("as_written", lang), "quote": t("quote", lang)})
 widgets.table_downloads(press_tables.demo_table(filters.public_only(demo), ds["jurisdictions"], ds["sources"], lang),
-                        ds["sources"], "demo_table", f"{state.selection_label(ds, flt, lang)}_{t('page_demo', lang)}",
+                        ds["sources"], "demo_table", f"{filters.selection_label(ds, flt, lang)}_{t('page_demo', lang)}",
                         lang)

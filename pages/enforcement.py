@@ -8,14 +8,14 @@ from geo.data import filters
 from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import t
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_enforcement", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
 
-figures = state.view(ds, "figures", flt)
-place = state.selection_label(ds, flt, lang)
+figures = cache.view(ds, "figures", flt)
+place = filters.selection_label(ds, flt, lang)
 titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 enforcement = figure_charts.enforcement_rows(figures)
 if enforcement.empty:

@@ -3,24 +3,25 @@ import streamlit as st
 
 from geo import fmt
 from geo.charts import tables
+from geo.data import filters
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("app_title", lang))
-st.caption(f"{t('selection', lang)}: {fmt.md_escape(state.selection_label(ds, flt, lang))}")
+st.caption(f"{t('selection', lang)}: {fmt.md_escape(filters.selection_label(ds, flt, lang))}")
 
 st.subheader(t("key_figures", lang))
-key_tiles = state.key_tiles(ds, flt, lang)
+key_tiles = cache.key_tiles(ds, flt, lang)
 if key_tiles:
     widgets.show_tiles(key_tiles)
 else:
     widgets.no_records(ds, flt, lang)
 widgets.filter_notes(ds, flt, "figures", lang)
 
-figures = state.view(ds, "figures", flt)
+figures = cache.view(ds, "figures", flt)
 if not figures.empty:
     with st.expander(t("all_figures", lang)):
         for city, frame in tables.key_figures(figures, ds["jurisdictions"], lang).items():

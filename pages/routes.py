@@ -10,19 +10,19 @@ from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_routes", lang))
 
-routes = state.view(ds, "routes", flt)
+routes = cache.view(ds, "routes", flt)
 if routes.empty:
     widgets.no_records(ds, flt, lang)
 ui_maps.show(ds, "routes_map", flt, lang, "routes_map")
 st.caption(t("routes_legend", lang))
 ui_exports.map_downloads(ds, flt, lang, "routes")
 
-cases = state.view(ds, "cases", flt)
+cases = cache.view(ds, "cases", flt)
 cases = cases[cases["case_id"].isin(routes["case_id"]) | cases["route_id"].isin(routes["route_id"])]
 st.subheader(t("cases_on_routes", lang))
 if cases.empty:
@@ -31,10 +31,10 @@ else:
     st.dataframe(tables.case_rows(cases, ds["jurisdictions"], lang), hide_index=True, width="stretch")
 
 st.subheader(t("chart_outflow", lang))
-figures = state.view(ds, "figures", flt)
+figures = cache.view(ds, "figures", flt)
 outflow = [part for part in figure_charts.outflow_parts(figures).values() if len(part)]
 if outflow:
-    place = state.selection_label(ds, flt, lang)
+    place = filters.selection_label(ds, flt, lang)
     widgets.chart(figure_charts.outflow_trends(figures, ds["jurisdictions"], ds["sources"], lang), "chart_outflow",
              f"{place}_{t('chart_outflow', lang)}", lang, export.period_span(pd.concat(outflow), ds["sources"]),
              place if flt.active else None)

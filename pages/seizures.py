@@ -9,18 +9,18 @@ from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, stepper, widgets
+from geo.ui import cache, run, stepper, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_seizures", lang))
 
-seizures = state.view(ds, "seizures", flt)
+seizures = cache.view(ds, "seizures", flt)
 with st.container():  # always one element, with or without notes: the map below keeps its place (and its frame)
     widgets.filter_notes(ds, flt, "seizures", lang)
     if seizures.empty:
         widgets.no_records(ds, flt, lang)
 # a year without seizures keeps the year stepper and its map, to step on from there
-if seizures.empty and state.view(ds, "seizures", stepper.every_year(flt)).empty:
+if seizures.empty and cache.view(ds, "seizures", stepper.every_year(flt)).empty:
     st.stop()
 
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
@@ -34,7 +34,7 @@ if seizures.empty:
 st.caption(t("largest_figure" if style == "symbols" else "largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth")
 
-place = state.selection_label(ds, flt, lang)
+place = filters.selection_label(ds, flt, lang)
 titled = place if flt.active else None  # a filtered chart says where it is about in its exported title
 press = filters.public_only(seizures)  # press exports carry public records only, whoever is signed in
 # one chart under the other: side by side, each would be a third of a 1024-pixel screen

@@ -4,12 +4,12 @@ import streamlit as st
 from geo import fmt
 from geo.charts import tables
 from geo.i18n import t
-from geo.ui import state, widgets
+from geo.ui import banners, cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_sources", lang))
 
-records = state.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
+records = cache.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
 query = st.text_input(t("search", lang), key="sources_query")
 found = tables.search(tables.readable_records(records, ds.tables, lang), query)
 st.caption(f"{len(found)} {t('records', lang)}")
@@ -28,4 +28,4 @@ titles = dict(zip(ds["sources"]["source_file"], ds["sources"][title_col].fillna(
 for name, text in ds.texts.items():
     with st.expander(fmt.md_escape(titles.get(name.rsplit("/", 1)[-1]) or name.rsplit("/", 1)[-1])):
         st.text(text)
-state.data_encodings(ds, lang)
+banners.data_encodings(ds, lang)

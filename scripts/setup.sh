@@ -38,7 +38,8 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
 
 # Leaflet and plugins come from the npm registry at set-up time and are served by the app (offline maps).
-npm ci --no-audit --no-fund --loglevel=error
+# Installed afresh only when what package.json pins is missing (npm ci empties node_modules first).
+npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error
 .venv/bin/python scripts/vendor_assets.py
 # The basemap boundaries as one static file per datum (geo/maps/basefile.py), fetched once by the browser.
 .venv/bin/python scripts/publish_boundaries.py

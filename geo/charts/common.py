@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
-from geo.i18n import name_col, t
+from geo.i18n import place_names, t
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 MARGIN = {"l": 60, "r": 20, "t": 80, "b": 130}
@@ -23,9 +23,9 @@ def esc(text) -> str:
     return html.escape(str(text), quote=False)
 
 
-def place_names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
+def escaped_place_names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
     """Escaped place names by adcode, ready for chart labels."""
-    return {a: esc(n) for a, n in zip(jurisdictions["adcode"], jurisdictions[name_col(lang)])}
+    return {a: esc(n) for a, n in place_names(jurisdictions, lang).items()}
 
 
 def short_title(title: str, limit: int = 18) -> str:

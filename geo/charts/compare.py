@@ -14,7 +14,7 @@ from geo.charts.figures import nice_ticks
 from geo.data import filters
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
-from geo.i18n import label, name_col, t
+from geo.i18n import label, place_names, t
 
 
 ROW_PX = 40  # height of one bar row (two lines of label)
@@ -94,7 +94,7 @@ def subtitle(rows: pd.DataFrame, missing: list[str], names: dict[str, str], lang
 
 def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str) -> go.Figure:
     """Horizontal bars in the cities' order, coloured by city, each with its value, period and source."""
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     fig = go.Figure()
     for city, part in rows.groupby(rows["adcode"].map(city_of), sort=False):
@@ -119,7 +119,7 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
 
 def table(ds, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The compared figures as a table: place, what, value, period as written, source and quote (plain text)."""
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     return pd.DataFrame({
         t("place", lang): [names.get(a, a) for a in rows["adcode"]],

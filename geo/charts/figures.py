@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 from geo import fmt, settings
 from geo.charts.common import esc, layout, period_text, source_line
 from geo.data.filters import city_of
-from geo.i18n import name_col, t
+from geo.i18n import place_names, t
 
 # Enforcement facets: the figures of each are comparable in kind (never added; one bar each).
 ENFORCEMENT_GROUPS: dict[str, tuple[str, ...]] = {
@@ -41,7 +41,7 @@ def bar_labels(frame: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str, basi
 
     Two short lines instead of one long one leave the bars room on a 1024-pixel screen.
     """
-    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    names = place_names(jurisdictions, lang)
     what = frame["label_zh" if lang == "zh" else "label_en"].fillna(frame["metric"])
     parts = [[names.get(a, a), p] for a, p in zip(frame["adcode"], _period(frame, lang))]
     if basis:
@@ -91,7 +91,7 @@ def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sour
                         limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Cases, arrests, detentions, drug users found and rehab orders: one facet per kind and unit."""
     rows = enforcement_rows(figures)
-    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    names = place_names(jurisdictions, lang)
     rows = rows.assign(city_name=[names.get(city_of(a), a) for a in rows["adcode"]])
     facets = [(g, u, part) for g in ENFORCEMENT_GROUPS for u, part in rows[rows["group"] == g].groupby("unit")]
     shown = [(g, u, *_largest(part, limit)) for g, u, part in facets]
@@ -173,7 +173,7 @@ def outflow_trends(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: 
                    lang: str) -> go.Figure:
     """Outflow trafficking: counts per period (never joined across unequal periods), changes, rankings."""
     parts = {k: v for k, v in outflow_parts(figures).items() if len(v)}
-    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    names = place_names(jurisdictions, lang)
     heights = [max(2, len(v)) for v in parts.values()] or [1]
     fig = make_subplots(rows=max(1, len(parts)), cols=1, row_heights=heights, vertical_spacing=0.2,
                         subplot_titles=[t(f"outflow_{k}", lang) for k in parts])

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, settings
-from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, source_line
+from geo.charts.common import cut_note, esc, escaped_place_names, largest_bars, layout, source_line
 from geo.data import schema
 from geo.i18n import label, name_col, t
 
@@ -42,7 +42,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
                    lang: str, limit: int = settings.CHART_MAX_BARS, note: str = "largest_bars") -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
     totals = seizures[seizures["case_id"].isna() & (seizures["unit"] == "kg")].copy()
-    names = place_names(jurisdictions, lang)
+    names = escaped_place_names(jurisdictions, lang)
     totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p)}" for a, p in zip(totals["adcode"],
                                                                                 period_labels(totals, lang))],
                             index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
@@ -91,7 +91,7 @@ def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: p
                      lang: str, limit: int | None = None, note: str = "largest_bars") -> go.Figure:
     """Demonstration-site counts, one bar per reported figure labelled with its place, category and period; the
     category's colour repeats what the label says, so no legend is needed. With `limit`, the largest counts."""
-    names = place_names(jurisdictions, lang)
+    names = escaped_place_names(jurisdictions, lang)
     fig = go.Figure()
     rows = demo.assign(period=period_labels(demo, lang)).sort_values(["count"], kind="stable")
     kept = rows.tail(limit) if limit else rows

@@ -10,7 +10,7 @@ from geo.charts import compare, tiles, timeline
 from geo.charts.common import period_text
 from geo.data import filters
 from geo.data.filters import Filter
-from geo.i18n import label, name_col, t
+from geo.i18n import label, name_col, place_names, t
 
 KINDS = ("overview", "routes", "seizures", "demo", "city", "compare")
 
@@ -22,7 +22,7 @@ class Slide:
 
     def filter(self, flt: Filter) -> Filter:
         """A city slide shows that city whatever the filter; the others show the current filter."""
-        return Filter(cities=(self.city,)) if self.kind == "city" else flt
+        return Filter(cities=(self.city,)) if self.kind == "city" and self.city else flt
 
 
 def parse(spec: str) -> Slide:
@@ -118,7 +118,7 @@ def _seizures_message(ds, flt: Filter, lang: str) -> Message | None:
     row = _largest(totals, "quantity")
     if row is None:
         return None
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     what = t("tile_seized", lang, drug=label("drug_type", row["drug_type"], lang))
     period = _period(row, lang)
     return Message(_words(names.get(row["adcode"], row["adcode"]), period, what, lang),
@@ -132,7 +132,7 @@ def _demo_message(ds, flt: Filter, lang: str) -> Message | None:
     row = _largest(demo, "count")
     if row is None:
         return None
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     period = _period(row, lang)
     return Message(_words(names.get(row["adcode"], row["adcode"]), period,
                           label("demo_category", row["category"], lang), lang),

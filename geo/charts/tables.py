@@ -7,11 +7,7 @@ from geo import fmt
 from geo.charts.common import period_text
 from geo.data.filters import city_of
 from geo.data.schema import TABLES
-from geo.i18n import label, name_col, t
-
-
-def _names(jurisdictions: pd.DataFrame, lang: str) -> dict[str, str]:
-    return dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+from geo.i18n import label, name_col, place_names, t
 
 
 def _period(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -28,7 +24,7 @@ def key_figure_columns(lang: str) -> dict[str, str]:
 
 def key_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str) -> dict[str, pd.DataFrame]:
     """Figures grouped by city, each with its place, formatted value, period and quote."""
-    names = _names(jurisdictions, lang)
+    names = place_names(jurisdictions, lang)
     frame = pd.DataFrame({
         "city": [names.get(city_of(a), a) for a in figures["adcode"]],
         "place": [names.get(a, a) for a in figures["adcode"]],
@@ -43,7 +39,7 @@ def key_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str) -
 
 def seizure_rows(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, cases: pd.DataFrame,
                  lang: str) -> pd.DataFrame:
-    names = _names(jurisdictions, lang)
+    names = place_names(jurisdictions, lang)
     case_names = dict(zip(cases["case_id"], cases[name_col(lang)]))
     return pd.DataFrame({
         t("place", lang): [names.get(a, a) for a in seizures["adcode"]],
@@ -57,7 +53,7 @@ def seizure_rows(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, cases: pd.
 
 
 def case_rows(cases: pd.DataFrame, jurisdictions: pd.DataFrame, lang: str) -> pd.DataFrame:
-    names = _names(jurisdictions, lang)
+    names = place_names(jurisdictions, lang)
     return pd.DataFrame({
         t("case", lang): cases[name_col(lang)].tolist(),
         t("level", lang): [label("case_level", v, lang) for v in cases["level"]],
@@ -126,7 +122,7 @@ def _said(row: pd.Series, table: str, lang: str) -> str:
 def readable_records(records: pd.DataFrame, data: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
     """The records of all_records as people read them: kind of record, place name, what it says, period as written,
     document title and quote (no table names, ids, adcodes or file names)."""
-    names = _names(data["jurisdictions"], lang)
+    names = place_names(data["jurisdictions"], lang)
     titles = dict(zip(data["sources"]["source_file"],
                       data["sources"]["title_zh" if lang == "zh" else "title_en"].fillna("")))
     rows = []

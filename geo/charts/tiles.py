@@ -16,7 +16,7 @@ from geo.charts.common import period_text, short_title
 from geo.data import filters
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
-from geo.i18n import label, name_col, t
+from geo.i18n import label, place_names, t
 
 # Which figures make a tile: the core indicators first, in one order for every city (so tiles line up across
 # cities), then aggregate seizure totals. Each group gets one tile per city before any gets a second.
@@ -111,7 +111,7 @@ def candidates(ds, flt: Filter) -> pd.DataFrame:
 
 def tiles(ds, flt: Filter, lang: str, per_city: int = settings.TILES_PER_CITY) -> list[Tile]:
     """Up to `per_city` tiles for each city in the filter, cities in the filter's order, never a sum of figures."""
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     limit = 18 if lang == "zh" else 40
     titles = {s: short_title(str(ti or s), limit) for s, ti in
               zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"])}

@@ -8,6 +8,7 @@ import pandas as pd
 
 from geo import settings
 from geo.data.load import Dataset
+from geo.i18n import place_names, t
 
 if TYPE_CHECKING:
     from geo.data.load import Dataset
@@ -195,3 +196,24 @@ def public_dataset(ds: Dataset) -> Dataset:
     stops = tables["route_waypoints"]
     tables["route_waypoints"] = stops[stops["route_id"].isin(known) & stops["place_ref"].isin(places)]
     return replace(ds, tables=tables, fingerprint=f"{ds.fingerprint}:public" if ds.fingerprint else "")
+
+
+DRUG_TABLES = ("seizures", "routes", "cases")  # the tables a drug type applies to
+
+
+def selection_label(ds: Dataset, flt: Filter, lang: str) -> str:
+    """The places the filter chose, by name ('衡阳市、永州市'), or 'all' when it chose none."""
+    names = place_names(ds["jurisdictions"], lang)
+    codes = flt.counties or flt.cities
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
+
+
+def years_text(flt: Filter, lang: str) -> str:
+    """'2018—2021年' / '2018–2021' for the chosen years; empty for every period."""
+    if not flt.years:
+        return ""
+    first, last = flt.years
+    if lang == "zh":
+        return f"{first}年" if first == last else f"{first}—{last}年"
+    return str(first) if first == last else f"{first}–{last}"

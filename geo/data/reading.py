@@ -131,9 +131,9 @@ def read_csv(path: Path, table: Table) -> tuple[Rows, list[Problem], str | None]
     """Read a CSV into (line, row) pairs and its encoding; header problems stop the read, cell problems do not."""
     name = path.name
     decoded = read_text(path, name)
-    if decoded.text is None:
+    if decoded.problem is not None:
         return [], [decoded.problem], None
-    text = decoded.text
+    text = decoded.text or ""
     if not text.strip():
         return [], [Problem(name, 1, None, "", "a header row: " + ",".join(table.column_names))], decoded.encoding
     reader = csv.reader(io.StringIO(text, newline=""))

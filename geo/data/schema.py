@@ -7,7 +7,7 @@ QUALIFIERS = ("exact", "plus", "about", "at_most")
 PRECISIONS = ("exact", "town", "county_centroid", "prefecture_centroid", "province_centroid", "approximate")
 DRUG_TYPES = ("heroin", "methamphetamine", "magu", "ketamine", "opium", "cannabis", "mdma", "cocaine", "synthetic",
               "precursor", "mixed", "unspecified")
-# Core indicators (issue 11): figures of these kinds are comparable across places when their periods match.
+# Core indicators: figures of these kinds are comparable across places when their periods match.
 # The keys are shared with report intake; `metric` stays the detailed key.
 INDICATORS = ("drug_cases", "target_cases", "suspects_arrested", "criminal_detentions", "prosecutions",
               "drug_users_found", "new_drug_users", "compulsory_rehab", "community_rehab", "community_recovery",
@@ -126,5 +126,6 @@ TABLES: dict[str, Table] = {t.name: t for t in [
 
 BOUNDARY_FILES = ("provinces", "prefectures", "counties", "countries")
 # Properties every boundary feature carries (the maps join on the codes and label with the names).
-BOUNDARY_PROPERTIES = {name: ("adcode", "name_zh", "name_en", "level") for name in BOUNDARY_FILES[:3]}
+BOUNDARY_PROPERTIES: dict[str, tuple[str, ...]] = {name: ("adcode", "name_zh", "name_en", "level")
+                                                   for name in BOUNDARY_FILES[:3]}
 BOUNDARY_PROPERTIES["countries"] = ("iso3", "name_zh", "name_en")

@@ -59,7 +59,7 @@ def _now() -> str:
 
 
 def data_files(data_dir: Path) -> list[Path]:
-    """The files validation reads (tables, boundaries, source texts); working files such as _extract/ are not."""
+    """The files validation reads (tables, boundaries, source texts); working files such as .last_valid/ are not."""
     wanted = [data_dir / t.file for t in TABLES.values()]
     wanted += [data_dir / "boundaries" / f"{name}.geojson" for name in BOUNDARY_FILES]
     return [p for p in wanted if p.is_file()] + sorted((data_dir / "sources").glob("*.txt"))

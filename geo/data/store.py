@@ -291,7 +291,7 @@ def read_current(data_dir: Path, table: str) -> str:
 
 
 
-# --- Saving several tables and new source documents at once (report intake, issue 12) ---
+# --- Saving several tables and new source documents at once (report intake) ---
 
 def _scratch_with(data_dir: Path, scratch: Path, texts: dict[str, str], files: dict[str, bytes]) -> None:
     """Link the current data into scratch, then put the candidate tables and new files in their places."""

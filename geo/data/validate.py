@@ -128,13 +128,15 @@ def normalise(text: str) -> str:
 
 def read_sources(sources_dir: Path) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     """The source documents' texts and encodings by file name, and any that cannot be decoded."""
-    texts, encodings, problems = {}, {}, []
+    texts: dict[str, str] = {}
+    encodings: dict[str, str] = {}
+    problems: list[Problem] = []
     for path in sorted(sources_dir.glob("*.txt")):
         decoded = read_text(path, f"sources/{path.name}")
-        if decoded.text is None:
+        if decoded.problem is not None:
             problems.append(decoded.problem)
         else:
-            texts[path.name], encodings[f"sources/{path.name}"] = decoded.text, decoded.encoding
+            texts[path.name], encodings[f"sources/{path.name}"] = decoded.text or "", decoded.encoding or ""
     return texts, encodings, problems
 
 
@@ -191,8 +193,8 @@ def check_boundaries(boundary_dir: Path) -> list[Problem]:
     for name in BOUNDARY_FILES:
         file = f"boundaries/{name}.geojson"
         doc, problem = read_geojson(boundary_dir / f"{name}.geojson", file)
-        if problem:
-            problems.append(problem)
+        if doc is None:
+            problems += [problem] if problem else []
             continue
         if not doc["features"]:
             problems.append(Problem(file, None, None, None, "at least one feature"))
@@ -216,6 +218,8 @@ def check_feature(file: str, index: int, feat: object, required: tuple[str, ...]
 
 def geometry_problem(feat: object) -> str | None:
     """What a feature's geometry should have been, or None when it is a valid polygon in the region."""
+    if not isinstance(feat, dict):
+        return "a GeoJSON feature: an object with a geometry"
     try:
         geom = shape(feat["geometry"])
         valid, bounds = geom.is_valid, geom.bounds

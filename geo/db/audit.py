@@ -33,4 +33,5 @@ class DbAuditLog:
         with engine(self.url).connect() as conn:
             found = conn.execute(sa.text("SELECT time, user_name, role, action, target, client, details "
                                          "FROM audit_log ORDER BY id")).all()
-        return [Event(*row[:6], dict(row[6])) for row in found]
+        return [Event(time=row.time, user=row.user_name, role=row.role, action=row.action, target=row.target,
+                      client=row.client, details=dict(row.details)) for row in found]

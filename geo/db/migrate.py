@@ -23,7 +23,10 @@ def config(connection: sa.Connection | None = None, scripts: Path = MIGRATIONS) 
 
 def head() -> str:
     """The newest revision in the repository."""
-    return ScriptDirectory.from_config(config()).get_current_head()
+    newest = ScriptDirectory.from_config(config()).get_current_head()
+    if newest is None:
+        raise RuntimeError(f"no migration in {MIGRATIONS}")
+    return newest
 
 
 def current(url: str) -> str | None:

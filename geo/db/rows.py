@@ -24,6 +24,8 @@ def write_rows(conn: sa.Connection, name: str, rows: Rows, header: list[str]) ->
     cols = TABLES[name].column_names
     conn.execute(sa.text(f'DELETE FROM "{name}"'))  # nosec B608: a table name of the schema (TABLES), no input
     raw = conn.connection.driver_connection
+    if raw is None:
+        raise RuntimeError("the database connection was closed before the rows were written")
     names = ", ".join(f'"{c}"' for c in [*cols, db.LINE])
     with raw.cursor() as cur, cur.copy(f'COPY "{name}" ({names}) FROM STDIN') as copy:
         for line, row in rows:
@@ -86,7 +88,7 @@ def write_boundaries(conn: sa.Connection, docs: dict[str, dict]) -> None:
 
 def boundary_docs(conn: sa.Connection) -> dict[str, dict]:
     """The boundaries as GeoJSON FeatureCollections by layer, in their original order."""
-    docs = {name: {"type": "FeatureCollection", "features": []} for name in BOUNDARY_FILES}
+    docs: dict[str, dict] = {name: {"type": "FeatureCollection", "features": []} for name in BOUNDARY_FILES}
     result = conn.execute(sa.text("SELECT layer, props, ST_AsGeoJSON(geom, 9) FROM boundaries ORDER BY layer, ord"))
     for layer, props, geom in result:
         docs[layer]["features"].append({"type": "Feature", "properties": props, "geometry": json.loads(geom)})

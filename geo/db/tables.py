@@ -56,7 +56,8 @@ history = sa.Table(  # one row per save, restore or import: who, when, note, row
 def _type(col: Column) -> sa.types.TypeEngine:
     if col.kind in NUMERIC_KINDS:
         return sa.Numeric()
-    return {"integer": sa.BigInteger(), "date": sa.Date()}.get(col.kind, sa.Text())
+    other: dict[str, sa.types.TypeEngine] = {"integer": sa.BigInteger(), "date": sa.Date()}
+    return other.get(col.kind, sa.Text())
 
 
 def _checks(table: Table, col: Column) -> list[sa.CheckConstraint]:
@@ -119,7 +120,7 @@ def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and (name in POSTGIS_OWN or (reflected and compare_to is None)))
 
 
-# Users, failed sign-ins and the audit log (issue 13's UserStore and AuditLog, kept here when a database is set).
+# Users, failed sign-ins and the audit log (the UserStore and AuditLog of geo.auth, kept here when a database is set).
 users = sa.Table(
     "users", metadata,
     sa.Column("name", sa.Text, primary_key=True), sa.Column("role", sa.Text, nullable=False),

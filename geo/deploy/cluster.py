@@ -122,9 +122,20 @@ def own_temp_dirs(run_dir: Path) -> None:
             os.chown(sub, nobody.pw_uid, nobody.pw_gid)
 
 
+def tls_files() -> tuple[Path, Path] | None:
+    """(certificate, key) when TLS is configured; both or neither, never a certificate without its key."""
+    cert, key = settings.CLUSTER_TLS_CERT, settings.CLUSTER_TLS_KEY
+    if cert is None and key is None:
+        return None
+    if cert is None or key is None:
+        raise ClusterError("TLS needs both DASHBOARD_TLS_CERT and DASHBOARD_TLS_KEY; only "
+                           + ("DASHBOARD_TLS_CERT" if cert else "DASHBOARD_TLS_KEY") + " is set")
+    return cert, key
+
+
 def start_nginx(run_dir: Path, replicas: list[nginx.Replica], port: int, listen: str) -> dict:
     """Write the configuration, check it with `nginx -t`, start nginx in the foreground of its own session."""
-    tls = (settings.CLUSTER_TLS_CERT, settings.CLUSTER_TLS_KEY) if settings.CLUSTER_TLS_CERT else None
+    tls = tls_files()
     conf = nginx.write(run_dir, replicas, port, listen, tls, worker_user())
     own_temp_dirs(run_dir)
     base = [NGINX, "-p", str(run_dir), "-c", str(conf), "-e", str(run_dir / "logs" / "error.log")]

@@ -22,6 +22,7 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 
        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; media-src 'self' data: blob:; "
        "frame-src 'self' blob: data:; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
        "form-action 'self'; frame-ancestors 'self'")
+STATIC_MAX_AGE = 3600  # seconds: the app's own static files (/app/static/), whose names carry no hash
 GZIP_TYPES = "text/css application/javascript text/javascript application/json image/svg+xml text/plain"
 
 
@@ -129,12 +130,13 @@ location /static/ {{
 {_indent(proxy, 4)}    proxy_hide_header Cache-Control;
     add_header Cache-Control "public, max-age={settings.CLUSTER_STATIC_MAX_AGE}, immutable" always;
 }}
-# The app's own files (Leaflet): Streamlit sends .js from static/ as text/plain, which nosniff (rightly) refuses
-# to run, so nginx serves them from disk with their real types. Names are not hashed: a short lifetime.
+# The app's own files (Leaflet, the map and briefing code, the boundaries): proxied to the replicas, which send
+# them with their real types, so nginx's worker never reads the checkout (it may live in a folder only its
+# owner can read). Names are not hashed: a short lifetime. Not counted against the request limit.
 location /app/static/ {{
-    alias {settings.STATIC_DIR}/;
-    expires 1h;
-    include {run_dir / "headers.conf"};
+{_indent(proxy, 4)}    proxy_hide_header Cache-Control;
+    proxy_hide_header Access-Control-Allow-Origin;
+    add_header Cache-Control "public, max-age={STATIC_MAX_AGE}" always;
 }}
 location / {{
 {_indent(limits + proxy, 4)}    proxy_read_timeout 300s;

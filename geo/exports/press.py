@@ -208,9 +208,9 @@ def place_label(jurisdictions: pd.DataFrame, codes: tuple[str, ...], lang: str, 
                 years: tuple[int, int] | None = None) -> str:
     """The selection as people say it: '永州市', '衡阳县、祁东县', '全部' / 'All' for no place, with the drug types
     and years when chosen: '衡阳市（冰毒，2017年）' / 'Hengyang (Methamphetamine (ice), 2017)'."""
-    from geo.i18n import label, name_col
+    from geo.i18n import label, place_names
 
-    names = dict(zip(jurisdictions["adcode"], jurisdictions[name_col(lang)]))
+    names = place_names(jurisdictions, lang)
     sep = "、" if lang == "zh" else ", "
     place = sep.join(names.get(c, c) for c in codes) if codes else t("all", lang)
     parts = [sep.join(label("drug_type", d, lang) for d in drugs)] if drugs else []

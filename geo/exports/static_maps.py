@@ -13,6 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.transforms import Bbox
 
 from geo import fmt, settings
 from geo.charts import common as chart_layout
@@ -80,7 +81,10 @@ def set_extent(ax: Axes, ds: Dataset, flt: Filter, framed: list[list[float]] | N
     x0, x1, y0, y1 = xs.min(), xs.max(), ys.min(), ys.max()
     pad = 0.08 * max(x1 - x0, y1 - y0, 20_000)
     x0, x1, y0, y1 = x0 - pad, x1 + pad, y0 - pad, y1 + pad
-    fig_w, fig_h = ax.figure.get_size_inches()
+    fig = ax.get_figure(root=True)
+    if fig is None:
+        raise ValueError("the map's axes are not on a figure")
+    fig_w, fig_h = fig.get_size_inches()
     aspect = (MAP_RECT[2] * fig_w) / (MAP_RECT[3] * fig_h)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     half_w, half_h = max((x1 - x0) / 2, (y1 - y0) / 2 * aspect), max((y1 - y0) / 2, (x1 - x0) / 2 / aspect)
@@ -125,7 +129,7 @@ def place_labels(ax: Axes, ds: Dataset, flt: Filter, lang: str, skip: frozenset[
     y0, y1 = ax.get_ylim()
     xs, ys = to_map(places["lon"], places["lat"])
     renderer = ax.figure.canvas.get_renderer() if hasattr(ax.figure.canvas, "get_renderer") else None
-    taken = []
+    taken: list[Bbox] = []
     for x, y, name, kind in zip(xs, ys, places["name"], places["kind"]):
         if not (x0 < x < x1 and y0 < y < y1):
             continue
@@ -286,7 +290,7 @@ def _layers(ax: Axes, ds: Dataset, records: dict[str, pd.DataFrame], lang: str, 
         top = largest(records["demo"], "count")
         texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in top.itertuples()}
         items = choropleth_layer(ax, ds, top.set_index("adcode")["count"], lang, texts)
-        sections.append((label("demo_category", category, lang), items))
+        sections.append((label("demo_category", category or "", lang), items))
     unit = {"seizures": "unit_kg", "seizures_choropleth": "unit_kg", "demo": "unit_count"}.get(page)
     return sections, t(unit, lang) if unit else ""
 

@@ -67,10 +67,11 @@ def case_records(doc: Doc, records: list[dict]) -> list[dict]:
         suspects = next((r for r in records if r["case_no"] == number and r["indicator"] == "suspects_arrested"), None)
         start, end, _, _, _ = ([n for n in mentions if suspects and n[0] < suspects["_at"]] or mentions)[-1]
         level = next((n[3] for n in mentions if n[3] != "other"), "other")
-        near = suspects is not None and suspects["quote_end"] - doc.where[start] <= MAX_QUOTE
-        q_end = suspects["quote_end"] if near else doc.where[end - 1] + 1
-        out.append({**(suspects or {}), "table": "cases", "case_no": number, "level": level, "metric": "case",
-                    "label_zh": doc.quote(start, end), "indicator": None, "value": suspects["value"] if near else None,
+        found = suspects or {}
+        near = bool(found) and found["quote_end"] - doc.where[start] <= MAX_QUOTE
+        q_end = found["quote_end"] if near else doc.where[end - 1] + 1
+        out.append({**found, "table": "cases", "case_no": number, "level": level, "metric": "case",
+                    "label_zh": doc.quote(start, end), "indicator": None, "value": found["value"] if near else None,
                     "unit": "person", "quote_start": doc.where[start], "quote_end": q_end, "_at": start,
                     "quote": doc.raw[doc.where[start]:q_end], "adcode": _place(number, suspects, records),
                     "why": f"named case “{number}” ({level})" + (SUSPECTS_WHY if near else "")})

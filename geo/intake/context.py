@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from geo.intake import vocab
@@ -116,7 +117,7 @@ def police_county(flat: str, lo: int, pos: int, mentions: list[Mention], gaz: Ga
 def clause_starts(flat: str, lo: int, pos: int) -> list[int]:
     """Where each clause of flat[lo:pos] starts (after a lead word such as 其中)."""
     starts = [lo] + [i + 1 for i in range(lo, pos) if flat[i] in CLAUSE_END]
-    return [s + CLAUSE_LEAD_RE.match(flat[s:]).end() for s in starts]
+    return [s + len(lead[0]) if (lead := CLAUSE_LEAD_RE.match(flat[s:])) else s for s in starts]
 
 
 def subject_before(flat: str, lo: int, pos: int, subjects: list[Mention]) -> tuple[int, str, str] | None:
@@ -135,7 +136,7 @@ def subject_before(flat: str, lo: int, pos: int, subjects: list[Mention]) -> tup
 
 
 def place_for(flat: str, lo: int, pos: int, subjects: list[Mention], state: State, gaz: Gazetteer,
-              county: str, mentions: list[Mention] = ()) -> tuple[str, str]:
+              county: str, mentions: Sequence[Mention] = ()) -> tuple[str, str]:
     """(adcode, why) of a figure at pos in a sentence starting at lo."""
     police = police_county(flat, lo, pos, list(mentions), gaz)
     if police:

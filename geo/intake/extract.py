@@ -38,7 +38,8 @@ class Found:
 
 def drugs_in(flat: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(position, word, drug type) of every drug word in flat[lo:hi], longest match first."""
-    out, taken = [], set()
+    out: list[tuple[int, str, str]] = []
+    taken: set[int] = set()
     for word, drug in sorted(DRUGS.items(), key=lambda kv: -len(kv[0])):
         at = flat.find(word, lo, hi)
         while at >= 0:

@@ -39,6 +39,11 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _last_day(year: int | None, month: int | None) -> date | None:
+    """The month's last day, or None when the year or month is missing or not a month."""
+    return _month_end(year, month) if year and month and 1 <= month <= 12 else None
+
+
 def _iso(d: date | None) -> str:
     return d.isoformat() if d else ""
 
@@ -48,9 +53,9 @@ def _int(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def _safe(year: int | None, month: int, day: int | None = None) -> date | None:
+def _safe(year: int | None, month: int | None, day: int | None = None) -> date | None:
     try:
-        return date(year, month, day or 1) if year else None
+        return date(year, month, day or 1) if year and month else None
     except (ValueError, TypeError):
         return None
 
@@ -76,7 +81,7 @@ def _since(m: re.Match, doc: date | None):
 
 def _from_to(m: re.Match, doc: date | None):
     y1, y2 = _year(m["y1"], doc), _year(m["y2"] or "今年", doc)
-    end = _month_end(y2, _int(m["m2"])) if y2 and _int(m["m2"]) in range(1, 13) else None
+    end = _last_day(y2, _int(m["m2"]))
     return _safe(y1, _int(m["m1"]) if m["m1"] else 1), end, "from a start to an end month"
 
 
@@ -85,7 +90,7 @@ def _months(m: re.Match, doc: date | None):
     m1, m2 = (1, _int(m["n"])) if m["n"] else (_int(m["m1"]), _int(m["m2"]))
     if not y or m1 not in range(1, 13) or m2 not in range(1, 13):
         return None, None, "months without a year"
-    return date(y, m1, 1), _month_end(y, m2), "a range of months"
+    return _safe(y, m1), _last_day(y, m2), "a range of months"
 
 
 def _quarter(m: re.Match, doc: date | None):
@@ -120,7 +125,7 @@ def _day(m: re.Match, doc: date | None):
 def _ten_days(m: re.Match, doc: date | None):
     y = _year(m["y"], doc) if m["y"] else _ref_year(m, doc)
     month, (a, b) = _int(m["m"]), TEN_DAYS[m["t"]]
-    if not y or month not in range(1, 13):
+    if not y or month is None or month not in range(1, 13):
         return None, None, "ten days of a month, no year"
     return date(y, month, a), date(y, month, min(b, _month_end(y, month).day)), "ten days of a month"
 
@@ -128,7 +133,7 @@ def _ten_days(m: re.Match, doc: date | None):
 def _month(m: re.Match, doc: date | None):
     y = _year(m["y"], doc)
     month = _int(m["m"])
-    return _safe(y, month), (_month_end(y, month) if y and month in range(1, 13) else None), "a month"
+    return _safe(y, month), _last_day(y, month), "a month"
 
 
 def _year_only(m: re.Match, doc: date | None):

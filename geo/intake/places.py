@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geo.i18n import place_names
 from geo.intake import vocab
 
 ETHNIC = vocab.column("ethnic_groups", "name")
@@ -61,7 +62,7 @@ class Gazetteer:
         j = jurisdictions.astype(str)
         self.level = dict(zip(j["adcode"], j["level"]))
         self.parent = dict(zip(j["adcode"], j["parent_adcode"].replace("nan", "")))
-        self.name = dict(zip(j["adcode"], j["name_zh"]))
+        self.name = place_names(j, "zh")
         self.names: dict[str, list[tuple[str, bool]]] = {}
         extra = _listed_names(j)
         for code, name, level in zip(j["adcode"], j["name_zh"], j["level"]):
@@ -105,7 +106,7 @@ class Gazetteer:
     def local_names(self, flat: str, found: list[Mention]) -> list[Mention]:
         """Towns the text places in a county (咸安区永安街道): their later mentions alone (永安街道) count as that
         county. The gazetteer has no towns; the text itself says where they are."""
-        names = {}
+        names: dict[str, str] = {}
         for m in found:
             if self.level.get(m.adcode) == "county" and (town := TOWN_RE.match(flat, m.end)):
                 names.setdefault(town.group(), m.adcode)

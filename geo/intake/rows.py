@@ -89,7 +89,7 @@ def target_level(rec: dict) -> str:
 
 def seizure_row(rec: dict, ident: str, source_file: str, note: str) -> dict[str, str]:
     value, unit = rec.get("value"), rec["unit"]
-    if unit == "t":  # the data dictionary keeps seizures in kg, g or tablets
+    if unit == "t" and value is not None:  # the data dictionary keeps seizures in kg, g or tablets
         value, unit, note = float(value) * 1000, "kg", note + f"; {rec.get('as_written', '')} written in tonnes"
     return {"seizure_id": ident, "adcode": rec["adcode"], "case_id": "", "drug_type": rec.get("drug") or "unspecified",
             "drug_as_written": rec.get("drug_as_written") or "（未写明）", "quantity": _num(value),
@@ -156,7 +156,10 @@ def build(origin: Path | str | Tables, records: list[dict], text: str, source: d
     ts = store_of(origin)
     source_file = source_name(text, ts)
     digest = source_file.split("_")[-1]
-    texts, where, case_ids, waypoints = {}, {}, {}, []
+    texts: dict[str, str] = {}
+    where: dict[tuple[str, int], int] = {}
+    case_ids: dict[str | None, str] = {}
+    waypoints: list[dict[str, str]] = []
     for table in SAVED_TABLES:
         chosen = [(i, r) for i, r in enumerate(records) if r.get("table") == table]
         if not chosen:
@@ -200,7 +203,7 @@ def _sources(ts: Tables, source: dict, source_file: str, text: str, user: str) -
 
 def row_problems(batch: Batch, problems: list[Problem]) -> list[dict]:
     """Each problem with the proposal (row of the review table) it comes from, where it comes from one."""
-    return [{"proposal": batch.where.get((p.file, p.line), ""), **p.__dict__} for p in problems]
+    return [{"proposal": batch.where.get((p.file, p.line or 0), ""), **p.__dict__} for p in problems]
 
 
 def unverbatim(records: list[dict], text: str) -> list[int]:

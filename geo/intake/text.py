@@ -45,7 +45,10 @@ class Doc:
 def prepare(raw: str) -> Doc:
     """Flatten a text for matching while remembering where each character came from."""
     simple = simplified(raw).translate(FULL_WIDTH)
-    flat, where, breaks, newlines = [], [], set(), 0
+    flat: list[str] = []
+    where: list[int] = []
+    breaks: set[int] = set()
+    newlines = 0
     for i, ch in enumerate(simple):
         if ch.isspace():
             newlines += ch == "\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import replace
+from typing import TypedDict
 
 import folium
 import numpy as np
@@ -23,7 +24,16 @@ from geo.maps.offline import localise
 JSON_KWARGS = {"sort_keys": True, "separators": (",", ":")}
 folium.GeoJson._template.environment.policies["json.dumps_kwargs"] = JSON_KWARGS
 
-BASE_STYLES = {
+class Style(TypedDict):
+    """A boundary layer's Leaflet path style (also drawn by the static maps)."""
+
+    fillColor: str
+    color: str
+    weight: float
+    fillOpacity: float
+
+
+BASE_STYLES: dict[str, Style] = {
     "countries": {"fillColor": "#eeeeee", "color": "#999999", "weight": 1, "fillOpacity": 1},
     "provinces": {"fillColor": "#f7f7f2", "color": "#888888", "weight": 1.2, "fillOpacity": 1},
     "prefectures": {"fillColor": "#f7f7f2", "color": "#aaaaaa", "weight": 0.8, "fillOpacity": 0},

@@ -9,52 +9,27 @@ import folium
 import pandas as pd
 from folium.elements import JSCSSMixin
 from folium.plugins import FastMarkerCluster
-from jinja2 import Template
 
 from geo import fmt, settings
 from geo.data.load import Dataset, place_points
 from geo.i18n import label, name_col, t
 from geo.maps.base import add_labels, blank, esc, legend, shape_svg
-from geo.maps.browser import Shading
+from geo.maps.browser import Shading, call
 
 SYMBOL_COLOR = "#D55E00"
 POPUP_RECORDS = 10  # a popup lists the largest records of a place; the table below the map has them all
 CASE_POPUP_SEIZURES = 5  # likewise, a case's popup lists its largest seizures
 CHOROPLETH_SHADES = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
 
-# Popups are assembled in the browser from compact rows and de-duplicated string tables, so 10,000 points
-# cost one small JSON array. Every string in those tables is HTML-escaped in Python before it is sent.
-POPUP_JS = """
-function dashPopup(title, rows, quote) {
-  var body = rows.filter(function (r) { return r[1]; }).map(function (r) {
-    return "<tr><th style='text-align:left;padding-right:6px'>" + r[0] + "</th><td>" + r[1] + "</td></tr>";
-  }).join("");
-  var q = quote ? "<blockquote style='margin:6px 0;color:#333'>\u201c" + quote + "\u201d</blockquote>" : "";
-  return "<div style='font-size:14px;max-width:360px'><b>" + title + "</b><table>" + body + "</table>" + q + "</div>";
-}"""
-
-# folium writes `var callback = <this>;`: one expression, so the popup builder and tables live in a closure
-# (a bare `function dashPopup` there would be a named function expression, unknown when a popup opens).
-POINT_CALLBACK = "(function () {" + POPUP_JS + """
-var T = %s;
-return function (row) {
-  var kind = T.kinds[row[2]];
-  var m = L.marker([row[0], row[1]], {icon: L.divIcon({html: kind[2], className: 'dash-checkpoint',
-                                                       iconSize: [20, 20], iconAnchor: [10, 10]})});
-  m.bindTooltip(row[3] + ' · ' + kind[1]);
-  m.bindPopup(function () {
-    return dashPopup(row[3], [[T.labels[0], kind[1]], [T.labels[1], row[5]], [T.labels[2], T.methods[row[4]]],
-                              [T.labels[3], row[6]]], T.quotes[row[7]]);
-  }, {maxWidth: 380});
-  return m;
-};
-})()"""
+# Popups are assembled in the browser (static/js/map_frame.js: dashMap.popup) from compact rows and de-duplicated
+# string tables, so 10,000 points cost one small JSON array. Every string in those tables is HTML-escaped in Python
+# before it is sent.
 
 
 class Interner:
     """Numbers each distinct (escaped) string once, so repeated quotes and labels are sent once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.index: dict[str, int] = {}
 
     def __call__(self, value) -> int:
@@ -86,7 +61,7 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
     tables = {"kinds": [[kind_colors[i], v, shape_svg(kind_shapes[i], kind_colors[i], 20)]
                         for i, v in enumerate(kinds.values)], "methods": methods.values,
               "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
-    FastMarkerCluster(rows, callback=POINT_CALLBACK % js_json(tables), name=t("page_checkpoints", lang),
+    FastMarkerCluster(rows, callback=f"dashMap.checkpointMarker({js_json(tables)})", name=t("page_checkpoints", lang),
                       options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
     legend(m, t("page_checkpoints", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang),
                                              f"shape:{settings.CHECKPOINT_SYMBOLS.get(k, 'circle')}")
@@ -159,37 +134,12 @@ class RouteLines(JSCSSMixin, folium.map.Layer):
     """
 
     default_js = [("polylineoffset", "leaflet-polylineoffset"), ("polylinedecorator", "leaflet-polylinedecorator")]
-    _template = Template("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function () {
-  {{ this.popup_js }}
-  var T = {{ this.tables }};
-  var group = L.featureGroup();
-  {{ this.rows_json }}.forEach(function (r) {
-    var drug = T.drugs[r[1]];
-    var line = L.polyline(r[0], {color: drug[0], weight: r[2], opacity: 0.9, offset: r[3]});
-    line.bindTooltip(r[6] ? r[4] + ' · ' + r[6] : r[4]);
-    line.bindPopup(function () {
-      return dashPopup(r[4], [[T.labels[0], r[5]], [T.labels[1], drug[1]], [T.labels[2], r[6]]], T.s[r[7]])
-        + r[8].map(function (i) {
-          var c = T.cases[i];
-          return dashPopup(T.s[c[0]], c[1].map(function (p) { return [T.s[p[0]], T.s[p[1]]]; }), T.s[c[2]]);
-        }).join('');
-    }, {maxWidth: 420});
-    line.addTo(group);
-    L.polylineDecorator(line, {patterns: [{offset: '12%', repeat: '22%', symbol: L.Symbol.arrowHead(
-      {pixelSize: 14, polygon: true, pathOptions: {stroke: false, fill: true, fillColor: drug[0], fillOpacity: 1}})}]}
-    ).addTo(group);
-  });
-  return group.addTo({{ this._parent.get_name() }});
-})();
-{% endmacro %}
-""")
+    _template = call("routes", "rows_json", "tables", named=True)
 
     def __init__(self, rows: list[list], tables: dict, name: str):
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "RouteLines"
-        self.rows, self.rows_json, self.tables, self.popup_js = rows, js_json(rows), js_json(tables), POPUP_JS
+        self.rows, self.rows_json, self.tables = rows, js_json(rows), js_json(tables)
 
 
 def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> None:
@@ -233,18 +183,7 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
 class SymbolPoints(folium.map.Layer):
     """Proportional circles from one data array: [lat, lon, radius, tooltip, popup] per place."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-var {{ this.get_name() }} = (function () {
-  var group = L.featureGroup();
-  {{ this.rows_json }}.forEach(function (r) {
-    L.circleMarker([r[0], r[1]], {radius: r[2], color: '#222', weight: 1.5, fillColor: {{ this.color|tojson }},
-                                  fillOpacity: 0.6}).bindTooltip(r[3]).bindPopup(r[4], {maxWidth: 400}).addTo(group);
-  });
-  return group.addTo({{ this._parent.get_name() }});
-})();
-{% endmacro %}
-""")
+    _template = call("symbols", "rows_json", "color|tojson", named=True)
 
     def __init__(self, rows: list[list], name: str, color: str):
         super().__init__(name=name, overlay=True, control=True, show=True)

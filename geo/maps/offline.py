@@ -36,6 +36,11 @@ BY_NAME: dict[str, str | None] = {
 }
 
 
+# The app's own browser code (static/js), served by Streamlit beside the vendored files
+OWN = {"dash_map_frame": "js/map_frame.js"}
+STATIC_URL = settings.VENDOR_URL.rsplit("/", 1)[0]  # where Streamlit serves static/: /app/static
+
+
 class UnvendoredAsset(LookupError):
     """A folium element wants a browser asset that is not served locally."""
 
@@ -47,10 +52,13 @@ def local_url(path: str) -> str:
 def _localise(assets: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out = []
     for name, url in assets:
+        if name in OWN:
+            out.append((name, f"{STATIC_URL}/{OWN[name]}"))
+            continue
         if name not in BY_NAME:
             raise UnvendoredAsset(f"{name} ({url}) has no local copy; add it to package.json and geo.offline")
-        if BY_NAME[name]:
-            out.append((name, local_url(BY_NAME[name])))
+        if local := BY_NAME[name]:
+            out.append((name, local_url(local)))
     return out
 
 

@@ -203,13 +203,13 @@ def manage_users(lang: str) -> None:
     with st.form("users_add"):
         st.markdown(f"**{t('user_add', lang)}**")
         st.text_input(t("user_name", lang), key="users_add_name")
-        st.selectbox(t("role", lang), accounts.ROLES, key="users_add_role", format_func=role_label.get)
+        st.selectbox(t("role", lang), accounts.ROLES, key="users_add_role", format_func=role_label.__getitem__)
         st.text_input(t("password", lang), type="password", key="users_add_password")
         st.form_submit_button(t("save", lang), on_click=_apply, args=("add", lang))
     with st.form("users_edit"):
         st.markdown(f"**{t('user_edit', lang)}**")
         st.selectbox(t("user_name", lang), list(sources.user_store().users()), key="users_edit_name")
-        st.selectbox(t("role", lang), accounts.ROLES, key="users_edit_role", format_func=role_label.get)
+        st.selectbox(t("role", lang), accounts.ROLES, key="users_edit_role", format_func=role_label.__getitem__)
         st.text_input(t("password_new", lang), type="password", key="users_edit_password")
         st.form_submit_button(t("save", lang), on_click=_apply, args=("edit", lang))
     with st.form("users_remove"):

@@ -1,9 +1,12 @@
 """Briefing mode for the projector: no chrome, large type, high contrast; and the slideshow with timer and keys."""
 from __future__ import annotations
 
+import functools
 import html
+import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -17,50 +20,15 @@ from geo.charts import tiles
 from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.exports import static_maps
-from geo.i18n import name_col, t
+from geo.i18n import place_names, t
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import cache, sidebar, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
 SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
 
-# Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
-# white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
-# status widget are hidden (Esc or the exit button leaves the mode).
-CSS = """<style>
-html {font-size: %(font)dpx;}
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], footer {
-  display: none !important;}
-[data-testid="stMainBlockContainer"], .block-container {max-width: 100%% !important;
-  padding: 0.5rem 1.2rem 0.5rem 1.2rem !important;}
-.stApp, [data-testid="stAppViewContainer"] {background: #ffffff; color: #000000;}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {color: #1a1a1a !important;}
-h1 {font-size: 1.8rem !important; padding: 0.2rem 0 0.4rem 0 !important;}
-.kf-grid {grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)) !important;}
-.kf-tile {border: 2px solid #000 !important;}
-.kf-label, .kf-change, .kf-meta {color: #000 !important;}
-.kf-grid {gap: 0.4rem !important; margin: 0 !important;}
-.kf-tile {padding: 0.3rem 0.5rem !important;}
-.kf-value {font-size: 1.5rem !important; color: #000 !important;}
-.kf-meta, .kf-change, .kf-label {font-size: 0.85rem !important;}
-.brief-kicker {font-size: 0.85rem; font-weight: 700; color: #000; text-transform: none;}
-.st-key-brief_head h1 {font-size: 1.9rem !important; padding: 0 !important; line-height: 1.25 !important;}
-.st-key-brief_head {gap: 0.1rem !important;}
-.st-key-brief_head [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}  /* Streamlit's −1rem */
-.brief-meta {font-size: 0.85rem; color: #000; line-height: 1.3;}
-.no-data {font-size: 1rem !important; color: #000 !important;}
-.brief-counter {font-size: 0.85rem; font-weight: 700; color: #000; line-height: 1.2;}
-.st-key-brief_controls {padding-top: 1.8rem;}  /* below the fixed exit button */
-.st-key-brief_prev button, .st-key-brief_pause button, .st-key-brief_next button {
-  font-size: 0.85rem !important; padding: 0.1rem 0.3rem !important; min-height: 0 !important; width: 100%%;
-  border: 2px solid #000 !important; color: #000 !important;}
-.st-key-brief_prev p, .st-key-brief_pause p, .st-key-brief_next p {font-size: 0.85rem !important;}
-.st-key-briefing_exit {position: fixed; top: 0.2rem; right: 0.6rem; z-index: 1000000; width: auto !important;}
-.st-key-briefing_exit button {font-size: 0.85rem !important; padding: 0 0.3rem !important; min-height: 0 !important;
-  color: #000 !important; background: #fff !important; border: 1px solid #000 !important;}
-.st-key-briefing_exit p {font-size: 0.85rem !important;}
-</style>"""
+# The projector style: static/css/briefing.css, its root type size set from settings.BRIEFING_FONT_PX.
+CSS_FILE = settings.STATIC_DIR / "css" / "briefing.css"
 
 # Maps fill the screen below the heading: the map frames get the viewport's height, and inside each (same-origin)
 # frame the map element follows its frame; Leaflet redraws on the frame's resize event.
@@ -68,74 +36,11 @@ FILL_CSS = """<style>
 iframe[title="streamlit_folium.st_folium"] {height: calc(100vh - 5.2rem) !important;}
 </style>"""
 
-# Keys work on the page itself, without reloading it: they click the slideshow's own buttons. The listener is
-# registered once per browser tab and does nothing on pages without the buttons.
-KEYS_JS = """<script>
-if (!window.__briefingKeys) {
-  window.__briefingKeys = true;
-  const KEYS = {ArrowRight: 'brief_next', PageDown: 'brief_next', ' ': 'brief_next',
-                ArrowLeft: 'brief_prev', PageUp: 'brief_prev',
-                p: 'brief_pause', P: 'brief_pause', k: 'brief_pause', K: 'brief_pause', Escape: 'briefing_exit'};
-  document.addEventListener('keydown', function (e) {
-    const tag = (e.target && e.target.tagName || '').toLowerCase();
-    if (tag === 'input' || tag === 'textarea' || e.ctrlKey || e.metaKey || e.altKey) return;
-    const key = KEYS[e.key];
-    const button = key && document.querySelector('.st-key-' + key + ' button');
-    if (button) { e.preventDefault(); button.click(); }
-  });
-  setInterval(function () {
-    const slides = !!document.querySelector('[data-slide]');  // the slide counter
-    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
-      // a map on a slide takes the screen below what stands above it (tiles, heading) less what the page keeps
-      // under it, so the slide does not scroll at 1024x768; the CSS height above is only the first guess. Under
-      // a map beside a chart only the page's own padding counts (the chart's column may run further).
-      const main = document.querySelector('[data-testid="stMain"]');
-      const block = main && main.querySelector('[data-testid="stMainBlockContainer"]');
-      const r = frame.getBoundingClientRect();
-      if (!slides || !main || !r.width) { frame.style.removeProperty('height'); }
-      else {
-        const m = main.getBoundingClientRect();
-        const top = r.top - m.top + main.scrollTop;
-        const pad = block ? parseFloat(getComputedStyle(block).paddingBottom) || 0 : 0;
-        const below = block ? block.getBoundingClientRect().bottom - r.bottom : pad;  // moves with the frame
-        const under = r.width < 0.8 * main.clientWidth ? pad : Math.max(pad, below);
-        const rest = Math.max(MIN_MAP_PX, Math.floor(main.clientHeight - top - under));
-        if (Math.abs(rest - r.height) > 1) frame.style.setProperty('height', rest + 'px', 'important');
-      }
-      const doc = frame.contentDocument;
-      if (doc && doc.head && !doc.getElementById('brief-fill')) {
-        const style = doc.createElement('style');
-        style.id = 'brief-fill';
-        style.textContent = '#map_div {height: 100vh !important;}';
-        doc.head.appendChild(style);
-      }
-    });
-  }, 500);
-}
-</script>"""
+# Keys work on the page itself, without reloading it (static/js/briefing_keys.js, inlined with its settings).
+KEYS_JS = settings.STATIC_DIR / "js" / "briefing_keys.js"
 
-
-# Streamlit's multiselect offers an English "Select all" (and "Select N matches"); in the Chinese view the words
-# are replaced where the menu draws them.
-SELECT_ALL_JS = """<script>
-if (!window.__selectAllZh) {
-  window.__selectAllZh = true;
-  const swap = function (root) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeValue === 'Select all') n.nodeValue = '%(all)s';
-      else if (/^Select \\d+ matches$/.test(n.nodeValue))
-        n.nodeValue = n.nodeValue.replace(/^Select (\\d+) matches$/, '%(matches)s');
-    }
-  };
-  new MutationObserver(function (changes) {
-    if (window.__dashboardLang === 'en') return;
-    changes.forEach(function (c) { c.addedNodes.forEach(function (n) { if (n.nodeType === 1) swap(n); }); });
-  }).observe(document.body, {childList: true, subtree: true});
-}
-window.__dashboardLang = '%(lang)s';
-</script>"""
-
+# Streamlit's English "Select all" in Chinese (static/js/select_all_zh.js, inlined with its words).
+SELECT_ALL_JS = settings.STATIC_DIR / "js" / "select_all_zh.js"
 
 # The desk view: Streamlit greys captions by drawing them at 60% opacity (about 4.5:1 at best, less with a lighter
 # text colour); drawn opaque in a dark grey instead, 8:1 (WCAG AA asks 4.5:1).
@@ -146,24 +51,36 @@ DESK_CSS = """<style>
 </style>"""
 
 
+@functools.cache
+def _source(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def script(path: Path, options: dict) -> str:
+    """A <script> that calls the function in a static JS file with its options as JSON."""
+    data = json.dumps(options, ensure_ascii=False).replace("<", "\\u003c")
+    return f"<script>({_source(path).strip()})({data});</script>"
+
+
 def active() -> bool:
-    return bool(st.session_state.get(state.KEY_BRIEFING))
+    return bool(st.session_state.get(sidebar.KEY_BRIEFING))
 
 
 def _leave() -> None:
-    st.session_state[state.KEY_BRIEFING] = False
+    st.session_state[sidebar.KEY_BRIEFING] = False
 
 
 def chrome(lang: str) -> None:
     """On every page, Streamlit's own English words in Chinese; in briefing mode the projector style, the keys,
     and a visible way out."""
-    st.html(SELECT_ALL_JS % {"all": t("select_all", "zh"), "matches": "选择 $1 项", "lang": lang},
+    st.html(script(SELECT_ALL_JS, {"all": t("select_all", "zh"), "matches": "选择 $1 项", "lang": lang}),
             unsafe_allow_javascript=True)
     st.html(DESK_CSS)
     if not active():
         return
-    st.html(CSS % {"font": settings.BRIEFING_FONT_PX} + FILL_CSS)
-    st.html(KEYS_JS.replace("MIN_MAP_PX", str(settings.BRIEFING_MAP_MIN_PX)), unsafe_allow_javascript=True)
+    st.html(f"<style>:root {{--briefing-font-px: {settings.BRIEFING_FONT_PX}px;}}</style>" + FILL_CSS)
+    st.html(CSS_FILE)
+    st.html(script(KEYS_JS, {"minMapPx": settings.BRIEFING_MAP_MIN_PX}), unsafe_allow_javascript=True)
     st.button(t("briefing_exit", lang), key="briefing_exit", on_click=_leave, help=t("briefing_keys", lang),
               type="tertiary")
 
@@ -235,15 +152,15 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
         with left:
             ui_maps.show(ds, "seizures_map", flt, lang, "brief_map_seizures", "symbols", height=height)
         with right:
-            seized = state.view(ds, "seizures", flt)
+            seized = cache.view(ds, "seizures", flt)
             _chart(lambda limit: record_charts.seizure_totals(seized, ds["jurisdictions"], ds["sources"], lang,
                                                               limit, "largest_bars_slide"),
                    "brief_chart_seizures", lang)
-    elif slide.kind == "compare":  # issue 11: one core indicator across the cities
+    elif slide.kind == "compare":  # one core indicator across the cities
         chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
         _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
     else:
-        demo = state.view(ds, "demo_sites", flt)
+        demo = cache.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
         with left:
             if len(demo):
@@ -283,7 +200,7 @@ def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
     _advance_on_timer(len(deck))
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
     slide = deck[index]
-    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    names = place_names(ds["jurisdictions"], lang)
     heading, controls = st.columns([3, 2], vertical_alignment="top")
     with heading:
         _heading(briefing.title(slide, names, lang), briefing.message(ds, slide, flt, lang), lang)

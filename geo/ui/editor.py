@@ -11,7 +11,7 @@ from geo.data import store, words
 from geo.data.filters import city_options, county_options
 from geo.data.schema import TABLES
 from geo.data.tablestore import TableStore, Unavailable
-from geo.i18n import name_col, t
+from geo.i18n import name_col, place_names, t
 from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
@@ -24,11 +24,6 @@ def edit(frame: pd.DataFrame, key: str, locked: list[str], config: dict | None =
     """An editable table: rows fixed, the locked columns read-only, every other cell editable."""
     return st.data_editor(frame, key=key, hide_index=True, num_rows="fixed", disabled=locked, width="stretch",
                           column_config=config or {})
-
-
-def place_names(ds, lang: str) -> dict[str, str]:
-    j = ds["jurisdictions"]
-    return dict(zip(j["adcode"], j[name_col(lang)]))
 
 
 def place_labels(ds, lang: str) -> dict[str, str]:
@@ -90,7 +85,7 @@ def _config(shown: pd.DataFrame, table: str, lang: str, places: dict[str, str]) 
 def correct(ts: TableStore, ds, lang: str) -> None:
     """Open any table filtered by city and county, edit cells, save the table through the store."""
     st.caption(t("edit_help", lang))
-    names = place_names(ds, lang)
+    names = place_names(ds["jurisdictions"], lang)
     table = st.selectbox(t("data_table", lang), PLACE_TABLES, key="edit_table", format_func=lambda n: f"{n}.csv")
     city, county = _place_choice(ds, names, lang)
     current = ts.read_current(table)

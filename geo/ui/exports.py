@@ -16,7 +16,8 @@ from geo.exports import deck, pack, static_maps
 from geo.exports import press as export
 from geo.i18n import t
 from geo.ui import auth as ui_auth
-from geo.ui import sources, state
+from geo.ui import cache
+from geo.ui.cache import Version
 
 MIME = {"png": "image/png", "pdf": "application/pdf", "zip": "application/zip"}
 
@@ -56,28 +57,27 @@ def briefing_buttons(ds: Dataset, flt: Filter, lang: str) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _holds_internal(data_dir: str, fingerprint: str) -> bool:
-    tables = state._load(data_dir, fingerprint).tables
+def _holds_internal(version: Version) -> bool:
+    tables = cache.shown(version).tables
     return any(len(public_only(frame)) < len(frame) for frame in tables.values() if "visibility" in frame)
 
 
 def _internal(ds: Dataset) -> bool:
     """Whether this dataset (the full one, for staff) holds internal records, for the export's audit line: once per
     data version, as every download button on every rerun asks."""
-    return _holds_internal(sources.source_key(), ds.fingerprint)
+    return _holds_internal(cache.version(ds))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _map_name(data_dir: str, fingerprint: str, flt: Filter, lang: str, page: str, fmt: str,
-              category: str | None) -> str:
-    return static_maps.map_file_name(state._load(data_dir, fingerprint), flt, lang, page, fmt, category)
+def _map_name(version: Version, flt: Filter, lang: str, page: str, fmt: str, category: str | None) -> str:
+    return static_maps.map_file_name(cache.shown(version), flt, lang, page, fmt, category)
 
 
 def map_downloads(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> None:
     """The page's map as a print PNG (3840x2160) and PDF, drawn server-side for the current filter."""
     cols = st.columns(2)
     for col, fmt in zip(cols, ("png", "pdf")):
-        name = _map_name(sources.source_key(), ds.fingerprint, flt, lang, page, fmt, category)
+        name = _map_name(cache.version(ds), flt, lang, page, fmt, category)
         col.download_button(f"{t('map_download', lang)} {fmt.upper()}", key=f"map_{page}_{fmt}", on_click="ignore",
                             data=ui_auth.audited(
                                 lambda fmt=fmt: static_maps.page_map(ds, flt, lang, page, category).to_bytes(fmt),

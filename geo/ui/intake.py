@@ -13,7 +13,7 @@ from geo import backend, fmt
 from geo.data import store
 from geo.data import words as data_words
 from geo.data.tablestore import TableStore, Unavailable
-from geo.i18n import t
+from geo.i18n import place_names, t
 from geo.intake import duplicates, leftovers, rows
 from geo.intake import review as words
 from geo.intake.learned import Entry
@@ -22,7 +22,7 @@ from geo.intake.source import TYPES, IntakeError, read_bytes
 from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
-from geo.ui.editor import edit, place_labels, place_names
+from geo.ui.editor import edit, place_labels
 from geo.ui.uploader import uploader
 
 KEY_RESULT, KEY_PREVIEW, KEY_ROUND = "intake_result", "intake_preview", "intake_round"
@@ -119,7 +119,7 @@ def _edited(records: list[dict], edited: dict[str, pd.DataFrame], lang: str, pla
 
 def add_report(ts: TableStore, ds, lang: str) -> None:
     """The whole intake form."""
-    names = place_names(ds, lang)
+    names = place_names(ds["jurisdictions"], lang)
     uploader(t("intake_upload", lang), [x.lstrip(".") for x in TYPES],
              f"intake_upload_{st.session_state.get(KEY_ROUND, 0)}", lang)
     st.text_area(t("intake_paste", lang), key="intake_paste", height=120)

@@ -15,7 +15,8 @@ from geo import settings
 from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.maps import pages as page_maps
-from geo.ui import sources, state, widgets
+from geo.ui import cache, sidebar, widgets
+from geo.ui.cache import Version
 
 RETURNED = ["last_active_drawing"]  # only a clicked feature comes back, so pan and zoom never rerun the script
 
@@ -47,21 +48,20 @@ def component_args(m: folium.Map) -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _cached(data_dir: str, fingerprint: str, builder: str, flt: Filter, lang: str, extra: tuple) -> dict:
-    ds = state._load(data_dir, fingerprint)
-    return component_args(getattr(page_maps, builder)(ds, flt, lang, *extra))
+def _cached(version: Version, builder: str, flt: Filter, lang: str, extra: tuple) -> dict:
+    return component_args(getattr(page_maps, builder)(cache.shown(version), flt, lang, *extra))
 
 
 def show(ds: Dataset, builder: str, flt: Filter, lang: str, key: str, *extra,
          height: int | None = None) -> None:
     """Draw page_maps.<builder>(ds, flt, lang, *extra); a click on a county of the four cities selects it."""
-    mount(dict(_cached(sources.source_key(), ds.fingerprint, builder, flt, lang, tuple(extra))), key, height)
+    mount(dict(_cached(cache.version(ds), builder, flt, lang, tuple(extra))), key, height)
 
 
 def mount(args: dict, key: str, height: int | None = None) -> None:
     """Send a map's component arguments (as built by component_args); the same arguments keep the same map, and
     its view, in the browser."""
-    briefing = st.session_state.get(state.KEY_BRIEFING)
+    briefing = st.session_state.get(sidebar.KEY_BRIEFING)
     height = height or (settings.BRIEFING_MAP_HEIGHT if briefing else settings.MAP_HEIGHT)
     args = dict(args)
     hash_key = f"{args.pop('hash')}_{key}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NoReturn
 
 import sqlalchemy as sa
 import streamlit as st
@@ -22,6 +23,7 @@ from geo.db.users import DbUserStore
 from geo.i18n import t
 
 log = logging.getLogger(__name__)
+DATABASE_GONE = "the data comes from a database, but DASHBOARD_DATABASE_URL is no longer set"
 DB_KEY = "db:"  # cache keys of the database source start with this (then the URL without its password)
 
 
@@ -92,7 +94,7 @@ def current(lang: str, banner: bool) -> tuple[str, str]:
         return source_key(), last.dataset.fingerprint
 
 
-def unreachable(url: str, err: Exception, lang: str) -> None:
+def unreachable(url: str, err: Exception, lang: str) -> NoReturn:
     """Nothing to show yet: say which database (no password) and why, reload the page in a while, stop."""
     log.warning("%s", err)
     reason = str(err).split(": ", 1)[-1]
@@ -109,6 +111,8 @@ def load(key: str, fingerprint: str) -> Loaded:
     if not key.startswith(DB_KEY):
         return snapshot.load_safely(Path(key))
     url = backend.database_url()
+    if url is None:
+        raise DatabaseUnavailable(f"{DATABASE_GONE} ({key})")
     last = db_source.last_loaded(url)
     try:
         ds = db_source.PostgresSource(url).load()

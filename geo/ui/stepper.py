@@ -18,7 +18,8 @@ from geo.i18n import t
 from geo.maps import steps
 from geo.maps.browser import js
 from geo.ui import maps as ui_maps
-from geo.ui import sources, state
+from geo.ui import cache, sidebar
+from geo.ui.cache import Version
 
 KEY_PLAY = "year_playing"
 KEY_YEAR = "year_step"
@@ -32,7 +33,7 @@ every_year = steps.every_year  # the filter without its years
 
 def years_of(ds: Dataset) -> list[int]:
     """Every year the data's periods touch; empty when they touch fewer than two."""
-    span = state.filter_options(ds)[1]
+    span = cache.filter_options(ds)[1]
     return list(range(span[0], span[1] + 1)) if span and span[0] < span[1] else []
 
 
@@ -48,10 +49,10 @@ def step_year() -> int | None:
     return st.session_state.get(KEY_YEAR)
 
 
-def _set_year(year: int | None, sidebar: bool = True) -> None:
+def _set_year(year: int | None, page_too: bool = True) -> None:
     st.session_state[KEY_YEAR] = year
-    if sidebar and year is not None:  # the year filter of the whole page (the sidebar's slider)
-        st.session_state[state.KEY_PERIOD] = (year, year)
+    if page_too and year is not None:  # the year filter of the whole page (the sidebar's slider)
+        st.session_state[sidebar.KEY_PERIOD] = (year, year)
 
 
 def _step(years: list[int], delta: int) -> None:
@@ -72,7 +73,7 @@ def _advance(years: list[int]) -> bool:
     returns True: the whole page then follows."""
     year = step_year()
     if year != years[-1]:
-        _set_year(next_year(years, year, 1), sidebar=False)
+        _set_year(next_year(years, year, 1), page_too=False)
         return False
     st.session_state[KEY_PLAY], st.session_state[KEY_OWN] = False, True
     _set_year(year)
@@ -95,14 +96,14 @@ def _fragment_run() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _base(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> dict:
-    return ui_maps.component_args(steps.step_base(state._load(data_dir, fingerprint), flt, lang))
+def _base(version: Version, flt: Filter, lang: str) -> dict:
+    return ui_maps.component_args(steps.step_base(cache.shown(version), flt, lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _rows(data_dir: str, fingerprint: str, flt: Filter, lang: str) -> str:
+def _rows(version: Version, flt: Filter, lang: str) -> str:
     """The year's circles as a script for the page: static/js/year_stepper.js hands them to the map."""
-    return f"<script>window.__yearStepRows = {js(steps.step_rows(state._load(data_dir, fingerprint), flt, lang))};" \
+    return f"<script>window.__yearStepRows = {js(steps.step_rows(cache.shown(version), flt, lang))};" \
            f"window.__yearStepDeliver && window.__yearStepDeliver();</script>"
 
 
@@ -124,8 +125,8 @@ def _note(ds: Dataset, flt: Filter, lang: str) -> None:
     if flt.years is None:
         st.caption("")  # one element either way: the map below keeps its place, and so its frame
         return
-    shown = len(state.view(ds, "seizures", flt))
-    hidden = filters.undated(state.view(ds, "seizures", steps.every_year(flt)), flt)
+    shown = len(cache.view(ds, "seizures", flt))
+    hidden = filters.undated(cache.view(ds, "seizures", steps.every_year(flt)), flt)
     st.caption(t("step_note", lang, n=str(shown), hidden=str(hidden)))
 
 
@@ -134,11 +135,11 @@ def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
     year = step_year()
     flt = replace(page, years=(year, year)) if year is not None else page
     _note(ds, flt, lang)
-    key = (sources.source_key(), ds.fingerprint)
-    ui_maps.mount(_base(*key, steps.every_year(flt), lang), MAP_KEY)  # the same map every year: never resent
-    st.html(_rows(*key, flt, lang), unsafe_allow_javascript=True)
+    version = cache.version(ds)  # the public view for visitors: a step never shows them internal records
+    ui_maps.mount(_base(version, steps.every_year(flt), lang), MAP_KEY)  # the same map every year: never resent
+    st.html(_rows(version, flt, lang), unsafe_allow_javascript=True)
     st.caption(t("step_page_behind", lang) if flt.years != page.years else "")
-    chose = steps.every_year(state.current_filter()) != steps.every_year(page)  # a county clicked on the map
+    chose = steps.every_year(sidebar.chosen_filter()) != steps.every_year(page)  # a county clicked on the map
     if ended or chose:  # after the map is sent, so the browser keeps it through the rerun
         st.session_state[KEY_OWN] = not chose
         st.rerun(scope="app")

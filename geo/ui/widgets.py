@@ -10,12 +10,13 @@ from streamlit_folium import st_folium
 from geo import fmt, settings
 from geo.charts import common as chart_layout
 from geo.charts import tiles
+from geo.data import filters
 from geo.data.filters import Filter, undated
 from geo.data.load import Dataset
 from geo.exports import press as export
 from geo.i18n import label, t
 from geo.ui import auth as ui_auth
-from geo.ui import state
+from geo.ui import cache, run, sidebar
 
 TILE_CSS = """<style>
 .kf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin:4px 0 16px}
@@ -49,23 +50,23 @@ def show_tiles(tile_list: list[tiles.Tile]) -> None:
 
 def no_records(ds: Dataset, flt: Filter, lang: str) -> None:
     """Explain an empty result with the place, drug types and years that were asked for."""
-    period = state.period_text(flt, lang)
+    period = filters.years_text(flt, lang)
     drugs = [label("drug_type", d, lang) for d in flt.drugs]
     if lang == "zh":
         period, drug = (f"在{period}" if period else ""), "、".join(drugs)
     else:
         period, drug = (f" in {period}" if period else ""), "".join(f"{' or '.join(drugs).lower()} " if drugs else "")
-    st.info(t("no_records", lang, place=state.selection_label(ds, flt, lang), period=period, drug=drug))
+    st.info(t("no_records", lang, place=filters.selection_label(ds, flt, lang), period=period, drug=drug))
 
 
 def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
     """Say which parts of the filter do not apply to a table, and how many rows lack the period to be shown."""
     frame, notes = ds[table], []
-    if flt.drugs and table not in state.DRUG_TABLES:
+    if flt.drugs and table not in filters.DRUG_TABLES:
         notes.append(t("drug_not_applicable", lang))
     if flt.years and "period_start" not in frame:
         notes.append(t("period_not_applicable", lang))
-    hidden = undated(state.view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    hidden = undated(cache.view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
     if hidden:
         notes.append(t("undated_hidden", lang, n=str(hidden)))
     if notes:
@@ -77,8 +78,8 @@ def _select_clicked_county(key: str) -> None:
     clicked = (st.session_state.get(key) or {}).get("last_active_drawing") or {}
     adcode = str((clicked.get("properties") or {}).get("adcode") or "")
     if len(adcode) == 6 and adcode[:4] + "00" in settings.FOCUS_CITIES and not adcode.endswith("00"):
-        st.session_state[state.KEY_CITY] = [adcode[:4] + "00"]
-        st.session_state[state.KEY_COUNTY] = [adcode]
+        st.session_state[sidebar.KEY_CITY] = [adcode[:4] + "00"]
+        st.session_state[sidebar.KEY_COUNTY] = [adcode]
 
 
 def show_map(m, key: str, height: int = settings.MAP_HEIGHT) -> None:
@@ -101,7 +102,7 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
     if chart_layout.is_empty(fig):
         no_data(lang, key)
         return
-    st.plotly_chart(chart_layout.for_projector(fig) if st.session_state.get(state.KEY_BRIEFING) else fig, key=key)
+    st.plotly_chart(chart_layout.for_projector(fig) if st.session_state.get(sidebar.KEY_BRIEFING) else fig, key=key)
     fig = press_fig if press_fig is not None else fig
     if chart_layout.is_empty(fig):  # nothing public to export
         return
@@ -111,7 +112,7 @@ def chart(fig, key: str, file_stem: str, lang: str, period: str = "", place: str
         col.download_button(f"{t('download', lang)} {kind.upper()}", key=f"{key}_{kind}", on_click="ignore",
                             data=ui_auth.audited(lambda kind=kind: export.chart_bytes(
                                 export.press_figure(fig, lang, period=period or None, place=place), kind),
-                                f"chart_{kind}", name, state.current_filter()),  # press charts: public only
+                                f"chart_{kind}", name, run.current().flt),  # press charts: public only
                             file_name=name, mime=MIME[kind])
 
 
@@ -126,7 +127,7 @@ def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_s
     """The filtered table as CSV (UTF-8 with BOM, for Excel) and XLSX with a sheet of sources."""
     left, right = st.columns(2)
     csv_name, xlsx_name = (export.file_name(file_stem, "", "", kind) for kind in ("csv", "xlsx"))
-    flt = state.current_filter()  # press tables: public records only
+    flt = run.current().flt  # press tables: public records only
     left.download_button(f"{t('download', lang)} CSV", key=f"{key}_csv", on_click="ignore",
                          data=ui_auth.audited(lambda: export.csv_bytes(frame), "table_csv", csv_name, flt),
                          file_name=csv_name, mime="text/csv")

@@ -18,7 +18,7 @@ REPORT = "今年以来，郴州市共破获毒品案件37起，抓获犯罪嫌�
 def env(data_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_copy))
     monkeypatch.setenv("DASHBOARD_USERS", str(tmp_path / "users.toml"))  # absent: sign-in off
-    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # open mode is opt-in (issue 13)
+    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # open mode is opt-in
     return data_copy
 
 

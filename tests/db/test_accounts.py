@@ -1,4 +1,4 @@
-"""Users, failed sign-ins and the audit log in PostgreSQL (issue 13's UserStore and AuditLog protocols)."""
+"""Users, failed sign-ins and the audit log in PostgreSQL (the UserStore and AuditLog protocols of geo.auth)."""
 from __future__ import annotations
 
 import threading

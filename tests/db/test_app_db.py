@@ -14,7 +14,7 @@ SHOWN = ["pages/overview.py", "pages/seizures.py", "pages/enforcement.py"]  # ke
 def on_db(monkeypatch, tmp_path, fresh_db):
     monkeypatch.setenv("DASHBOARD_DATABASE_URL", fresh_db)
     monkeypatch.setenv("DASHBOARD_USERS", str(tmp_path / "no-users.toml"))
-    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # editing without users (issue 13 makes it opt-in)
+    monkeypatch.setenv("DASHBOARD_OPEN_ACCESS", "staff")  # editing without users is opt-in
     return fresh_db
 
 

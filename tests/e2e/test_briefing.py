@@ -28,6 +28,7 @@ def slide(page) -> tuple[int, int]:
 def open_slides(page, url: str, query: str = "mode=briefing"):
     page.goto(f"{url}/briefing?{query}")
     page.wait_for_selector(".brief-counter", timeout=60_000)
+    page.wait_for_function("window.__briefingKeys === true", timeout=60_000)  # the keys' listener is in place
     return page
 
 

@@ -69,7 +69,7 @@ def test_example_file_parses_and_lets_nobody_in(tmp_path):
     assert all(accounts.verify(users, n, "REPLACE") is None for n in users)
 
 
-# --- sign-in throttling (issue 13) -------------------------------------------------------------------------------
+# --- sign-in throttling -------------------------------------------------------------------------------------------
 
 POLICY = accounts.Policy(max_failures=5, window=15 * 60, duration=15 * 60)
 NOW = time.time()  # stores drop records older than a day, so attempts are stamped near the real time

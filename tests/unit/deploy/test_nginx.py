@@ -89,3 +89,21 @@ def test_stop_ends_only_what_it_recorded(tmp_path):
     cluster.write_state(tmp_path, {"replicas": [mine]})
     assert cluster.alive(mine) and cluster.stop(tmp_path) == [proc.pid]
     assert proc.wait(timeout=10) is not None and not (tmp_path / "state.json").exists()
+
+
+def test_a_certificate_without_its_key_is_refused_before_nginx_is_configured(monkeypatch, tmp_path):
+    monkeypatch.setattr(settings, "CLUSTER_TLS_CERT", tmp_path / "cert.pem")
+    monkeypatch.setattr(settings, "CLUSTER_TLS_KEY", None)
+    with pytest.raises(cluster.ClusterError, match="DASHBOARD_TLS_KEY"):
+        cluster.tls_files()
+    monkeypatch.setattr(settings, "CLUSTER_TLS_KEY", tmp_path / "key.pem")
+    assert cluster.tls_files() == (tmp_path / "cert.pem", tmp_path / "key.pem")
+
+
+def test_nginx_reads_nothing_from_the_checkout(tmp_path):
+    """The app's static files are proxied to the replicas: nginx's worker (nobody) may not be able to read a
+    checkout in a folder only its owner can read."""
+    conf = nginx.nginx_conf(tmp_path, 8080)
+    block = conf.split("location /app/static/ {")[1].split("}")[0]
+    assert "proxy_pass http://$dash_upstream;" in block and f"max-age={nginx.STATIC_MAX_AGE}" in block
+    assert "alias" not in conf and " root " not in conf and str(settings.ROOT) not in conf

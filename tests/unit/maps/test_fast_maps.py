@@ -1,4 +1,4 @@
-"""Issue 17: boundaries sent once as a static file, small map messages, the places every map names, readable
+"""Boundaries sent once as a static file, small map messages, the places every map names, readable
 classes and legends, checkpoint symbols apart from drug colours."""
 import json
 import re

@@ -46,7 +46,7 @@ def test_routes_have_arrowheads_per_route(ds):
     page = rendered(maps.finish(m))
     layer = next(c for c in m._children.values() if isinstance(c, layers.RouteLines))
     assert len(layer.rows) == len(ds["routes"])
-    assert "L.polylineDecorator(line" in page and "L.Symbol.arrowHead" in page
+    assert "dashMap.routes(" in page and "/app/static/js/map_frame.js" in page  # arrowheads: map_frame.js
 
 
 def test_route_follows_waypoint_order(ds):
@@ -167,7 +167,7 @@ def test_checkpoint_map_frames_every_station_including_other_provinces(ds):
 
 def fitted(m) -> list[float]:
     """The bounds the map fits into its frame (browser.FitFrame): south, west, north, east."""
-    return sum(json.loads(re.search(r"L\.latLngBounds\((\[\[.*?\]\])\)", rendered(m), re.S).group(1)), [])
+    return sum(json.loads(re.search(r"dashMap\.fitFrame\(\w+, (\[\[.*?\]\])\)", rendered(m), re.S).group(1)), [])
 
 
 @pytest.mark.parametrize(("tiles", "datum", "credit"), [(None, "gcj02", "WGS-84"), ("http://tiles/{z}/{x}/{y}.png",

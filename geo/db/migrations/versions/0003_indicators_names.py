@@ -1,5 +1,5 @@
 """Core indicators (figures.indicator, figures.indicator_level, a fixed list of figure units), more drug types,
-the country level and short names and aliases of jurisdictions (issue 11).
+the country level and short names and aliases of jurisdictions.
 
 Revision ID: 0003
 Revises: 0002
