@@ -61,13 +61,22 @@ def span(row) -> Span | None:
     return Span(row["span_start"], row["span_end"], bool(row["span_open"]))
 
 
+def known_span(row) -> Span:
+    """The span of a row drawn on the calendar or linked to another (those always have one)."""
+    found = span(row)
+    if found is None:
+        raise ValueError(f"figure {row.name} has no calendar span")
+    return found
+
+
 def links(rows: pd.DataFrame, lang: str) -> list[Link]:
     """Every comparable consecutive pair, with the change stated '+12%（2017→2018）'."""
     spans = {i: span(r) for i, r in rows.iterrows()}
     out = []
     for a, b in periods.pairs(rows, spans):
         pct = periods.change(rows.loc[a], rows.loc[b])
-        when = f"{periods.short_period(rows.loc[a], spans[a])}→{periods.short_period(rows.loc[b], spans[b])}"
+        when = f"{periods.short_period(rows.loc[a], known_span(rows.loc[a]))}→" \
+               f"{periods.short_period(rows.loc[b], known_span(rows.loc[b]))}"
         value = fmt.signed(round(pct, 1), "percent", lang) if pct is not None else t("timeline_from_zero", lang)
         out.append(Link(a, b, pct, f"{value}（{when}）" if lang == "zh" else f"{value} ({when})"))
     return out
@@ -209,7 +218,7 @@ def _spans_of_place(lay: _Layout, mine: pd.DataFrame, lane_of: dict[str, int], n
         for i in ids:
             r = mine.loc[i]
             lay.bar_row[i] = middle
-            s = span(r)
+            s = known_span(r)
             lay.texts.append((*_anchor(s, labels[i], lay.axis)[:1], top, labels[i],
                               _anchor(s, labels[i], lay.axis)[1], "#111111"))
             if i in changes:
@@ -259,7 +268,7 @@ def _open_ends(fig: go.Figure, rows: pd.DataFrame, lay: _Layout, lang: str) -> N
 def _lines(fig: go.Figure, rows: pd.DataFrame, found: list[Link], lay: _Layout, lang: str) -> None:
     """A line between the middles of two comparable figures, and nowhere else."""
     for n, link in enumerate(found):
-        a, b = span(rows.loc[link.first]), span(rows.loc[link.second])
+        a, b = known_span(rows.loc[link.first]), known_span(rows.loc[link.second])
         mids = [str(s.start + (s.end - s.start) / 2) for s in (a, b)]
         fig.add_scatter(x=mids, y=[lay.bar_row[link.first], lay.bar_row[link.second]], mode="lines+markers",
                         line={"color": "#111111", "width": 2}, marker={"size": 7, "color": "#111111"},
@@ -370,7 +379,7 @@ def headline_change(ds, record_id: str, lang: str) -> tuple[str, str]:
 
 def _earlier(rows: pd.DataFrame, link: Link, lang: str) -> str:
     """'（较上年 +12%）' when the earlier figure is the year before, else '（较2019年1-6月 +12%）'."""
-    first, second = span(rows.loc[link.first]), span(rows.loc[link.second])
+    first, second = known_span(rows.loc[link.first]), known_span(rows.loc[link.second])
     change = fmt.signed(round(link.change or 0.0, 1), "percent", lang)
     yearly = first.months() == 12 and second.start.year == first.start.year + 1
     if lang == "zh":

@@ -6,8 +6,11 @@ import sqlalchemy as sa
 from geo.db.engine import engine
 from geo.intake.learned import Entry
 
-COLUMNS = "field, phrase, value, user_name, learned_at, example"
-UPSERT = sa.text(f"INSERT INTO learned_vocab (ident, {COLUMNS}) VALUES (:i, :f, :p, :v, :u, :a, :e) "
+# written out in full (no string assembly): Entry's fields in this order
+SELECT = sa.text("SELECT field, phrase, value, user_name, learned_at, example FROM learned_vocab "
+                 "ORDER BY field, phrase")
+UPSERT = sa.text("INSERT INTO learned_vocab (ident, field, phrase, value, user_name, learned_at, example) "
+                 "VALUES (:i, :f, :p, :v, :u, :a, :e) "
                  "ON CONFLICT (ident) DO UPDATE SET value = excluded.value, user_name = excluded.user_name, "
                  "learned_at = excluded.learned_at, example = excluded.example")
 
@@ -20,7 +23,7 @@ class DbLearnedVocab:
 
     def entries(self) -> list[Entry]:
         with engine(self.url).connect() as conn:
-            found = conn.execute(sa.text(f"SELECT {COLUMNS} FROM learned_vocab ORDER BY field, phrase")).all()
+            found = conn.execute(SELECT).all()
         return [Entry(*row) for row in found]
 
     def add(self, entries: list[Entry]) -> None:

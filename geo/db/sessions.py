@@ -26,7 +26,8 @@ class DbSessionStore:
 
     def find(self, token: str) -> Session | None:
         with engine(self.url).connect() as conn:
-            row = conn.execute(sa.text(f"SELECT {COLUMNS} FROM sessions WHERE key = :k"), {"k": key_of(token)}).first()
+            row = conn.execute(sa.text("SELECT key, user_name, started, last_seen, ended, reason FROM sessions "
+                                       "WHERE key = :k"), {"k": key_of(token)}).first()
         return Session(*row) if row else None
 
     def touch(self, token: str, now: float) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pptx import Presentation
+from pptx.presentation import Presentation as PresentationFile
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
@@ -171,7 +172,7 @@ def title_slide(prs, ds: Dataset, words: str, lang: str, made: datetime, interna
     notes.write(out, f"{t('selection', lang)}{sep}{words}\n{t('deck_notes_title', lang)}")
 
 
-def _new_presentation() -> Presentation:
+def _new_presentation() -> PresentationFile:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     cjk_theme(prs)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -82,13 +83,13 @@ def _enforcement_charts(figures: pd.DataFrame, ds: Dataset, lang: str) -> list[t
     several screens tall, unreadable once fitted onto the pack's 16:9 page."""
     rows = figure_charts.enforcement_rows(figures)
     j, src = ds["jurisdictions"], ds["sources"]
-    out = []
+    out: list[tuple[str, str, pd.DataFrame, Callable[[], go.Figure]]] = []
     for group in figure_charts.ENFORCEMENT_GROUPS:
         part = figures[figures["metric"].isin(figure_charts.ENFORCEMENT_GROUPS[group])]
         if len(rows[rows["group"] == group]):
             out.append(("chart_enforcement", f"{t('chart_enforcement', lang)}_{t(f'group_{group}', lang)}",
-                        figure_charts.enforcement_rows(part),
-                        lambda part=part: figure_charts.enforcement_figures(part, j, src, lang)))
+                        figure_charts.enforcement_rows(part), partial(figure_charts.enforcement_figures, part, j, src,
+                                                                      lang)))
     return out
 
 

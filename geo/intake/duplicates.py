@@ -40,7 +40,7 @@ def figure_key(row: Mapping) -> tuple:
 
 def seizure_key(row: Mapping, proposal: bool = False) -> tuple:
     value, unit = row.get("value" if proposal else "quantity"), _text(row.get("unit"))
-    if proposal and unit in SEIZURE_UNITS and _number(value):
+    if proposal and unit in SEIZURE_UNITS and value is not None and _number(value):
         unit, factor = SEIZURE_UNITS[unit]
         value = float(value) * factor
     drug = _text(row.get("drug" if proposal else "drug_type")) or "unspecified"
@@ -86,7 +86,9 @@ def existing(tables: Mapping[str, pd.DataFrame]) -> dict[tuple, dict]:
 
 def find(records: list[dict], tables: Mapping[str, pd.DataFrame]) -> list[dict | None]:
     """For each proposal: the saved record it repeats, else the earlier proposal of the batch it repeats, else None."""
-    saved, seen, out = existing(tables), {}, []
+    saved = existing(tables)
+    seen: dict[tuple, dict] = {}
+    out: list[dict | None] = []
     for i, rec in enumerate(records):
         k = key(rec.get("table") or "", rec, proposal=True)
         if not k:

@@ -29,9 +29,9 @@ def html_text(raw: bytes, name: str) -> str:
     html = checks.text(raw, name)  # decoded here, so trafilatura never sees (and never inflates) bytes
     checks.html_tags(html, name)
     checks.html_depth(html, name)
-    options = {"include_comments": False, "include_tables": True}
     # precision first (drops menus and footers); a page that leaves nothing then gets the fuller reading
-    text = trafilatura.extract(html, favor_precision=True, **options) or trafilatura.extract(html, **options) or ""
+    text = (trafilatura.extract(html, favor_precision=True, include_comments=False, include_tables=True)
+            or trafilatura.extract(html, include_comments=False, include_tables=True) or "")
     return checks.chars(text, name)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import Literal
 
 import pandas as pd
 import sqlalchemy as sa
@@ -100,7 +101,8 @@ def _config(frame: pd.DataFrame, lang: str, places: dict[str, str]) -> dict:
         elif col == "accept":
             config[col] = st.column_config.CheckboxColumn(header)
         else:
-            wide = "large" if col in ("quote", "label_zh", "learned") else "medium" if col == "duplicate" else None
+            wide: Literal["large", "medium"] | None = ("large" if col in ("quote", "label_zh", "learned") else
+                                                        "medium" if col == "duplicate" else None)
             config[col] = st.column_config.TextColumn(header, width=wide)
     return config
 

@@ -49,7 +49,7 @@ def view(ts: TableStore, ds, lang: str) -> None:
     pick = st.selectbox(t("learned_pick", lang), list(by_id), index=None, key="learned_pick",
                         format_func=said.__getitem__, placeholder=t("learned_choose", lang))
     st.button(t("learned_remove", lang), key="learned_remove", disabled=pick is None, on_click=_remove,
-              args=(by_id.get(pick), lang))
+              args=(by_id.get(pick) if pick else None, lang))
 
 
 def _remove(entry: Entry | None, lang: str) -> None:
