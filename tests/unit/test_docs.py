@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 
 
 def test_every_column_is_in_the_data_dictionary():
-    text = (ROOT / "data/README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     missing = [f"{t.file}:{c}" for t in TABLES.values() for c in t.column_names if f"`{c}" not in text
                and f" {c}," not in text and f", {c}" not in text]
     assert missing == []
