@@ -52,16 +52,15 @@ def briefing(args: argparse.Namespace) -> Path:
     full = backend.dataset(args.data)  # the folder given, else the configured store
     ds = full if args.internal else public_dataset(full)
     flt = _filter(args, ds)
-    if args.format == "pptx":
-        made = deck.build(ds, flt, args.lang)
-        data, name = made.data, made.name
-    else:
-        try:
-            parts = pack.prepare(ds, flt, args.lang)
-            data = pack.pack_pdf(parts)
-        finally:
-            export.stop_renderer()
-        name = pack.pack_name(ds, flt, args.lang, "pdf", internal=deck.holds_internal(ds))
+    try:  # both draw charts in the export renderer (the deck its timeline), stopped before the command ends
+        if args.format == "pptx":
+            made = deck.build(ds, flt, args.lang)
+            data, name = made.data, made.name
+        else:
+            data = pack.pack_pdf(pack.prepare(ds, flt, args.lang))
+            name = pack.pack_name(ds, flt, args.lang, "pdf", internal=deck.holds_internal(ds))
+    finally:
+        export.stop_renderer()
     out = _target(args.out, name, t("deck_internal", args.lang) if deck.holds_internal(ds) else "")
     out.write_bytes(data)
     return out

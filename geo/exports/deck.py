@@ -18,6 +18,8 @@ from pptx.util import Emu, Inches, Pt
 from geo import settings
 from geo.charts import slides as briefing
 from geo.charts import tiles as tile_data
+from geo.charts import timeline
+from geo.charts.common import period_text
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
@@ -27,7 +29,7 @@ from geo.exports.deck_text import INK, LEFT, WIDTH, HEIGHT, cjk_theme, fit_size,
 from geo.exports import furniture as mf
 from geo.exports import press as export
 from geo.exports import static_maps
-from geo.i18n import name_col, t
+from geo.i18n import label, name_col, t
 
 BODY_TOP, BODY_BOTTOM = Inches(2.05), Inches(7.25)
 INTERNAL_RED = "B00000"
@@ -158,6 +160,27 @@ def content_slide(prs, ds: Dataset, slide: briefing.Slide, flt: Filter, lang: st
     return {i.source_file for i in items}
 
 
+def timeline_slide(prs, ds: Dataset, flt: Filter, lang: str, made: datetime, words: str) -> set[str]:
+    """The comparison indicator over time, as the pack's timeline page: the chart as a picture (spans on a calendar
+    have no native chart type), every figure with its period, document and quote in the notes."""
+    indicator = settings.COMPARE_SLIDE_INDICATOR
+    rows, _ = timeline.timeline_view(ds, flt, indicator)
+    out = prs.slides.add_slide(prs.slide_layouts[6])
+    _heading(out, t("timeline_title", lang, indicator=label("indicator", indicator, lang)), None, lang)
+    box = (LEFT, BODY_TOP, WIDTH - 2 * LEFT, BODY_BOTTOM - BODY_TOP)
+    if rows.empty:
+        _no_data(out, lang, box)
+    else:
+        fig = export.press_figure(timeline.timeline_chart(ds, flt, indicator, lang), lang, made.date())
+        _picture(out, export.chart_bytes(fig, "png", scale=1), *box)
+    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    items = [notes.Item(names.get(r["adcode"], r["adcode"]), timeline.value_text(r, lang),
+                        period_text(r, lang) or t("period_unstated", lang), r["source_file"], str(r["quote"]))
+             for _, r in rows.iterrows()]
+    notes.write(out, notes.slide_notes(ds, None, items, words, lang))
+    return {i.source_file for i in items}
+
+
 def title_slide(prs, ds: Dataset, words: str, lang: str, made: datetime, internal: bool) -> None:
     out = prs.slides.add_slide(prs.slide_layouts[6])
     sep = "：" if lang == "zh" else ": "
@@ -211,6 +234,7 @@ def build(ds: Dataset, flt: Filter, lang: str, made: datetime | None = None) -> 
     else:
         for slide in briefing.slides():
             used |= content_slide(prs, ds, slide, flt, lang, made, words)
+        used |= timeline_slide(prs, ds, flt, lang, made, words)
     notes.sources_slides(prs, ds, used, lang, words)
     _metadata(prs, words, lang, internal, ds.fingerprint)
     buf = io.BytesIO()

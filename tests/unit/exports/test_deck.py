@@ -57,12 +57,21 @@ def chart_of(slide):
 def test_deck_is_16_9_with_title_slideshow_order_and_sources(zh):
     prs = read(zh)
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))
-    assert len(prs.slides) == 1 + len(settings.BRIEFING_SLIDES) + 1 == zh.slides
+    assert len(prs.slides) == 1 + len(settings.BRIEFING_SLIDES) + 1 + 1 == zh.slides  # + timeline, sources
     cover = "\n".join(texts(prs.slides[0]).values())
     assert "禁毒工作简报" in cover and "当前范围：全部" in cover and "生成于 2026-12-03 09:30" in cover
     assert "数据版本" in cover and not zh.internal and "内部资料" not in zh.name
     assert texts(prs.slides[-1])["headline"] == "资料来源"
     assert "健全毒品治理体系" in texts(prs.slides[-1])["source"]
+
+
+def test_the_timeline_slide_shows_the_compare_indicator_with_every_figure_in_its_notes(ds, zh):
+    slide = list(read(zh).slides)[-2]
+    assert texts(slide)["headline"] == "时间线：破获毒品案件"
+    assert any(s.shape_type == 13 for s in slide.shapes)  # the chart as a picture (spans have no native chart)
+    notes = slide.notes_slide.notes_text_frame.text
+    cases = ds["figures"][(ds["figures"]["indicator"] == "drug_cases") & (ds["figures"]["visibility"] != "internal")]
+    assert len(cases) and all(str(q) in notes for q in cases["quote"])  # every figure's quote, for the aide
 
 
 def test_headlines_are_the_slideshows_messages(ds, zh):
@@ -177,7 +186,7 @@ def test_libreoffice_shows_the_headlines_and_city_names_in_embedded_cjk_fonts(ds
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "NotoSansCJK" in fonts and "Type 3" not in fonts
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"Pages:\s+11\n", info)
+    assert re.search(rf"Pages:\s+{zh.slides}\n", info)  # every slide, the timeline's picture too
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
     assert abs(width / height - 16 / 9) < 1e-3 and abs(height - 540) < 0.1  # 13.333 x 7.5 in
 
