@@ -22,7 +22,10 @@ from geo.ui import maps as ui_maps
 from geo.ui import state, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
-SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
+SLIDE_CHART_WIDTH = 480  # desk view: a chart beside its map, half of a 1024-pixel screen
+CANVAS_CHART_WIDTH, CANVAS_WIDE_CHART_PX = 880, 1840  # on the 1920x1080 canvas: half of it, and all of it
+CANVAS_CHART_MAX_PX = 790  # the canvas's height below the slide's heading
+CANVAS_CSS, CANVAS_JS = "css/slide_canvas.css", "js/slide_canvas.js"  # under static/
 
 # Streamlit sizes its text in rem, so one root size scales every heading, label and table. Colours: black on
 # white (21:1); captions, which Streamlit greys to about 4:1, are darkened; the sidebar, header, toolbar and
@@ -84,7 +87,8 @@ if (!window.__briefingKeys) {
     if (button) { e.preventDefault(); button.click(); }
   });
   setInterval(function () {
-    const slides = !!document.querySelector('[data-slide]');  // the slide counter
+    // the slide counter; the slideshow's canvas sizes its own maps (static/js/slide_canvas.js)
+    const slides = !!document.querySelector('[data-slide]') && !document.querySelector('.st-key-brief_canvas');
     document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
       // a map on a slide takes the screen below what stands above it (tiles, heading) less what the page keeps
       // under it, so the slide does not scroll at 1024x768; the CSS height above is only the first guess. Under
@@ -212,12 +216,18 @@ def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
         widgets.no_records(ds, flt, lang)
 
 
-def _chart(build: Callable[[int], go.Figure], key: str, lang: str, width: int = SLIDE_CHART_WIDTH) -> None:
+def _chart(build: Callable[[int], go.Figure], key: str, lang: str, wide: bool = False) -> None:
     """The chart `build(limit)` sized for the slide (as many of its largest bars as fit), or the no-data panel."""
-    fig = chart_layout.for_slide(build, width)
+    canvas = active()
+    if canvas:  # laid out for its column on the 1920x1080 canvas
+        fig = chart_layout.for_slide(build, CANVAS_WIDE_CHART_PX if wide else CANVAS_CHART_WIDTH, CANVAS_CHART_MAX_PX)
+    else:
+        fig = chart_layout.for_slide(build, settings.BRIEFING_WIDE_CHART_PX if wide else SLIDE_CHART_WIDTH)
     if chart_layout.is_empty(fig):
         widgets.no_data(lang, key)
     else:
+        if canvas:  # its drawn height, for the canvas's counter-scaled chart frame (slide_canvas.css)
+            st.html(f"<style>.st-key-{key} {{--chart-h: {int(fig.layout.height)}px;}}</style>")
         st.plotly_chart(fig, key=key)
 
 
@@ -241,7 +251,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                    "brief_chart_seizures", lang)
     elif slide.kind == "compare":  # issue 11: one core indicator across the cities
         chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
-        _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
+        _chart(lambda limit: chart, "brief_chart_compare", lang, wide=True)
     else:
         demo = state.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
@@ -276,9 +286,29 @@ def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
             st.html(meta)
 
 
+def _static(name: str) -> str:
+    return (settings.STATIC_DIR / name).read_text(encoding="utf-8")
+
+
+def _canvas_assets() -> None:
+    """The fixed 16:9 canvas the slides are laid out on, and the script that scales it to the screen."""
+    st.html(f"<style>{_static(CANVAS_CSS)}</style>")
+    st.html(f"<script>{_static(CANVAS_JS)}</script>", unsafe_allow_javascript=True)
+
+
 @st.fragment(run_every=settings.BRIEFING_SECONDS)
 def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
-    """The slides one at a time; the timer and the keys rerun only this fragment, never the page."""
+    """The slides one at a time; the timer and the keys rerun only this fragment, never the page. In briefing mode
+    each slide is laid out on a 1920x1080 canvas scaled to the screen; the desk view shows it in the page."""
+    if active():
+        _canvas_assets()
+        with st.container(key="brief_canvas"):
+            _show(ds, flt, lang)
+    else:
+        _show(ds, flt, lang)
+
+
+def _show(ds: Dataset, flt: Filter, lang: str) -> None:
     deck = briefing.slides()
     _advance_on_timer(len(deck))
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)
