@@ -301,6 +301,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_all": ("全选", "Select all"),
 }
 
+# Screens that speak for themselves: slide headlines, map approval, fallbacks to the city's figures
+STRINGS.update({
+    "compare_most": (" 最多", ", the most"),
+    "compare_most_differ": ("（各市时期不同，不可直接比较）", " (periods differ between places: not directly comparable)"),
+    "brief_also": ("本页还引用", "Also on this slide"),
+    "seizures_by_levels": ("各{levels}缴获毒品（按毒品种类）", "Seizures by {levels}, by drug type"),
+    "level_city": ("市", "city"),
+    "level_county": ("区县", "county/district"),
+})
+
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "indicator": {  # issue 11: the core indicators (geo.data.schema.INDICATORS)
         "drug_cases": ("破获毒品案件", "Drug cases solved"),

@@ -266,14 +266,17 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
 
 
 def meta_html(topic: str, message: briefing.Message | None, lang: str) -> tuple[str, str]:
-    """The slide's topic above its headline, and the period and sources below it (escaped HTML)."""
+    """The slide's topic above its headline; below it the key number's period and document, then the slide's
+    other documents (escaped HTML)."""
     e = html.escape
     kicker = f"<div class='brief-kicker'>{e(topic)}</div>"
     if message is None:
         return kicker, ""
     sep = "：" if lang == "zh" else ": "
+    also = (f"<div class='brief-also'>{e(t('brief_also', lang))}{sep}{e(message.also)}</div>" if message.also
+            else "")
     return kicker, (f"<div class='brief-meta' title='{e(message.quote)}'>{e(t('period', lang))}{sep}"
-                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>")
+                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>{also}")
 
 
 def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
