@@ -309,6 +309,11 @@ STRINGS.update({
     "seizures_by_levels": ("各{levels}缴获毒品（按毒品种类）", "Seizures by {levels}, by drug type"),
     "level_city": ("市", "city"),
     "level_county": ("区县", "county/district"),
+    "map_internal_notice": ("注意：底图尚无审图号，下载的地图为内部资料，不得公开发布；图表和表格不受影响。",
+                            "Note: the basemap has no approval number (审图号) yet, so downloaded maps are internal and "
+                            "may not be published; charts and tables are not affected."),
+    "map_approved_notice": ("下载的地图印有底图审图号：{number}", "Downloaded maps carry the basemap's approval number: "
+                                                          "{number}"),
 })
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {

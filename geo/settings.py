@@ -215,3 +215,9 @@ CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.envir
 
 # Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Screens that speak for themselves: the approval number (审图号) of this deployment's basemap. When set, map
+# exports print it and carry no internal stamp; unset, every map export is marked 内部资料 and the pages say so
+# before any map download. DASHBOARD_MAP_REVIEW_NUMBER, its older name, is still read.
+MAP_APPROVAL_NO: str | None = os.environ.get("DASHBOARD_MAP_APPROVAL_NO") or MAP_REVIEW_NUMBER
+MAP_REVIEW_NUMBER = MAP_APPROVAL_NO

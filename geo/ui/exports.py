@@ -73,8 +73,15 @@ def _map_name(data_dir: str, fingerprint: str, flt: Filter, lang: str, page: str
     return static_maps.map_file_name(state._load(data_dir, fingerprint), flt, lang, page, fmt, category)
 
 
+def map_notice(lang: str) -> None:
+    """Said before any map download: whether the maps may be published (the basemap's approval number)."""
+    number = settings.MAP_REVIEW_NUMBER  # MAP_APPROVAL_NO, as the exports read it
+    st.caption(t("map_approved_notice", lang, number=number) if number else t("map_internal_notice", lang))
+
+
 def map_downloads(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> None:
     """The page's map as a print PNG (3840x2160) and PDF, drawn server-side for the current filter."""
+    map_notice(lang)
     cols = st.columns(2)
     for col, fmt in zip(cols, ("png", "pdf")):
         name = _map_name(sources.source_key(), ds.fingerprint, flt, lang, page, fmt, category)
