@@ -309,6 +309,9 @@ STRINGS.update({
     "seizures_by_levels": ("各{levels}缴获毒品（按毒品种类）", "Seizures by {levels}, by drug type"),
     "level_city": ("市", "city"),
     "level_county": ("区县", "county/district"),
+    "map_cluster": ("数字圆圈：附近检查站的个数（放大后逐个显示）",
+                    "Numbered bubble: checkpoints close together (zoom in to see each)"),
+    "map_highlight": ("本页所述案件的通道", "Route of the case on this slide"),
     "map_internal_notice": ("注意：底图尚无审图号，下载的地图为内部资料，不得公开发布；图表和表格不受影响。",
                             "Note: the basemap has no approval number (审图号) yet, so downloaded maps are internal and "
                             "may not be published; charts and tables are not affected."),

@@ -214,6 +214,13 @@ def message(ds, slide: Slide, flt: Filter, lang: str) -> Message | None:
             "compare": _compare_message}[slide.kind](ds, flt, lang)
 
 
+def map_figures(ds, flt: Filter, lang: str, per_city: int) -> tuple[tuple[str, str], ...]:
+    """A slide's key figures as its map writes them at their places: ((adcode, '破获毒品案件 340起'), …)."""
+    sep = " " if lang == "zh" else ": "
+    return tuple((str(_record(ds, k.record_id)["adcode"]), f"{k.label}{sep}{k.text}")
+                 for k in tiles.tiles(ds, flt, lang, per_city=per_city))
+
+
 def source_titles(ds, record_ids, lang: str) -> dict[str, str]:
     """Full document title (before any '——' subtitle) of each figure or seizure record, by record id."""
     out = {}

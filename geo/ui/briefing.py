@@ -236,10 +236,14 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
     flt = slide.filter(flt)
     height = settings.BRIEFING_MAP_HEIGHT
     if slide.kind in ("overview", "city"):
-        _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
-        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
+        per_city = 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY
+        _tiles(ds, flt, lang, per_city)
+        # a city slide writes its key figures on the map, at their places
+        figures = briefing.map_figures(ds, flt, lang, per_city) if slide.kind == "city" else ()
+        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", figures, height=height)
     elif slide.kind == "routes":
-        ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", height=height)
+        case = briefing.route_case(ds, flt)  # the case the headline names: its route is picked out
+        ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", case[1] if case else None, height=height)
     elif slide.kind == "seizures":
         left, right = st.columns(2)
         with left:
