@@ -5,10 +5,11 @@ from geo.charts import tables
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_checkpoints", lang))
+flt = fallback.county_or_city(ds, flt, "checkpoints", lang)  # a county without records: its city's
 
 checkpoints = state.view(ds, "checkpoints", flt)
 counts = state.view(ds, "figures", flt)

@@ -4,10 +4,11 @@ import streamlit as st
 from geo.charts import compare
 from geo.exports import press as export
 from geo.i18n import label, t
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_compare", lang))
+flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without records: its city's
 st.caption(t("compare_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
 

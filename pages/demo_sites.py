@@ -9,10 +9,11 @@ from geo.exports import static_maps
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_demo", lang))
+flt = fallback.county_or_city(ds, flt, "demo_sites", lang)  # a county without records: its city's
 
 demo = state.view(ds, "demo_sites", flt)
 if demo.empty:

@@ -6,10 +6,11 @@ from geo.charts import figures as figure_charts
 from geo.charts import tables
 from geo.exports import press as export
 from geo.i18n import t
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_enforcement", lang))
+flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without records: its city's
 widgets.filter_notes(ds, flt, "figures", lang)
 
 figures = state.view(ds, "figures", flt)

@@ -6,10 +6,11 @@ from geo.charts import tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("app_title", lang))
+flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without records: its city's
 st.caption(f"{t('selection', lang)}: {fmt.md_escape(state.selection_label(ds, flt, lang))}")
 
 st.subheader(t("key_figures", lang))

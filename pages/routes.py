@@ -8,10 +8,11 @@ from geo.exports import press as export
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_routes", lang))
+flt = fallback.county_or_city(ds, flt, "routes", lang)  # a county without records: its city's
 
 routes = state.view(ds, "routes", flt)
 if routes.empty:

@@ -8,10 +8,11 @@ from geo.exports import press as export
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import state, widgets
+from geo.ui import fallback, state, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_seizures", lang))
+flt = fallback.county_or_city(ds, flt, "seizures", lang)  # a county without records: its city's
 
 seizures = state.view(ds, "seizures", flt)
 widgets.filter_notes(ds, flt, "seizures", lang)
