@@ -83,7 +83,7 @@ def bar_label(row: pd.Series, names: dict[str, str], lang: str, source: str = ""
     """Place · period as written, over what was counted and its document (escaped: labels are read as a little
     HTML)."""
     what = row["label_zh" if lang == "zh" else "label_en"]
-    doc = f"<br>{source}" if source else ""
+    doc = f" · {source}" if source else ""
     return f"{esc(names.get(row['adcode'], row['adcode']))} · {esc(period_text(row, lang))}<br>{esc(what)}{doc}"
 
 
@@ -102,9 +102,8 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
     fig = go.Figure()
     for city, part in rows.groupby(rows["adcode"].map(city_of), sort=False):
         src = [(BOOK if lang == "zh" else "{}").format(esc(short_title(str(titles.get(s) or s), 18 if lang == "zh"
-                                                                      else 22))) for s in part["source_file"]]
-        # the value at the end of its bar; its document under the label (one line beside the bar would need more
-        # room than a 1024 screen has)
+                                                                      else 18))) for s in part["source_file"]]
+        # the value at the end of its bar; its document in the label, after what was counted
         fig.add_bar(y=[bar_label(r, names, lang, d) for (_, r), d in zip(part.iterrows(), src)],
                     x=part["value"].astype(float).fillna(0), orientation="h", name=esc(names.get(city, city)),
                     marker_color=settings.CITY_COLORS.get(city, "#555555"), textposition="outside",

@@ -26,9 +26,9 @@ def test_drug_cases_of_the_four_cities_in_city_order_not_value_order(ds):
     fig = compare.chart(ds, rows, missing, "drug_cases", "zh")
     labels = [y for bar in fig.data for y in bar.y]
     labels = [y.replace("<br>", "") for y in labels]  # labels wrap to the chart's width
-    assert labels[0] == "衡阳市 · 时期未注明破获毒品案件《治安先治毒 查毒无禁区》"
-    assert "永州市 · 近年来侦破毒品刑事案件《健全毒品治理体系 筑牢全民禁毒防线》" in labels
-    assert "平顶山市 · 今年以来破获毒品犯罪案件《打赢禁毒之战 守护鹰城平安》" in labels
+    assert labels[0] == "衡阳市 · 时期未注明破获毒品案件 · 《治安先治毒 查毒无禁区》"
+    assert "永州市 · 近年来侦破毒品刑事案件 · 《健全毒品治理体系 筑牢全民禁毒防线》" in labels
+    assert "平顶山市 · 今年以来破获毒品犯罪案件 · 《打赢禁毒之战 守护鹰城平安》" in labels
     assert [b.name for b in fig.data] == ["衡阳市", "永州市", "平顶山市"]
     texts = [x for bar in fig.data for x in bar.text]
     assert texts[0] == "340起" and "50+起" in texts  # the value alone, at the end of its bar
