@@ -312,11 +312,12 @@ STRINGS.update({
     "map_cluster": ("数字圆圈：附近检查站的个数（放大后逐个显示）",
                     "Numbered bubble: checkpoints close together (zoom in to see each)"),
     "map_highlight": ("本页所述案件的通道", "Route of the case on this slide"),
-    "county_fallback": ("{county}暂无此类记录；以下为所属{city}的数据（市级数据，非{county}）。",
-                        "No such records for {county}; shown below are {city}'s figures (the city's, not {county}'s)."),
+    "county_fallback": ("{county}{period}暂无此类记录；以下为所属{city}的数据（市级数据，非{county}）。",
+                        "No such records for {county}{period}; shown below are {city}'s figures (the city's, not "
+                        "{county}'s)."),
     "county_add_report": ("为该县新增报告", "Add a report for this county"),
     "map_internal_notice": ("注意：底图尚无审图号，下载的地图为内部资料，不得公开发布；图表和表格不受影响。",
-                            "Note: the basemap has no approval number (审图号) yet, so downloaded maps are internal and "
+                            "Note: the basemap has no map approval number yet, so downloaded maps are internal and "
                             "may not be published; charts and tables are not affected."),
     "map_approved_notice": ("下载的地图印有底图审图号：{number}", "Downloaded maps carry the basemap's approval number: "
                                                           "{number}"),

@@ -28,7 +28,9 @@ def county_or_city(ds: Dataset, flt: Filter, table: str, lang: str) -> Filter:
     up = city_filter(flt)
     if state.view(ds, table, up).empty:
         return flt
-    st.info(t("county_fallback", lang, county=state.selection_label(ds, flt, lang),
+    period = state.period_text(flt, lang)
+    period = (f"在{period}" if lang == "zh" else f" in {period}") if period else ""
+    st.info(t("county_fallback", lang, county=state.selection_label(ds, flt, lang), period=period,
               city=state.selection_label(ds, up, lang)))
     if accounts.can_edit(ui_auth.role()):
         st.page_link("pages/data.py", label=t("county_add_report", lang), icon="➕",
