@@ -47,8 +47,8 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     # one bar per row: a place and period with figures of several drug types gets a row for each, named by its
     # drug (grouped bars would leave an empty slot in every row for each drug the row lacks)
     mixed = totals.groupby("x")["drug_type"].transform("nunique") > 1 if len(totals) else totals["x"].astype(bool)
-    totals.loc[mixed, "x"] = totals.loc[mixed, "x"] + "<br>" + [esc(label("drug_type", d, lang))
-                                                                for d in totals.loc[mixed, "drug_type"]]
+    totals.loc[mixed, "x"] = totals.loc[mixed, "x"] + " · " + [esc(label("drug_type", d, lang))
+                                                               for d in totals.loc[mixed, "drug_type"]]
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     # (English numbers them below, as the wording is Chinese; an empty selection has a float "x", refusing + str)
