@@ -421,6 +421,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline_none": ("当前筛选范围内没有任何地区报告此项指标。", "No place in the current filter reports this indicator."),
 }
 
+# Screens that speak for themselves: slide headlines, map approval, fallbacks to the city's figures
+STRINGS.update({
+    "compare_most": (" 最多", ", the most"),
+    "compare_most_differ": ("（各市时期不同，不可直接比较）", " (periods differ between places: not directly comparable)"),
+    "brief_also": ("本页还引用", "Also on this slide"),
+    "seizures_by_levels": ("各{levels}缴获毒品（按毒品种类）", "Seizures by {levels}, by drug type"),
+    "level_city": ("市", "city"),
+    "level_county": ("区县", "county/district"),
+    "map_cluster": ("数字圆圈：附近检查站的个数（放大后逐个显示）",
+                    "Numbered bubble: checkpoints close together (zoom in to see each)"),
+    "map_highlight": ("本页所述案件的通道", "Route of the case on this slide"),
+    "county_fallback": ("{county}{period}暂无此类记录；以下为所属{city}的数据（市级数据，非{county}）。",
+                        "No such records for {county}{period}; shown below are {city}'s figures (the city's, not "
+                        "{county}'s)."),
+    "county_add_report": ("为该县新增报告", "Add a report for this county"),
+    "map_internal_notice": ("注意：底图尚无审图号，下载的地图为内部资料，不得公开发布；图表和表格不受影响。",
+                            "Note: the basemap has no map approval number yet, so downloaded maps are internal and "
+                            "may not be published; charts and tables are not affected."),
+    "map_approved_notice": ("下载的地图印有底图审图号：{number}", "Downloaded maps carry the basemap's approval number: "
+                                                          "{number}"),
+})
+
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "indicator": {  # the core indicators (geo.data.schema.INDICATORS)
         "drug_cases": ("破获毒品案件", "Drug cases solved"),

@@ -87,8 +87,11 @@ EXPORT_PREWARM = os.environ.get("DASHBOARD_EXPORT_PREWARM", "1") != "0"
 # Press template: an optional logo (PNG/JPEG path) on exported charts (top right) and maps (bottom right).
 EXPORT_LOGO: Path | None = Path(os.environ["DASHBOARD_EXPORT_LOGO"]) if os.environ.get("DASHBOARD_EXPORT_LOGO") \
     else None
-# Map review number (审图号) for published maps. Without one, every map export is marked internal (内部资料).
-MAP_REVIEW_NUMBER: str | None = os.environ.get("DASHBOARD_MAP_REVIEW_NUMBER") or None
+# The approval number (审图号) of this deployment's basemap. When set, map exports print it and carry no internal
+# stamp; unset, every map export is marked 内部资料 and the pages say so before any map download. Charts and tables
+# never carry the map stamp. DASHBOARD_MAP_REVIEW_NUMBER, its older name, is still read.
+MAP_APPROVAL_NO: str | None = (os.environ.get("DASHBOARD_MAP_APPROVAL_NO")
+                               or os.environ.get("DASHBOARD_MAP_REVIEW_NUMBER") or None)
 # printed maps are projected from the WGS-84 data, whatever the online tiles use
 MAP_BASEMAP_ATTRIBUTION = os.environ.get("DASHBOARD_MAP_BASEMAP_ATTRIBUTION",
                                          BOUNDARY_ATTRIBUTION.format(datum="WGS-84"))
@@ -238,3 +241,4 @@ INTAKE_MAX_CHARS = 2_000_000
 
 # Stepping through years on the seizures map (geo/ui/stepper.py): seconds per year while it plays.
 YEAR_STEP_SECONDS = 2.5
+

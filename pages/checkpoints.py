@@ -5,10 +5,11 @@ from geo.charts import tables
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import cache, run, widgets
+from geo.ui import cache, fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_checkpoints", lang))
+flt = fallback.county_or_city(ds, flt, "checkpoints", lang)  # a county without records: its city's
 
 checkpoints = cache.view(ds, "checkpoints", flt)
 counts = cache.view(ds, "figures", flt)

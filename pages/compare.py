@@ -6,10 +6,11 @@ from geo.data import filters
 from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import label, t
-from geo.ui import cache, run, widgets
+from geo.ui import cache, fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_compare", lang))
+flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without records: its city's
 st.caption(t("compare_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
 

@@ -8,6 +8,7 @@ from geo.ui import admin as ui_admin
 from geo.ui import audit as ui_audit
 from geo.ui import auth as ui_auth
 from geo.ui import editor as ui_editor
+from geo.ui import fallback as ui_fallback
 from geo.ui import intake as ui_intake
 from geo.ui import cache, run, sources
 from geo.ui import learned as ui_learned
@@ -28,7 +29,7 @@ ui_admin.who(lang)
 admin = accounts.can_manage_users(role)
 names = ["data_tab_upload", "data_tab_history", "data_tab_intake", "data_tab_edit"]
 names += ["data_tab_users", "data_tab_audit", "data_tab_learned"] if admin else []
-tabs = st.tabs([t(n, lang) for n in names])
+tabs = st.tabs([t(n, lang) for n in names], default=ui_fallback.default_tab(names, lang))  # ?tab=intake
 with tabs[0]:
     ui_admin.guarded(ui_admin.upload, tables, lang)
 with tabs[1]:

@@ -10,10 +10,11 @@ from geo.exports import static_maps
 from geo.i18n import label, place_names, t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import cache, run, widgets
+from geo.ui import cache, fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_demo", lang))
+flt = fallback.county_or_city(ds, flt, "demo_sites", lang)  # a county without records: its city's
 
 demo = cache.view(ds, "demo_sites", flt)
 if demo.empty:

@@ -7,10 +7,11 @@ from geo.data import filters
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import cache, run, widgets
+from geo.ui import cache, fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("app_title", lang))
+flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without records: its city's
 st.caption(f"{t('selection', lang)}: {fmt.md_escape(filters.selection_label(ds, flt, lang))}")
 
 st.subheader(t("key_figures", lang))

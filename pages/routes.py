@@ -10,10 +10,11 @@ from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import cache, run, widgets
+from geo.ui import cache, fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_routes", lang))
+flt = fallback.county_or_city(ds, flt, "routes", lang)  # a county without records: its city's
 
 routes = cache.view(ds, "routes", flt)
 if routes.empty:

@@ -9,10 +9,11 @@ from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
 from geo.ui import maps as ui_maps
-from geo.ui import cache, run, stepper, widgets
+from geo.ui import cache, fallback, run, stepper, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_seizures", lang))
+flt = fallback.county_or_city(ds, flt, "seizures", lang)  # a county without records: its city's
 
 seizures = cache.view(ds, "seizures", flt)
 with st.container():  # always one element, with or without notes: the map below keeps its place (and its frame)

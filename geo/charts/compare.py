@@ -18,6 +18,7 @@ from geo.i18n import label, place_names, t
 
 
 ROW_PX = 40  # height of one bar row (two lines of label)
+BOOK = "《{}》"  # a document's title in Chinese text
 
 
 def indicator_rows(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
@@ -78,10 +79,12 @@ def value_text(row: pd.Series, lang: str) -> str:
     return "—"
 
 
-def bar_label(row: pd.Series, names: dict[str, str], lang: str) -> str:
-    """Place · period as written, over what was counted (escaped: labels are read as a little HTML)."""
+def bar_label(row: pd.Series, names: dict[str, str], lang: str, source: str = "") -> str:
+    """Place · period as written, over what was counted and its document (escaped: labels are read as a little
+    HTML)."""
     what = row["label_zh" if lang == "zh" else "label_en"]
-    return f"{esc(names.get(row['adcode'], row['adcode']))} · {esc(period_text(row, lang))}<br>{esc(what)}"
+    doc = f" · {source}" if source else ""
+    return f"{esc(names.get(row['adcode'], row['adcode']))} · {esc(period_text(row, lang))}<br>{esc(what)}{doc}"
 
 
 def subtitle(rows: pd.DataFrame, missing: list[str], names: dict[str, str], lang: str) -> str:
@@ -98,16 +101,17 @@ def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str)
     titles = dict(zip(ds["sources"]["source_file"], ds["sources"]["title_zh" if lang == "zh" else "title_en"]))
     fig = go.Figure()
     for city, part in rows.groupby(rows["adcode"].map(city_of), sort=False):
-        src = [esc(short_title(str(titles.get(s) or s), 18 if lang == "zh" else 22)) for s in part["source_file"]]
-        fig.add_bar(y=[bar_label(r, names, lang) for _, r in part.iterrows()],
+        src = [(BOOK if lang == "zh" else "{}").format(esc(short_title(str(titles.get(s) or s), 18 if lang == "zh"
+                                                                      else 18))) for s in part["source_file"]]
+        # the value at the end of its bar; its document in the label, after what was counted
+        fig.add_bar(y=[bar_label(r, names, lang, d) for (_, r), d in zip(part.iterrows(), src)],
                     x=part["value"].astype(float).fillna(0), orientation="h", name=esc(names.get(city, city)),
                     marker_color=settings.CITY_COLORS.get(city, "#555555"), textposition="outside",
-                    # the value, and its document under it: one line would need more room than a 1024 screen has
-                    text=[f"{esc(value_text(r, lang))}<br>{s}" for (_, r), s in zip(part.iterrows(), src)],
+                    text=[esc(value_text(r, lang)) for _, r in part.iterrows()],
                     cliponaxis=False, customdata=part["quote"].map(esc),
                     hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>")
     top = float(rows["value"].max()) if rows["value"].notna().any() else 1.0
-    vals, ticks = nice_ticks(top * 2.2, lang)  # room for the value and source beside the longest bar
+    vals, ticks = nice_ticks(top * 1.25, lang, count=4)  # room for the value beside the longest bar
     fig.update_xaxes(tickvals=vals, ticktext=ticks, range=[0, vals[-1]])
     fig.update_yaxes(autorange="reversed", categoryorder="trace")
     fig.update_layout(bargap=0.3, legend={"traceorder": "normal"})

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, settings
-from geo.charts.common import cut_note, esc, escaped_place_names, largest_bars, layout, source_line
+from geo.charts.common import cut_note, esc, escaped_place_names, largest_bars, layout, period_text, source_line
 from geo.data import schema
 from geo.i18n import label, name_col, t
 
@@ -25,11 +25,9 @@ def drug_marker(drug: str) -> dict:
 
 
 def period_labels(frame: pd.DataFrame, lang: str) -> list[str]:
-    """Each row's period as written, in English where the data gives one, or 'period not stated'."""
-    written = frame["period_label"]
-    if lang == "en" and "period_label_en" in frame:
-        written = frame["period_label_en"].where(frame["period_label_en"].notna(), written)
-    return [str(p) if isinstance(p, str) and p else t("period_unstated", lang) for p in written]
+    """Each row's period as the headline and the tiles give it (common.period_text): as written, in English where
+    the data gives one; else its stated dates; else 'period not stated'."""
+    return [period_text(row, lang) for row in frame.to_dict("records")]
 
 
 def _value_room(fig: go.Figure, values: pd.Series) -> None:
@@ -46,6 +44,11 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     totals["x"] = pd.Series([f"{names.get(a, esc(a))}<br>{esc(p)}" for a, p in zip(totals["adcode"],
                                                                                 period_labels(totals, lang))],
                             index=totals.index, dtype=object)  # object even when empty (a drug with no totals)
+    # one bar per row: a place and period with figures of several drug types gets a row for each, named by its
+    # drug (grouped bars would leave an empty slot in every row for each drug the row lacks)
+    mixed = totals.groupby("x")["drug_type"].transform("nunique") > 1 if len(totals) else totals["x"].astype(bool)
+    totals.loc[mixed, "x"] = totals.loc[mixed, "x"] + " · " + [esc(label("drug_type", d, lang))
+                                                               for d in totals.loc[mixed, "drug_type"]]
     # two figures of one drug type, place and period (e.g. a checkpoint's and the district's) get their own bars
     twins = totals.duplicated(["x", "drug_type"], keep=False)
     # (English numbers them below, as the wording is Chinese; an empty selection has a float "x", refusing + str)
@@ -63,7 +66,15 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
                     textposition="outside", cliponaxis=False)
     _value_room(fig, totals["quantity"])
     sub = f"{t('unit_kg', lang)} · {t('periods_apart', lang)}" + cut_note(limit, cut, lang, note)
-    return layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
+    return layout(fig, levels_title(totals["adcode"], lang), sub, source_line(totals, sources, lang))
+
+
+def levels_title(adcodes: pd.Series, lang: str) -> str:
+    """'各市、区县缴获毒品（按毒品种类）': the title names the levels of the places its bars show."""
+    county = adcodes.astype(str).str[-2:] != "00"
+    levels = [t(k, lang) for k, shown in (("level_city", (~county).any()), ("level_county", county.any())) if shown]
+    return t("seizures_by_levels", lang, levels=("、" if lang == "zh" else " and ").join(levels or
+                                                                                       [t("level_city", lang)]))
 
 
 def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str,

@@ -1,7 +1,7 @@
 """The briefing slideshow as plain data: which slides, in what order, and what each one shows. No Streamlit here."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -51,18 +51,20 @@ def title(slide: Slide, names: dict[str, str], lang: str) -> str:
 
 @dataclass(frozen=True)
 class Message:
-    """What a slide says: a headline naming what, where and when, its key number, the period as written and the
-    sources of the records on the slide."""
+    """What a slide says: a headline naming what, where and when, its key number, that number's period as written
+    and its own document; the slide's other documents are listed apart, as 'also on this slide'."""
 
     headline: str  # "永州市 近年来 侦破毒品刑事案件"
     value: str  # "1,588起"
-    period: str  # as written, or "时期未注明"
-    sources: str  # titles of the documents behind the slide, joined
+    period: str  # the key number's period as written, or "时期未注明"
+    sources: str  # the title of the key number's own document
     quote: str  # the verbatim sentence of the key number
+    also: str = ""  # titles of the slide's other documents, joined
+    tail: str = ""  # what follows the number: " 最多（各市时期不同，不可直接比较）"
 
     def text(self, lang: str) -> str:
         """The headline read as one line: '永州市 近年来 侦破毒品刑事案件 1,588起'."""
-        return f"{self.headline} {self.value}" if lang == "zh" else f"{self.headline}: {self.value}"
+        return (f"{self.headline} {self.value}" if lang == "zh" else f"{self.headline}: {self.value}") + self.tail
 
 
 def _titles(ds, files, lang: str) -> str:
@@ -70,7 +72,15 @@ def _titles(ds, files, lang: str) -> str:
     src = ds["sources"]
     titles = dict(zip(src["source_file"], src["title_zh" if lang == "zh" else "title_en"].fillna("")))
     heads = [str(titles.get(f) or "").split("——")[0].strip() for f in dict.fromkeys(files)]
-    return ("；" if lang == "zh" else "; ").join(h for h in heads if h)
+    return ("；" if lang == "zh" else "; ").join(dict.fromkeys(h for h in heads if h))
+
+
+def _message(ds, headline: str, value: str, period: str, row, files, lang: str, tail: str = "") -> Message:
+    """A message whose number is `row`'s: its own document as the source, the slide's other `files` apart."""
+    own = row["source_file"]
+    others = [f for f in dict.fromkeys(files) if f != own]
+    return Message(headline, value, period, _titles(ds, [own], lang), str(row["quote"]), _titles(ds, others, lang),
+                   tail)
 
 
 def _period(row, lang: str) -> str:
@@ -87,23 +97,29 @@ def _words(place: str, period: str, what: str, lang: str) -> str:
     return f"{place}{', ' + period if stated else ''} — {what}"
 
 
-def _tile_message(ds, tile_list: list, files: list[str], lang: str) -> Message | None:
-    if not tile_list:
-        return None
-    top = tile_list[0]
-    period = top.period or t("period_unstated", lang)
-    change, quote = timeline.headline_change(ds, top.record_id, lang)  # what changed, when the data says
-    return Message(_words(top.place, period, top.label, lang), top.text + change, period, _titles(ds, files, lang),
-                   "；".join(dict.fromkeys(q for q in (top.quote, quote) if q)))
+def _record(ds, record_id: str) -> pd.Series:
+    """The figure or seizure row of a tile."""
+    for frame, key in ((ds["figures"], "figure_id"), (ds["seizures"], "seizure_id")):
+        rows = frame[frame[key] == record_id]
+        if len(rows):
+            return rows.iloc[0]
+    raise KeyError(record_id)
 
 
 def _figures_message(ds, flt: Filter, lang: str, per_city: int) -> Message | None:
     """Key-figure slides: the first tile (the most important figure of the first city) is the headline."""
     tile_list = tiles.tiles(ds, flt, lang, per_city=per_city)
+    if not tile_list:
+        return None
     ids = {k.record_id for k in tile_list}
     files = [f for frame, key in ((ds["figures"], "figure_id"), (ds["seizures"], "seizure_id"))
              for f in frame.loc[frame[key].isin(ids), "source_file"]]
-    return _tile_message(ds, tile_list, files, lang)
+    top = tile_list[0]
+    period = top.period or t("period_unstated", lang)
+    change, earlier = timeline.headline_change(ds, top.record_id, lang)  # what changed, when the data says
+    said = _message(ds, _words(top.place, period, top.label, lang), top.text + change, period,
+                    _record(ds, top.record_id), files, lang)
+    return replace(said, quote="；".join(dict.fromkeys(q for q in (said.quote, earlier) if q))) if earlier else said
 
 
 def _largest(frame: pd.DataFrame, column: str) -> pd.Series | None:
@@ -121,9 +137,9 @@ def _seizures_message(ds, flt: Filter, lang: str) -> Message | None:
     names = place_names(ds["jurisdictions"], lang)
     what = t("tile_seized", lang, drug=label("drug_type", row["drug_type"], lang))
     period = _period(row, lang)
-    return Message(_words(names.get(row["adcode"], row["adcode"]), period, what, lang),
-                   fmt.quantity(row["quantity"], row["qualifier"], "kg", lang), period,
-                   _titles(ds, totals["source_file"], lang), row["quote"])
+    return _message(ds, _words(names.get(row["adcode"], row["adcode"]), period, what, lang),
+                    fmt.quantity(row["quantity"], row["qualifier"], "kg", lang), period, row, totals["source_file"],
+                    lang)
 
 
 def _demo_message(ds, flt: Filter, lang: str) -> Message | None:
@@ -134,14 +150,13 @@ def _demo_message(ds, flt: Filter, lang: str) -> Message | None:
         return None
     names = place_names(ds["jurisdictions"], lang)
     period = _period(row, lang)
-    return Message(_words(names.get(row["adcode"], row["adcode"]), period,
-                          label("demo_category", row["category"], lang), lang),
-                   fmt.quantity(row["count"], row["qualifier"], "site", lang), period,
-                   _titles(ds, demo["source_file"], lang), row["quote"])
+    return _message(ds, _words(names.get(row["adcode"], row["adcode"]), period,
+                               label("demo_category", row["category"], lang), lang),
+                    fmt.quantity(row["count"], row["qualifier"], "site", lang), period, row, demo["source_file"], lang)
 
 
-def _routes_message(ds, flt: Filter, lang: str) -> Message | None:
-    """The routes slide: the largest single seizure in a case on the routes shown, named with its route."""
+def route_case(ds, flt: Filter) -> tuple[pd.Series, str] | None:
+    """The largest single seizure (kg) in a case on the filter's routes, and the route it was on."""
     routes = filters.view(ds, "routes", flt)
     seized = filters.view(ds, "seizures", flt)
     cases = ds["cases"].set_index("case_id")
@@ -149,28 +164,45 @@ def _routes_message(ds, flt: Filter, lang: str) -> Message | None:
     route_of.update({c: r for c, r in cases["route_id"].items() if r in set(routes["route_id"])})
     seized = seized[seized["case_id"].isin(route_of) & (seized["unit"] == "kg")]
     row = _largest(seized, "quantity")
-    if row is None:
+    return None if row is None else (row, route_of[row["case_id"]])
+
+
+def _routes_message(ds, flt: Filter, lang: str) -> Message | None:
+    """The routes slide: the largest single seizure in a case on the routes shown, named with its route."""
+    found = route_case(ds, flt)
+    if found is None:
         return None
-    route = routes.set_index("route_id").loc[route_of[row["case_id"]]]
+    row, route_id = found
+    routes = filters.view(ds, "routes", flt)
+    cases = ds["cases"].set_index("case_id")
+    route = routes.set_index("route_id").loc[route_id]
     case = cases.loc[row["case_id"]] if row["case_id"] in cases.index else None
     period = _period(case if case is not None else row, lang)
     what = t("brief_route_case", lang, route=route[name_col(lang)], drug=label("drug_type", row["drug_type"], lang))
-    files = list(routes["source_file"]) + list(seized["source_file"])
-    return Message(what, fmt.quantity(row["quantity"], row["qualifier"], "kg", lang), period,
-                   _titles(ds, files, lang), row["quote"])
+    seized = filters.view(ds, "seizures", flt)
+    files = list(routes["source_file"]) + list(seized.loc[seized["case_id"].notna(), "source_file"])
+    return _message(ds, what, fmt.quantity(row["quantity"], row["qualifier"], "kg", lang), period, row, files, lang)
 
 
 def _compare_message(ds, flt: Filter, lang: str) -> Message | None:
-    """The comparison slide: which indicator, how many places report it, and whether their periods differ."""
+    """The comparison slide: the largest reported figure of the indicator, with its place and period as written,
+    and a warning when the places' periods differ (then it is the largest number, not a ranking)."""
     indicator = settings.COMPARE_SLIDE_INDICATOR
-    rows, _ = compare.compare_view(ds["figures"], flt, indicator)
-    if rows.empty:
+    rows, _ = compare.compare_view(filters.view(ds, "figures", flt), flt, indicator)
+    row = _largest(rows, "value")
+    if row is None:
         return None
-    period = t("compare_differ" if compare.periods_differ(rows) else "compare_same", lang)
-    what = t("compare_title", lang, indicator=label("indicator", indicator, lang))
-    quotes = "；".join(dict.fromkeys(str(q) for q in rows["quote"] if isinstance(q, str)))
-    return Message(what, t("compare_places", lang, n=str(len(rows))), period,
-                   _titles(ds, rows["source_file"], lang), quotes)
+    names = dict(zip(ds["jurisdictions"]["adcode"], ds["jurisdictions"][name_col(lang)]))
+    period = _period(row, lang)
+    what = label("indicator", indicator, lang)
+    place = names.get(row["adcode"], row["adcode"])
+    stated = period != t("period_unstated", lang)
+    if lang == "zh":
+        headline = f"{what}：{place}{' ' + period if stated else ''}"
+    else:
+        headline = f"{what} — {place}{', ' + period if stated else ''}"
+    tail = t("compare_most", lang) + (t("compare_most_differ", lang) if compare.periods_differ(rows) else "")
+    return _message(ds, headline, compare.value_text(row, lang), period, row, rows["source_file"], lang, tail)
 
 
 def message(ds, slide: Slide, flt: Filter, lang: str) -> Message | None:
@@ -182,6 +214,13 @@ def message(ds, slide: Slide, flt: Filter, lang: str) -> Message | None:
         return _figures_message(ds, flt, lang, settings.BRIEFING_TILES_PER_CITY)
     return {"routes": _routes_message, "seizures": _seizures_message, "demo": _demo_message,
             "compare": _compare_message}[slide.kind](ds, flt, lang)
+
+
+def map_figures(ds, flt: Filter, lang: str, per_city: int) -> tuple[tuple[str, str], ...]:
+    """A slide's key figures as its map writes them at their places: ((adcode, '破获毒品案件 340起'), …)."""
+    sep = " " if lang == "zh" else ": "
+    return tuple((str(_record(ds, k.record_id)["adcode"]), f"{k.label}{sep}{k.text}")
+                 for k in tiles.tiles(ds, flt, lang, per_city=per_city))
 
 
 def source_titles(ds, record_ids, lang: str) -> dict[str, str]:

@@ -190,7 +190,7 @@ def title_slide(prs, ds: Dataset, words: str, lang: str, made: datetime, interna
     text_box(out, (Inches(0.8), Inches(1.6), WIDTH - Inches(1.6), Inches(3.6)), lines, "title", spaced=True)
     stamp = [(t("deck_internal_line", lang), 20, True, INTERNAL_RED)] if internal else []
     # the maps' review number, or (unreviewed) the internal-only notice in red, on the cover as the pack has it
-    stamp.append((mf.review_line(lang), 14, False, INK if settings.MAP_REVIEW_NUMBER else INTERNAL_RED))
+    stamp.append((mf.review_line(lang), 14, False, INK if settings.MAP_APPROVAL_NO else INTERNAL_RED))
     text_box(out, (Inches(0.8), Inches(5.4), WIDTH - Inches(1.6), Inches(1.2)), stamp, "marks")
     notes.write(out, f"{t('selection', lang)}{sep}{words}\n{t('deck_notes_title', lang)}")
 

@@ -68,15 +68,15 @@ def text_props(size: float, **extra) -> dict:
 
 def review_line(lang: str) -> str:
     """The printed review number, or the internal-only notice when there is none."""
-    if settings.MAP_REVIEW_NUMBER:
-        number = settings.MAP_REVIEW_NUMBER
+    if settings.MAP_APPROVAL_NO:
+        number = settings.MAP_APPROVAL_NO
         return f"审图号：{number}" if lang == "zh" else f"Map review no. {number}"
     return "内部资料 · 未经审图，不得公开" if lang == "zh" else "Internal — not for publication (no map review number)"
 
 
 def internal_mark(lang: str) -> str:
     """'' when the map may be published; otherwise the word that goes into file names and metadata."""
-    return "" if settings.MAP_REVIEW_NUMBER else INTERNAL_MARK[lang]
+    return "" if settings.MAP_APPROVAL_NO else INTERNAL_MARK[lang]
 
 
 def frame_text(fig: Figure, title: str, subtitle: str, source: str, lang: str,
@@ -87,9 +87,9 @@ def frame_text(fig: Figure, title: str, subtitle: str, source: str, lang: str,
     fig.text(0.02, 0.118, source, **text_props(14, color="#222", va="top", linespacing=1.35))
     credit = f"{settings.MAP_BASEMAP_ATTRIBUTION}　{export.export_stamp(lang, exported)}"
     fig.text(0.02, 0.012, credit, **text_props(12, color="#444", va="bottom"))
-    color = "#222" if settings.MAP_REVIEW_NUMBER else "#b00000"
+    color = "#222" if settings.MAP_APPROVAL_NO else "#b00000"
     fig.text(0.98, 0.012, review_line(lang), **text_props(14, color=color, weight="bold", ha="right", va="bottom"))
-    if not settings.MAP_REVIEW_NUMBER:
+    if not settings.MAP_APPROVAL_NO:
         _internal_watermark(fig, lang)
     if settings.EXPORT_LOGO and Path(settings.EXPORT_LOGO).is_file():
         _logo(fig, settings.EXPORT_LOGO)

@@ -190,7 +190,7 @@ def cover_page(place: str, lang: str, exported: date | None) -> Figure:
              **mf.text_props(28))
     fig.text(0.06, 0.45, export.export_stamp(lang, exported), **mf.text_props(22, color="#333"))
     fig.text(0.06, 0.38, mf.review_line(lang), **mf.text_props(22, color="#b00000" if not
-                                                                settings.MAP_REVIEW_NUMBER else "#222"))
+                                                                settings.MAP_APPROVAL_NO else "#222"))
     return fig
 
 

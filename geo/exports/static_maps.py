@@ -367,7 +367,7 @@ def page_map(ds: Dataset, flt: Filter, lang: str, page: str, category: str | Non
               if len(shown) else t("no_records", lang, place=title.split(" · ")[0], period="", drug=""))
     mf.frame_text(fig, title, " · ".join(p for p in parts if p), source, lang, exported)
     meta = {"Title": title, "Subject": mf.review_line(lang), "Description": mf.review_line(lang),
-            "Keywords": mf.internal_mark(lang) or settings.MAP_REVIEW_NUMBER or "",
+            "Keywords": mf.internal_mark(lang) or settings.MAP_APPROVAL_NO or "",
             "Copyright": settings.MAP_BASEMAP_ATTRIBUTION}
     name = map_file_name(ds, flt, lang, page, "png", category)[:-4]
     return StaticMap(fig, title, period, len(shown), meta, name)

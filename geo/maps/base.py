@@ -207,6 +207,11 @@ def _swatch(color: str, spec, width: int) -> str:
                  f"opacity:0.7;border:1px solid #222'></span>")
     elif spec == "line":
         inner = f"<span style='display:block;width:26px;height:5px;background:{color}'></span>"
+    elif spec == "halo":
+        inner = f"<span style='display:block;width:26px;height:12px;background:{color}'></span>"
+    elif spec == "cluster":  # drawn as Leaflet.markercluster draws a small cluster
+        inner = (f"<span style='display:flex;align-items:center;justify-content:center;width:24px;height:24px;"
+                 f"border-radius:50%;background:{color};font:11px sans-serif;color:#000'>2</span>")
     elif isinstance(spec, str) and spec.startswith("shape:"):
         inner = shape_svg(spec[6:], color)
     else:

@@ -40,6 +40,9 @@ class Interner:
         return list(self.index)
 
 
+CLUSTER_COLOR = "rgba(110, 204, 57, 0.6)"  # Leaflet.markercluster's bubble for small clusters
+
+
 def js_json(value) -> str:
     """JSON safe inside a <script> element."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
@@ -63,9 +66,12 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
               "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
     FastMarkerCluster(rows, callback=f"dashMap.checkpointMarker({js_json(tables)})", name=t("page_checkpoints", lang),
                       options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
-    legend(m, t("page_checkpoints", lang), [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang),
-                                             f"shape:{settings.CHECKPOINT_SYMBOLS.get(k, 'circle')}")
-                                            for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])])
+    items = [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang),
+              f"shape:{settings.CHECKPOINT_SYMBOLS.get(k, 'circle')}")
+             for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])]
+    if len(checkpoints) > 1:  # zoomed out, nearby checkpoints merge into a numbered bubble
+        items.append((CLUSTER_COLOR, t("map_cluster", lang), "cluster"))
+    legend(m, t("page_checkpoints", lang), items)
 
 
 def checkpoint_count_layer(m: folium.Map, ds: Dataset, checkpoints: pd.DataFrame, lang: str) -> None:
@@ -316,3 +322,4 @@ def readable(value: float) -> float:
 def seizure_text(row, lang: str) -> str:
     what = label("drug_type", row.drug_type, lang)
     return f"{row.period_label or ''} {what}: {fmt.quantity(row.quantity, row.qualifier, row.unit, lang)}".strip()
+

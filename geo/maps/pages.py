@@ -9,7 +9,7 @@ from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.i18n import label, t
 from geo.maps import base as maps
-from geo.maps import labels, layers
+from geo.maps import labels, layers, marks
 
 
 def _named(m: folium.Map, ds: Dataset, flt: Filter, lang: str) -> folium.Map:
@@ -19,10 +19,12 @@ def _named(m: folium.Map, ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     return maps.finish(m)
 
 
-def overview_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+def overview_map(ds: Dataset, flt: Filter, lang: str, figures: tuple[tuple[str, str], ...] = ()) -> folium.Map:
+    """Routes and checkpoints; with `figures` ((adcode, '破获毒品案件 340起'), …), those written at their places."""
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
     layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    marks.figure_labels(m, ds, figures, lang)
     checkpoints = filters.view(ds, "checkpoints", flt)
     if len(checkpoints) > settings.OVERVIEW_MAX_POINTS:
         layers.checkpoint_count_layer(m, ds, checkpoints, lang)
@@ -39,10 +41,15 @@ def checkpoints_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
     return _named(m, ds, flt, lang)
 
 
-def routes_map(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
+def routes_map(ds: Dataset, flt: Filter, lang: str, highlight: str | None = None) -> folium.Map:
+    """Every route of the filter; `highlight` (a route_id) is picked out, e.g. the route of the case a slide is
+    about."""
     ds = maps.display_dataset(ds)
     m = maps.base_map(ds, lang, flt)
-    layers.route_layer(m, ds, filters.view(ds, "routes", flt), lang)
+    routes = filters.view(ds, "routes", flt)
+    if highlight:
+        marks.route_highlight(m, ds, routes[routes["route_id"] == highlight], lang)
+    layers.route_layer(m, ds, routes, lang)
     return _named(m, ds, flt, lang)
 
 

@@ -25,7 +25,10 @@ from geo.ui import maps as ui_maps
 from geo.ui import cache, sidebar, widgets
 
 KEY_SLIDE, KEY_PAUSED, KEY_SHOWN_AT = "brief_slide", "brief_paused", "_brief_shown_at"
-SLIDE_CHART_WIDTH = 480  # a chart beside its map: half of a 1024-pixel projector, so it fits at either size
+SLIDE_CHART_WIDTH = 480  # desk view: a chart beside its map, half of a 1024-pixel screen
+CANVAS_CHART_WIDTH, CANVAS_WIDE_CHART_PX = 880, 1840  # on the 1920x1080 canvas: half of it, and all of it
+CANVAS_CHART_MAX_PX = 790  # the canvas's height below the slide's heading
+CANVAS_CSS, CANVAS_JS = "css/slide_canvas.css", "js/slide_canvas.js"  # under static/
 
 # The projector style: static/css/briefing.css, its root type size set from settings.BRIEFING_FONT_PX.
 CSS_FILE = settings.STATIC_DIR / "css" / "briefing.css"
@@ -129,12 +132,18 @@ def _tiles(ds: Dataset, flt: Filter, lang: str, per_city: int) -> None:
         widgets.no_records(ds, flt, lang)
 
 
-def _chart(build: Callable[[int], go.Figure], key: str, lang: str, width: int = SLIDE_CHART_WIDTH) -> None:
+def _chart(build: Callable[[int], go.Figure], key: str, lang: str, wide: bool = False) -> None:
     """The chart `build(limit)` sized for the slide (as many of its largest bars as fit), or the no-data panel."""
-    fig = chart_layout.for_slide(build, width)
+    canvas = active()
+    if canvas:  # laid out for its column on the 1920x1080 canvas
+        fig = chart_layout.for_slide(build, CANVAS_WIDE_CHART_PX if wide else CANVAS_CHART_WIDTH, CANVAS_CHART_MAX_PX)
+    else:
+        fig = chart_layout.for_slide(build, settings.BRIEFING_WIDE_CHART_PX if wide else SLIDE_CHART_WIDTH)
     if chart_layout.is_empty(fig):
         widgets.no_data(lang, key)
     else:
+        if canvas:  # its drawn height, for the canvas's counter-scaled chart frame (slide_canvas.css)
+            st.html(f"<style>.st-key-{key} {{--chart-h: {int(fig.layout.height)}px;}}</style>")
         st.plotly_chart(fig, key=key)
 
 
@@ -143,10 +152,14 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
     flt = slide.filter(flt)
     height = settings.BRIEFING_MAP_HEIGHT
     if slide.kind in ("overview", "city"):
-        _tiles(ds, flt, lang, 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY)
-        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", height=height)
+        per_city = 1 if slide.kind == "overview" else settings.BRIEFING_TILES_PER_CITY
+        _tiles(ds, flt, lang, per_city)
+        # a city slide writes its key figures on the map, at their places
+        figures = briefing.map_figures(ds, flt, lang, per_city) if slide.kind == "city" else ()
+        ui_maps.show(ds, "overview_map", flt, lang, f"brief_map_{slide.kind}_{slide.city}", figures, height=height)
     elif slide.kind == "routes":
-        ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", height=height)
+        case = briefing.route_case(ds, flt)  # the case the headline names: its route is picked out
+        ui_maps.show(ds, "routes_map", flt, lang, "brief_map_routes", case[1] if case else None, height=height)
     elif slide.kind == "seizures":
         left, right = st.columns(2)
         with left:
@@ -158,7 +171,7 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
                    "brief_chart_seizures", lang)
     elif slide.kind == "compare":  # one core indicator across the cities
         chart = compare.compare_chart(ds, flt, settings.COMPARE_SLIDE_INDICATOR, lang)  # a bar per city: no cut
-        _chart(lambda limit: chart, "brief_chart_compare", lang, settings.BRIEFING_WIDE_CHART_PX)
+        _chart(lambda limit: chart, "brief_chart_compare", lang, wide=True)
     else:
         demo = cache.view(ds, "demo_sites", flt)
         left, right = st.columns(2)
@@ -173,14 +186,17 @@ def _slide(ds: Dataset, slide: briefing.Slide, flt: Filter, lang: str) -> None:
 
 
 def meta_html(topic: str, message: briefing.Message | None, lang: str) -> tuple[str, str]:
-    """The slide's topic above its headline, and the period and sources below it (escaped HTML)."""
+    """The slide's topic above its headline; below it the key number's period and document, then the slide's
+    other documents (escaped HTML)."""
     e = html.escape
     kicker = f"<div class='brief-kicker'>{e(topic)}</div>"
     if message is None:
         return kicker, ""
     sep = "：" if lang == "zh" else ": "
+    also = (f"<div class='brief-also'>{e(t('brief_also', lang))}{sep}{e(message.also)}</div>" if message.also
+            else "")
     return kicker, (f"<div class='brief-meta' title='{e(message.quote)}'>{e(t('period', lang))}{sep}"
-                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>")
+                    f"{e(message.period)} · {e(t('source', lang))}{sep}{e(message.sources)}</div>{also}")
 
 
 def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
@@ -193,9 +209,29 @@ def _heading(topic: str, message: briefing.Message | None, lang: str) -> None:
             st.html(meta)
 
 
+def _static(name: str) -> str:
+    return (settings.STATIC_DIR / name).read_text(encoding="utf-8")
+
+
+def _canvas_assets() -> None:
+    """The fixed 16:9 canvas the slides are laid out on, and the script that scales it to the screen."""
+    st.html(f"<style>{_static(CANVAS_CSS)}</style>")
+    st.html(f"<script>{_static(CANVAS_JS)}</script>", unsafe_allow_javascript=True)
+
+
 @st.fragment(run_every=settings.BRIEFING_SECONDS)
 def slideshow(ds: Dataset, flt: Filter, lang: str) -> None:
-    """The slides one at a time; the timer and the keys rerun only this fragment, never the page."""
+    """The slides one at a time; the timer and the keys rerun only this fragment, never the page. In briefing mode
+    each slide is laid out on a 1920x1080 canvas scaled to the screen; the desk view shows it in the page."""
+    if active():
+        _canvas_assets()
+        with st.container(key="brief_canvas"):
+            _show(ds, flt, lang)
+    else:
+        _show(ds, flt, lang)
+
+
+def _show(ds: Dataset, flt: Filter, lang: str) -> None:
     deck = briefing.slides()
     _advance_on_timer(len(deck))
     index = st.session_state.get(KEY_SLIDE, 0) % len(deck)

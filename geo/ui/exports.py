@@ -28,7 +28,7 @@ _PACK_LOCK = threading.Lock()
 
 
 def _pack_file(ds: Dataset, flt: Filter, lang: str, kind: str) -> bytes:
-    key = (ds.fingerprint, flt, lang, date.today(), settings.MAP_REVIEW_NUMBER)
+    key = (ds.fingerprint, flt, lang, date.today(), settings.MAP_APPROVAL_NO)
     with _PACK_LOCK:  # two clicks at once build once, not twice
         if key not in _BUILT:
             if len(_BUILT) >= 4:
@@ -73,8 +73,15 @@ def _map_name(version: Version, flt: Filter, lang: str, page: str, fmt: str, cat
     return static_maps.map_file_name(cache.shown(version), flt, lang, page, fmt, category)
 
 
+def map_notice(lang: str) -> None:
+    """Said before any map download: whether the maps may be published (the basemap's approval number)."""
+    number = settings.MAP_APPROVAL_NO
+    st.caption(t("map_approved_notice", lang, number=number) if number else t("map_internal_notice", lang))
+
+
 def map_downloads(ds: Dataset, flt: Filter, lang: str, page: str, category: str | None = None) -> None:
     """The page's map as a print PNG (3840x2160) and PDF, drawn server-side for the current filter."""
+    map_notice(lang)
     cols = st.columns(2)
     for col, fmt in zip(cols, ("png", "pdf")):
         name = _map_name(cache.version(ds), flt, lang, page, fmt, category)

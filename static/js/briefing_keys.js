@@ -16,7 +16,8 @@
     if (button) { e.preventDefault(); button.click(); }
   });
   setInterval(function () {
-    const slides = !!document.querySelector('[data-slide]');  // the slide counter
+    // the slide counter; the slideshow's canvas sizes its own maps (static/js/slide_canvas.js)
+    const slides = !!document.querySelector('[data-slide]') && !document.querySelector('.st-key-brief_canvas');
     document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach(function (frame) {
       // a map on a slide takes the screen below what stands above it (tiles, heading) less what the page keeps
       // under it, so the slide does not scroll at 1024x768; the CSS height above is only the first guess. Under

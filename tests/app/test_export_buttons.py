@@ -14,10 +14,34 @@ def buttons(at) -> dict[str, object]:
 
 @pytest.mark.parametrize("page,name", MAP_PAGES)
 def test_every_map_page_offers_png_and_pdf(page, name):
-    found = buttons(run(page))
+    at = run(page)
+    found = buttons(at)
     for fmt in ("png", "pdf"):
         button = found[f"map_{name}_{fmt}"]
         assert button.deferred_file_id  # drawn when clicked, not on every rerun
+    # said before the download, not found out afterwards: without an approval number maps are internal
+    assert any("审图号" in c.value and "内部资料" in c.value for c in at.caption)
+
+
+def test_with_an_approval_number_the_notice_names_it(monkeypatch):
+    from geo import settings
+
+    monkeypatch.setattr(settings, "MAP_APPROVAL_NO", "GS(2024)1234号")
+    at = run("pages/routes.py")
+    assert any("GS(2024)1234号" in c.value for c in at.caption)
+    assert not any("内部资料" in c.value for c in at.caption)
+
+
+def test_the_approval_number_setting_is_read_from_its_documented_variable():
+    import os
+    import subprocess
+    import sys
+
+    code = "from geo import settings; print(settings.MAP_APPROVAL_NO)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_MAP_")}
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "DASHBOARD_MAP_APPROVAL_NO": "GS(2025)88号"},
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["GS(2025)88号", "GS(2025)88号"]
 
 
 def test_overview_offers_the_briefing_pack_in_the_current_language():

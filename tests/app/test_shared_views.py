@@ -70,7 +70,8 @@ def test_link_seizures_page_explains_no_heroin_records():
 
 def test_no_records_in_chinese_names_place_and_period():
     at = open_link("pages/enforcement.py", city="431100", county="431123", **{"from": "2019", "to": "2020"})
-    assert [i.value for i in at.main.info] == ["双牌县在2019—2020年暂无相关记录。"]
+    # the county has none: its city's figures are shown, said to be the city's, naming place and years
+    assert [i.value for i in at.main.info] == ["双牌县在2019—2020年暂无此类记录；以下为所属永州市的数据（市级数据，非双牌县）。"]
 
 
 def test_enforcement_page_chart_for_pingdingshan():

@@ -9,7 +9,7 @@ import pytest
 from geo.data.load import load_dataset
 from tests.e2e.conftest import ROOT
 from tests.e2e.test_briefing import AXE
-from tests.e2e.test_browser import IDLE
+from tests.e2e.test_browser import IDLE, poll
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -176,36 +176,107 @@ def test_vendored_axe_is_there():
     assert AXE.is_file() and AXE.is_relative_to(ROOT)
 
 
-def step_to(page, number: int) -> None:
-    """Press → until the slideshow shows slide `number` (each press waits for the counter to move)."""
+SLIDE_SIZES = [(1024, 768), (1366, 768), (1920, 1080), (1280, 1024)]
+# The slide canvas and what stands on it, in screen pixels; how far anything scrolls; how many lines the counter takes.
+CANVAS = """() => {
+  const c = document.querySelector('.st-key-brief_canvas');
+  if (!c || !c.dataset.scale) return null;
+  const box = e => { const b = e.getBoundingClientRect(); return {x: b.x, y: b.y, w: b.width, h: b.height}; };
+  const parts = {head: '.st-key-brief_head', controls: '.st-key-brief_controls', tiles: '.kf-grid',
+                 map: 'iframe[title="streamlit_folium.st_folium"]', chart: '.js-plotly-plot .svg-container',
+                 nodata: '.no-data'};
+  const found = [];
+  for (const [name, sel] of Object.entries(parts)) {
+    c.querySelectorAll(sel).forEach((e, i) => { const b = box(e); if (b.w && b.h) found.push({name: name + i, ...b}); });
+  }
+  const scroll = Math.max(0, ...[document.scrollingElement, document.querySelector('[data-testid="stMain"]'),
+    document.querySelector('[data-testid="stAppViewContainer"]')].filter(Boolean).map(e => e.scrollHeight - e.clientHeight));
+  const counter = c.querySelector('.brief-counter'), s = parseFloat(c.dataset.scale);
+  const lines = counter ? counter.getBoundingClientRect().height / (parseFloat(getComputedStyle(counter).lineHeight) * s) : 0;
+  return {canvas: box(c), scale: s, parts: found, scroll: scroll, counterLines: Math.round(lines), vw: innerWidth,
+          vh: innerHeight, stale: !!document.querySelector('[data-stale="true"]')};
+}"""
+
+
+def canvas_problems(seen: dict, slack: float = 1.5) -> list[str]:
+    """What is wrong with one slide at one screen size: scrolling, a canvas off the screen or the wrong scale, a
+    part outside the canvas, two parts on top of each other, a counter on two lines."""
+    found, c = [], seen["canvas"]
+    if seen["scroll"] > 1:
+        found.append(f"scrolls by {seen['scroll']} px")
+    if abs(seen["scale"] - min(seen["vw"] / 1920, seen["vh"] / 1080)) > 0.001:
+        found.append(f"scale {seen['scale']}")
+    if c["x"] < -slack or c["y"] < -slack or c["x"] + c["w"] > seen["vw"] + slack or c["y"] + c["h"] > seen["vh"] + slack:
+        found.append(f"canvas off the screen: {c}")
+    for p in seen["parts"]:
+        if p["x"] < c["x"] - slack or p["y"] < c["y"] - slack or p["x"] + p["w"] > c["x"] + c["w"] + slack \
+                or p["y"] + p["h"] > c["y"] + c["h"] + slack:
+            found.append(f"{p['name']} leaves the canvas: {p} of {c}")
+    parts = seen["parts"]
+    for i, a in enumerate(parts):
+        for b in parts[i + 1:]:
+            dx = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+            dy = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+            if dx > 2 and dy > 2:
+                found.append(f"{a['name']} overlaps {b['name']}")
+    if seen["counterLines"] != 1:
+        found.append(f"counter on {seen['counterLines']} lines")
+    return found
+
+
+def settled(page) -> dict:
+    """The canvas once two looks 150 ms apart agree (scaled to this window, maps and charts laid out)."""
+    last = None
+    for _ in range(200):
+        now = page.evaluate(CANVAS)
+        if now and not now["stale"] and now == last:
+            return now
+        last = now
+        page.wait_for_timeout(150)
+    raise AssertionError(f"the slide did not settle: {last}")
+
+
+def slide_drawn(page, number: int) -> None:
+    """Wait for slide `number`: its counter, then its map frame or chart, and no run in progress."""
     from tests.e2e.test_briefing import slide
 
-    while slide(page)[0] < number:
-        before = slide(page)[0]
-        page.keyboard.press("ArrowRight")
-        for _ in range(300):
-            if slide(page)[0] != before:
-                break
-            page.wait_for_timeout(200)
+    assert poll(lambda: slide(page)[0] == number, page, 60), number
+    kind = page.get_attribute(".brief-counter", "data-kind")
+    page.wait_for_selector(".st-key-brief_canvas " + ('.js-plotly-plot .main-svg' if kind == "compare"
+                                                      else 'iframe[title="streamlit_folium.st_folium"]'),
+                           timeout=90_000)
+    page.wait_for_function(IDLE, timeout=60_000)
+    page.wait_for_function(DRAWN, timeout=90_000)
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_slide_charts_never_overlap(browser, app_url, size):
-    """The seizure and demonstration slides' charts, beside their maps, at both sizes; each slide names its period
-    and sources under the headline."""
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_slide_fits_the_screen_at_every_size_and_nothing_overlaps(browser, app_url, lang):
+    """Each slide at 1024x768, 1366x768, 1920x1080 and 1280x1024: nothing scrolls, the 16:9 canvas is scaled to fit
+    (letterboxed), every part stays on it, no two parts overlap, the counter keeps to one line, chart labels neither
+    overlap nor leave their chart. One page per language, resized in place (the canvas rescales without a reload)."""
     from tests.e2e.test_briefing import open_slides
 
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="zh-CN")
     page = context.new_page()
     try:
-        open_slides(page, app_url)
-        page.keyboard.press("p")
-        for number in (3, 4):  # seizures, demonstration sites
-            step_to(page, number)
-            page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90_000)
-            page.wait_for_function(DRAWN, timeout=90_000)
-            assert "时期：" in page.inner_text(".brief-meta") and "来源：" in page.inner_text(".brief-meta")
-            charts = page.evaluate(LABEL_BOXES, page.query_selector("body"))
-            assert charts and all(not overlaps(c) and not cut(c) for c in charts), (number, charts[0]["boxes"][:5])
+        open_slides(page, app_url, "mode=briefing" + ("&lang=en" if lang == "en" else ""))
+        page.keyboard.press("p")  # paused: only the keys move the slides
+        count = int(page.inner_text(".brief-counter").split("/")[1].split("·")[0])
+        bad = {}
+        for number in range(1, count + 1):
+            if number > 1:
+                page.keyboard.press("ArrowRight")
+            slide_drawn(page, number)
+            for width, height in SLIDE_SIZES:
+                page.set_viewport_size({"width": width, "height": height})
+                seen = settled(page)
+                problems = canvas_problems(seen)
+                charts = page.evaluate(LABEL_BOXES, page.query_selector(".st-key-brief_canvas"))
+                problems += [f"chart labels overlap: {overlaps(c)[:3]}" for c in charts if overlaps(c)]
+                problems += [f"chart labels cut: {cut(c)[:3]}" for c in charts if cut(c)]
+                if problems:
+                    bad[(number, f"{width}x{height}")] = problems
+            assert "：" in page.inner_text(".brief-meta") or ": " in page.inner_text(".brief-meta")
+        assert bad == {}
     finally:
         context.close()

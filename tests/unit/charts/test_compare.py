@@ -25,11 +25,13 @@ def test_drug_cases_of_the_four_cities_in_city_order_not_value_order(ds):
     assert missing == ["421200"]  # Xianning reports target cases only (xn-fig-006, xn-fig-009)
     fig = compare.chart(ds, rows, missing, "drug_cases", "zh")
     labels = [y for bar in fig.data for y in bar.y]
-    assert labels[0] == "衡阳市 · 时期未注明<br>破获毒品案件" and "永州市 · 近年来<br>侦破毒品刑事案件" in labels
-    assert "平顶山市 · 今年以来<br>破获毒品犯罪案件" in labels
+    labels = [y.replace("<br>", "") for y in labels]  # labels wrap to the chart's width
+    assert labels[0] == "衡阳市 · 时期未注明破获毒品案件 · 《治安先治毒 查毒无禁区》"
+    assert "永州市 · 近年来侦破毒品刑事案件 · 《健全毒品治理体系 筑牢全民禁毒防线》" in labels
+    assert "平顶山市 · 今年以来破获毒品犯罪案件 · 《打赢禁毒之战 守护鹰城平安》" in labels
     assert [b.name for b in fig.data] == ["衡阳市", "永州市", "平顶山市"]
     texts = [x for bar in fig.data for x in bar.text]
-    assert texts[0] == "340起<br>治安先治毒 查毒无禁区" and "50+起<br>打赢禁毒之战 守护鹰城平安" in texts
+    assert texts[0] == "340起" and "50+起" in texts  # the value alone, at the end of its bar
     title = fig.layout.title.text
     assert "城市对比：破获毒品案件" in title and "不可相加，也不可排名比较" in title and "未报告此项：咸宁市" in title
 
@@ -41,7 +43,7 @@ def test_english_chart_has_no_chinese_outside_quotes(ds):
     assert not [s for s in shown if any("\u4e00" <= ch <= "\u9fff" for ch in s)]
     assert "Not reported: Xianning" in fig.layout.title.text
     labels = [y.replace("<br>", " ") for b in fig.data for y in b.y]  # labels wrap to the chart's width
-    assert "Pingdingshan · so far this year (2019) Drug criminal cases solved" in labels
+    assert any(x.startswith("Pingdingshan · so far this year (2019) Drug criminal cases solved") for x in labels)
 
 
 def test_same_period_is_said_and_different_periods_are_flagged(ds):

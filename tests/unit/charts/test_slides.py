@@ -62,3 +62,48 @@ def test_a_slide_without_records_has_no_message():
     ds = load_dataset()
     empty = Filter(("421200",), ("421223",), ("heroin",))
     assert briefing.message(ds, briefing.parse("seizures"), empty, "zh") is None
+
+
+def test_a_headline_names_its_own_period_and_document_and_lists_the_others_apart():
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    first = briefing.message(ds, briefing.parse("overview"), Filter(), "zh")
+    assert first.text("zh") == "衡阳市 破获毒品案件 340起" and first.period == "时期未注明"
+    assert first.sources == "治安先治毒 查毒无禁区"  # the one document the 340 comes from
+    assert "治安先治毒" not in first.also and first.also.count("；") == 2  # the three other documents, apart
+    seized = briefing.message(ds, briefing.parse("seizures"), Filter(), "zh")
+    assert seized.period == "2011-10-01起" and seized.sources == "打赢禁毒之战 守护鹰城平安"
+    assert seized.sources not in seized.also
+
+
+def test_headline_chart_and_tile_agree_on_the_period_of_one_record():
+    from geo.charts import records, tiles
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    seized = briefing.message(ds, briefing.parse("seizures"), Filter(), "zh")
+    chart = records.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
+    assert any(seized.period in y for bar in chart.data for y in bar.y)  # the chart names the same period
+    for city in settings.FOCUS_CITIES:
+        message = briefing.message(ds, briefing.parse(f"city:{city}"), Filter(), "zh")
+        tile = tiles.tiles(ds, Filter(cities=(city,)), "zh", per_city=1)[0]
+        assert (tile.period or "时期未注明") == message.period and tile.text == message.value
+
+
+def test_comparison_headline_says_who_reports_the_most_and_that_periods_differ():
+    from geo.charts import compare
+    from geo.data.load import load_dataset
+
+    ds = load_dataset()
+    zh = briefing.message(ds, briefing.parse("compare"), Filter(), "zh")
+    assert zh.text("zh") == "破获毒品案件：永州市 近年来 1,588起 最多（各市时期不同，不可直接比较）"
+    assert zh.sources == "健全毒品治理体系 筑牢全民禁毒防线"
+    en = briefing.message(ds, briefing.parse("compare"), Filter(), "en")
+    assert en.text("en").startswith("Drug cases solved — Yongzhou, in recent years: 1,588 cases, the most")
+    # computed from the data: the same slide for Hengyang alone names Hengyang's figure, with no warning
+    one = briefing.message(ds, briefing.parse("compare"), Filter(cities=("430400",)), "zh")
+    rows, _ = compare.compare_view(ds["figures"][ds["figures"]["adcode"].str.startswith("4304")],
+                                   Filter(cities=("430400",)), "drug_cases")
+    assert one.text("zh").startswith("破获毒品案件：衡阳市") and ("不可直接比较" in one.text("zh")) == \
+        compare.periods_differ(rows)

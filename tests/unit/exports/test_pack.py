@@ -127,7 +127,7 @@ def test_briefing_pdf_has_cover_figures_maps_and_charts(ds, yongzhou, tmp_path):
         assert "Type 3" not in fonts and "CID" in fonts, name
     text = pdf_text(yongzhou.pdf, tmp_path)
     for needle in ("禁毒工作简报", "永州市 · 主要数据", "侦破毒品刑事案件", "1,588起", "永州市 · 缴获毒品",
-                   "各市缴获毒品", "内部资料"):
+                   "各市、区县缴获毒品", "内部资料"):
         assert needle in text, needle
 
 

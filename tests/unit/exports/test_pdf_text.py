@@ -58,4 +58,4 @@ def test_chart_pdf_copies_as_the_characters_shown(tmp_path):
     assert "平顶山" in text and "公斤" in text  # not normalised: the text as a reader copies it
     assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
     meta = PdfReader(io.BytesIO(raw)).metadata
-    assert meta["/Title"] == "各市缴获毒品（按毒品种类）" and "Kaleido" not in meta.get("/Producer", "")
+    assert meta["/Title"] == "各市、区县缴获毒品（按毒品种类）" and "Kaleido" not in meta.get("/Producer", "")

@@ -47,7 +47,7 @@ def test_pdf_text_has_chinese_title_source_and_date(figure, tmp_path):
     path.write_bytes(export.chart_bytes(figure, "pdf"))
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                                         text=True, check=True).stdout)
-    assert "各市缴获毒品" in text and "来源" in text and "2026-11-25" in text
+    assert "各市、区县缴获毒品" in text and "来源" in text and "2026-11-25" in text
     assert "单位:公斤" in text  # (NFKC) the subtitle (a 70% tspan in plotly's SVG) is drawn, not lost on the way to PDF
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Type 3" not in fonts and "CID" in fonts and "NotoSansCJK" in fonts  # print shops take CID fonts
@@ -76,7 +76,7 @@ def test_press_template_has_title_place_unit_period_source_and_date(ds):
     fig = record_charts.seizure_totals(ds["seizures"], ds["jurisdictions"], ds["sources"], "zh")
     press = export.press_figure(fig, "zh", date(2026, 11, 25), period="2018-2021", place="永州市")
     title = press.layout.title.text
-    assert title.startswith("永州市 · 各市缴获毒品") and "单位：公斤" in title and "时期：2018-2021" in title
+    assert title.startswith("永州市 · 各市、区县缴获毒品") and "单位：公斤" in title and "时期：2018-2021" in title
     source = next(a.text for a in press.layout.annotations if a.name == "source")
     assert source.startswith("来源：") and "(2017-07-11)" in source and "导出日期：2026-11-25" in source
     assert not press.layout.images  # no logo unless EXPORT_LOGO is set

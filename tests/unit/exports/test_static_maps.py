@@ -119,7 +119,7 @@ def test_scale_lengths_are_round():
 
 
 def test_unreviewed_map_is_marked_internal(ds):
-    assert settings.MAP_REVIEW_NUMBER is None
+    assert settings.MAP_APPROVAL_NO is None
     assert static_maps.map_file_name(ds, YONGZHOU, "zh", "seizures", "png") == "永州市_缴获毒品_2018-2021_内部资料.png"
     assert static_maps.map_file_name(ds, YONGZHOU, "en", "seizures", "pdf").endswith("_internal.pdf")
     m = static_maps.page_map(ds, YONGZHOU, "zh", "seizures")
@@ -128,7 +128,7 @@ def test_unreviewed_map_is_marked_internal(ds):
 
 
 def test_reviewed_map_prints_its_number(ds, monkeypatch):
-    monkeypatch.setattr(settings, "MAP_REVIEW_NUMBER", "GS(2024)1234号")
+    monkeypatch.setattr(settings, "MAP_APPROVAL_NO", "GS(2024)1234号")
     m = static_maps.page_map(ds, YONGZHOU, "zh", "seizures")
     texts = [t.get_text() for t in m.figure.texts]
     assert "审图号：GS(2024)1234号" in texts and "内部资料" not in texts
