@@ -15,7 +15,8 @@ DATA = ROOT / "data"
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break."""
     target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    # the data alone: not the audit log, history or learned vocabulary a local run of the app may have left
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".last_valid", ".audit", ".history", ".intake"))
     return target
 
 

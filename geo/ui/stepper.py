@@ -18,7 +18,7 @@ from geo.i18n import t
 from geo.maps import steps
 from geo.maps.browser import js
 from geo.ui import maps as ui_maps
-from geo.ui import cache, sidebar
+from geo.ui import cache, run, sidebar
 from geo.ui.cache import Version
 
 KEY_PLAY = "year_playing"
@@ -139,7 +139,9 @@ def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
     ui_maps.mount(_base(version, steps.every_year(flt), lang), MAP_KEY)  # the same map every year: never resent
     st.html(_rows(version, flt, lang), unsafe_allow_javascript=True)
     st.caption(t("step_page_behind", lang) if flt.years != page.years else "")
-    chose = steps.every_year(sidebar.chosen_filter()) != steps.every_year(page)  # a county clicked on the map
+    # a county clicked on the map: the widgets now hold another place than the router handed this run (the page
+    # may show a county's city instead, which is not a click)
+    chose = steps.every_year(sidebar.chosen_filter()) != steps.every_year(run.current().flt)
     if ended or chose:  # after the map is sent, so the browser keeps it through the rerun
         st.session_state[KEY_OWN] = not chose
         st.rerun(scope="app")

@@ -41,7 +41,7 @@ def test_the_approval_number_setting_is_read_from_its_documented_variable():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_MAP_")}
     out = subprocess.run([sys.executable, "-c", code], env={**env, "DASHBOARD_MAP_APPROVAL_NO": "GS(2025)88号"},
                          capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["GS(2025)88号", "GS(2025)88号"]
+    assert out.split() == ["GS(2025)88号"]
 
 
 def test_overview_offers_the_briefing_pack_in_the_current_language():

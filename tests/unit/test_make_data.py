@@ -11,6 +11,9 @@ COPIES = {"copy", "copy2", "copyfile", "copytree", "move"}  # shutil.X(source, d
 # modules that save tables: a script of `make data` that imports one could rewrite data/*.csv through them (the
 # benchmarks do import them, to time saving into a copy of the data in a temporary folder)
 SAVERS = {"geo.data.store", "geo.data.tablestore", "geo.db.store", "geo.db.transfer", "geo.intake.rows"}
+# a saving module a build script may import, and why it writes no curated file there
+ALLOWED = {("geo/validate.py", "geo.db.transfer"): "exports the configured database into a temporary folder to "
+                                                    "validate it; never writes data/"}
 CURATED = re.compile(r"""['"]data['"/]|['"]data/""")
 
 
@@ -92,7 +95,10 @@ def test_no_build_target_writes_a_curated_table():
     scanned = {}
     for target, commands in targets.items():
         for path in (p for c in commands for p in python_sources(c)):
-            scanned[path.relative_to(ROOT)] = curated_writes(path.read_text(encoding="utf-8"), target == "data")
+            found = curated_writes(path.read_text(encoding="utf-8"), target == "data")
+            where = str(path.relative_to(ROOT))
+            scanned[path.relative_to(ROOT)] = [w for w in found if not any(
+                (where, module) in ALLOWED and w.endswith(f"imports {module}") for module in SAVERS)]
     assert Path("scripts/build_boundaries.py") in scanned and Path("geo/validate.py") in scanned
     assert {str(p): w for p, w in scanned.items() if w} == {}
 

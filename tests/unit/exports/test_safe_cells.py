@@ -75,4 +75,4 @@ def test_exports_open_as_text_in_libreoffice(tmp_path):
         assert values == [-12.5, 3, 0, 1000, 2, -1, 7, 8] and isinstance(values[0], float), name
     texts = [row[2].value for row in books["table"].active.iter_rows(min_row=2)]
     assert texts[0] == -12.5 and texts[3] == "'-x"  # a number written as text is still a number in CSV
-    assert books["book"]["sources"]["A2"].value == "=2+2" and books["book"]["sources"]["A2"].data_type == "s"
+    assert books["book"]["来源"]["A2"].value == "=2+2" and books["book"]["来源"]["A2"].data_type == "s"

@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from geo import backend
+from geo.auth import audit
+
 from geo import settings
 from geo.intake.__main__ import main
 from geo.intake.source import IntakeError, read_path
@@ -28,8 +31,12 @@ class Run:
 
 
 @pytest.fixture
-def cli(capsys):
-    """Run the command line in this process (the same main() as `python -m geo.intake`)."""
+def cli(capsys, monkeypatch, tmp_path):
+    """Run the command line in this process (the same main() as `python -m geo.intake`); the refusals it audits go
+    to a log of the test's own."""
+    log = tmp_path.parent / f"{tmp_path.name}-audit"  # beside the test's folder, which some tests list
+    monkeypatch.setattr(backend, "audit_log", lambda: audit.JsonlAuditLog(log))
+
     def run(*args: str) -> Run:
         code = main(["propose", *args])
         out = capsys.readouterr()
