@@ -24,8 +24,10 @@ import statistics
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
+from bench import profile as bench_profile
 from bench.load_client import Window, run_client, specs_for
 from geo import settings
 from geo.deploy import cluster
@@ -62,9 +64,9 @@ def sleep_until(wall: float) -> None:
 
 
 def cell(url: str, pids: list[int], n: int, think: float, seconds: float, ramp: float, clients: int,
-         seed: int) -> dict:
+         seed: int, profile: Path | None = None) -> dict:
     """N people on the deployment: arrivals over `ramp`, then `seconds` measured. Server CPU and memory are read
-    from /proc at the window's start and end."""
+    from /proc at the window's start and end; with `profile`, the first replica is sampled during the window."""
     clients = max(1, min(n, clients or math.ceil(n / SESSIONS_PER_CLIENT)))
     with ProcessPoolExecutor(clients, mp_context=multiprocessing.get_context("spawn")) as pool:
         list(pool.map(time.sleep, [0.0] * clients))  # the processes are up before the clock starts
@@ -76,7 +78,10 @@ def cell(url: str, pids: list[int], n: int, think: float, seconds: float, ramp: 
         futures = [pool.submit(run_client, url, specs[i::clients], window) for i in range(clients)]
         sleep_until(window.begin)
         opened, cpu = rss_kb(pids), cpu_seconds(pids)
+        spy = bench_profile.record(pids[0], seconds, profile) if profile else None
         sleep_until(window.end)
+        if spy:
+            spy.wait()
         cpu = cpu_seconds(pids) - cpu
         peak, load = rss_kb(pids), os.getloadavg()[0]
         parts = [f.result() for f in futures]
@@ -102,17 +107,36 @@ def deployment(count: int, data: Path, database: bool):
     return run_dir, f"http://127.0.0.1:{state['port']}", [r["pid"] for r in state["replicas"]]
 
 
-def run_replicas(count: int, args: argparse.Namespace, data: Path) -> list[dict]:
-    """One deployment: warm-up, the closed-loop baseline and comparison, then every open-loop cell."""
-    run_dir, url, pids = deployment(count, data, not args.data_folder)
+@contextmanager
+def code_from(root: Path | None):
+    """Replicas started inside run the app code of `root` (another checkout, the baseline), else of this one."""
+    before = settings.ROOT
+    settings.ROOT = root or before  # cluster.replica_command, spawn's cwd and PYTHONPATH read it
     try:
-        def measure(n: int, think: float, seconds: float, ramp: float) -> dict:
-            return {"replicas": count, **cell(url, pids, n, think, seconds, ramp, args.clients, args.seed)}
+        yield
+    finally:
+        settings.ROOT = before
+
+
+def run_replicas(count: int, args: argparse.Namespace, data: Path, root: Path | None = None) -> list[dict]:
+    """One deployment: warm-up, the closed-loop baseline and comparison, then every open-loop cell."""
+    with code_from(root):
+        run_dir, url, pids = deployment(count, data, not args.data_folder)
+    build = root.name if root else "this"
+    try:
+        def measure(n: int, think: float, seconds: float, ramp: float, profile: Path | None = None) -> dict:
+            found = cell(url, pids, n, think, seconds, ramp, args.clients, args.seed, profile)
+            return {"replicas": count, "build": build, **found}
 
         measure(4 * count, 0.0, WARM_SECONDS, 0.0)  # caches warm, as after a morning's use
         rows = [measure(1, 0.0, args.closed_seconds, 0.0)]
         rows += [measure(n, 0.0, args.closed_seconds, 0.0) for n in args.closed if n > 1]
-        rows += [measure(n, args.think, args.minutes * 60, args.ramp) for n in args.sessions]
+        for n in args.sessions:
+            spy = args.profile / f"r0-{build}-{count}-replicas-{n}-sessions.txt" if args.profile else None
+            rows.append(measure(n, args.think, args.minutes * 60, args.ramp, spy))
+            if spy and spy.exists():
+                print(f"\nProfile of replica r0 ({build}, {count} replicas, {n} sessions), {spy}:\n"
+                      f"{bench_profile.summary(spy)}\n", flush=True)
         return rows
     finally:
         cluster.stop(run_dir)
@@ -123,15 +147,16 @@ def table(rows: list[dict]) -> str:
     """The Markdown table; today's columns first, in today's order, new ones after them."""
     lines = ["| replicas | sessions | reruns | median s | p95 s | median vs 1 session | errors | MB per session "
              "| MB per replica | server CPU s per rerun | machine load | think s | p99 s | reruns/s "
-             "| first page p95 s | load generator CPU % (processes) |", "|---" * 16 + "|"]
+             "| first page p95 s | load generator CPU % (processes) | build |", "|---" * 17 + "|"]
     for r in rows:
-        base = next(b["median"] for b in rows if b["replicas"] == r["replicas"] and b["n"] == 1)
+        base = next(b["median"] for b in rows if b["replicas"] == r["replicas"] and b["n"] == 1
+                    and b["build"] == r["build"])
         errors = f"{r['errors']}{' (' + r['first_error'] + ')' if r['errors'] else ''}"
         lines.append(f"| {r['replicas']} | {r['n']} | {r['reruns']} | {r['median']:.2f} | {r['p95']:.2f} | "
                      f"{r['median'] / base:.1f}× | {errors} | {r['mb_per_session']:.1f} | {r['replica_mb']:.0f} | "
                      f"{r['cpu_per_rerun']:.3f} | {r['load']:.1f} | {r['think'] or 'back to back'} | "
                      f"{r['p99']:.2f} | {r['rate']:.1f} | {r['first_p95']:.2f} | "
-                     f"{r['client_cpu']:.0f} ({r['clients']}) |")
+                     f"{r['client_cpu']:.0f} ({r['clients']}) | {r['build']} |")
     return "\n".join(lines)
 
 
@@ -150,16 +175,22 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--closed-seconds", type=float, default=20.0)
     parser.add_argument("--clients", type=int, default=0, help="load-generator processes (0: one per 200)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", type=Path, help="folder: sample replica r0 with py-spy in each open cell")
+    parser.add_argument("--baseline", type=Path, help="another checkout (git worktree add /tmp/base main): "
+                        "its replicas are measured first, in the same run")
     parser.add_argument("--data-folder", action="store_true", help="replicas share the folder, no database")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(argv)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(settings.DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("_extract", "notes"))
-        rows = [row for count in args.replicas for row in run_replicas(count, args, data)]
+        rows = [row for count in args.replicas for root in ([args.baseline] if args.baseline else []) + [None]
+                for row in run_replicas(count, args, data, root)]
     print(f"Through nginx, data in {'the shared folder' if args.data_folder else 'PostgreSQL'}, on "
           f"{os.cpu_count()} cores shared with the load generator, nginx and the database. Back to back: "
           f"{args.closed_seconds:.0f} s, every session open before measuring. Think {args.think:g} s: people "

@@ -109,8 +109,7 @@ class Browser:
             self._set(CITY, [rng.choice(city["options"])] if rng.random() < 0.8 else [])
             self._set(COUNTY, [])  # a new city clears the county, as the person would
         elif kind == "years" and PERIOD in self.widgets:
-            first, last = sorted(rng.sample(self.widgets[PERIOD]["options"], 2))
-            self._set(PERIOD, [first, last])
+            self._set(PERIOD, years(self.widgets[PERIOD]["options"], rng))
         elif COUNTY in self.widgets:
             options = self.widgets[COUNTY]["options"]
             self._set(COUNTY, [rng.choice(options)] if options and rng.random() < 0.9 else [])
@@ -120,6 +119,17 @@ class Browser:
     def _set(self, suffix: str, values: list[str]) -> None:
         if suffix in self.widgets:
             self.states[self.widgets[suffix]["id"]] = values
+
+
+def years(options: list[str], rng: random.Random) -> list[str]:
+    """Back to every year (half the time), one year, or a range of years."""
+    roll = rng.random()
+    if roll < 0.5:
+        return [options[0], options[-1]]
+    if roll < 0.75:
+        year = rng.choice(options)
+        return [year, year]
+    return sorted(rng.sample(options, 2), key=options.index)
 
 
 async def rerun(ws, browser: Browser) -> tuple[float, str | None]:

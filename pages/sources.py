@@ -4,14 +4,14 @@ import streamlit as st
 from geo import fmt
 from geo.charts import tables
 from geo.i18n import t
-from geo.ui import state, widgets
+from geo.ui import state, views, widgets
 
 ds, flt, lang = state.dataset(), state.current_filter(), state.language()
 st.title(t("page_sources", lang))
 
-records = state.records(ds, flt)  # every table as the filter selects it, so this page agrees with the others
 query = st.text_input(t("search", lang), key="sources_query")
-found = tables.search(tables.readable_records(records, ds.tables, lang), query)
+# every table as the filter selects it (state.records), so this page agrees with the others
+found = tables.search(views.readable_records(ds, flt, lang), query)
 st.caption(f"{len(found)} {t('records', lang)}")
 if found.empty:
     widgets.no_records(ds, flt, lang)

@@ -32,7 +32,7 @@ def current_user() -> accounts.User | None:
         _end_session(name, "idle")
         st.session_state[KEY_NOTICE] = "idle"
         return None
-    user = sources.user_store().users().get(name) if name else None
+    user = sources.known_users().get(name) if name else None
     if name and user is None:
         del st.session_state[KEY_USER]
     return user
