@@ -13,16 +13,16 @@ def test_every_column_is_in_the_data_dictionary():
     assert missing == []
 
 
-def test_every_setting_is_in_the_readme():
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_setting_is_in_the_configuration_reference():
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     names = [n for n in dir(settings) if re.fullmatch(r"[A-Z][A-Z_]+", n)]
     assert [n for n in names if n != "ROOT" and f"`{n}`" not in text] == []
 
 
-def test_every_streamlit_setting_is_in_the_readme():
+def test_every_streamlit_setting_is_in_the_configuration_reference():
     import tomllib
 
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     keys = [f"{section}.{key}" for section, values in config.items() for key in values]
     assert [k for k in keys if f"`{k}`" not in text and not (k.startswith("theme.") and "`theme.*`" in text)] == []
