@@ -5,6 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, settings
+from geo.charts import memo
 from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, source_line
 from geo.data import schema
 from geo.i18n import label, name_col, t
@@ -38,6 +39,7 @@ def _value_room(fig: go.Figure, values: pd.Series) -> None:
     fig.update_xaxes(range=[0, (top if top > 0 else 1) * 1.3], rangemode="tozero")
 
 
+@memo.by_content
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                    lang: str, limit: int = settings.CHART_MAX_BARS, note: str = "largest_bars") -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
@@ -66,6 +68,7 @@ def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources:
     return layout(fig, t("seizures_by_city", lang), sub, source_line(totals, sources, lang))
 
 
+@memo.by_content
 def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str,
                  limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Named cases ranked by kilograms seized, stacked by drug type."""
@@ -87,6 +90,7 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
                    height=max(420, 60 + 34 * len(order)))
 
 
+@memo.by_content
 def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                      lang: str, limit: int | None = None, note: str = "largest_bars") -> go.Figure:
     """Demonstration-site counts, one bar per reported figure labelled with its place, category and period; the
