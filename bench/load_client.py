@@ -6,6 +6,7 @@ navigation, the query string and the hashes of the large messages it already has
 `BackMsg rerun_script` with every widget state the browser set (as the frontend sends them) and ends at
 `ForwardMsg script_finished`. A person changes the county, the city, the years or the page (`MIX`), and waits an
 exponentially distributed time between changes (`think` seconds on average; 0 = back to back, the stress test).
+People work at an office: most place changes go back to their own city or county (HOME), the others anywhere.
 Every random choice comes from a generator seeded with the run's seed and the session's number.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ CITY, COUNTY, PERIOD = "-city", "-county", "-period"
 MIX = {"county": 0.35, "page": 0.30, "city": 0.20, "years": 0.15}
 # Pages that staff and the public look at (the briefing runs on the projector; data maintenance needs sign-in).
 SKIP_PAGES = ("briefing", "data")
+HOME = 0.6  # share of place changes that go back to the person's own city or county
 SESSIONS_PER_ADDRESS = 50  # sessions sharing one client address, as an office behind NAT (nginx limit_conn)
 
 
@@ -64,6 +66,7 @@ class Browser:
         self.page_hash = ""
         self.query = ""
         self.cached: set[str] = set()
+        self.home: dict[str, str] = {}  # the city and county of this person's office, drawn on first sight
 
     def message(self) -> bytes:
         """rerun_script with this browser's page, query string, widget states and cached message hashes."""
@@ -105,16 +108,24 @@ class Browser:
             choices = [h for p, h in self.pages.items() if p not in SKIP_PAGES and h != self.page_hash]
             self.page_hash = rng.choice(choices)
         elif kind == "city" and CITY in self.widgets:
-            city = self.widgets[CITY]
-            self._set(CITY, [rng.choice(city["options"])] if rng.random() < 0.8 else [])
+            city = self._pick(CITY, rng)
+            self._set(CITY, [city] if city else [])
             self._set(COUNTY, [])  # a new city clears the county, as the person would
         elif kind == "years" and PERIOD in self.widgets:
             self._set(PERIOD, years(self.widgets[PERIOD]["options"], rng))
         elif COUNTY in self.widgets:
-            options = self.widgets[COUNTY]["options"]
-            self._set(COUNTY, [rng.choice(options)] if options and rng.random() < 0.9 else [])
+            county = self._pick(COUNTY, rng)
+            self._set(COUNTY, [county] if county else [])
             kind = "county"
         return kind
+
+    def _pick(self, suffix: str, rng: random.Random) -> str | None:
+        """Their own office's city or county most of the time (HOME), another one sometimes, none (all) rarely."""
+        options = self.widgets[suffix]["options"]
+        if not options or rng.random() < 0.1:
+            return None
+        home = self.home.setdefault(suffix, rng.choice(options))
+        return home if home in options and rng.random() < HOME else rng.choice(options)
 
     def _set(self, suffix: str, values: list[str]) -> None:
         if suffix in self.widgets:

@@ -149,24 +149,28 @@ def _click(page, path: str) -> None:
 
 def slide_changes(browser, url: str) -> list[tuple[float, int, str]]:
     """Per slide change (→ key, paused slideshow): ms until the new slide's maps are drawn, websocket bytes, the
-    slide's kind."""
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    got = Received(page)
-    page.goto(f"{url}/briefing?mode=briefing")
-    page.wait_for_selector(".brief-counter", timeout=120_000)
-    page.wait_for_function(DRAWN, timeout=120_000)
-    count = int(page.locator(".brief-counter").inner_text().split("/")[1].split("·")[0])
-    out = []
-    for number in range(2, count + 1):
-        before, start = got.bytes, time.perf_counter()
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function(f"() => document.querySelector('.brief-counter')?.dataset.slide === '{number}'",
-                               timeout=60_000, polling=20)
-        page.wait_for_function(SLIDE_DRAWN, timeout=120_000, polling=20)
-        kind = page.locator(".brief-counter").get_attribute("data-kind")
-        out.append(((time.perf_counter() - start) * 1000, got.bytes - before, kind))
-    page.close()
+    slide's kind. Measured on the second time through the deck, in a new session: a warm server has shown the
+    briefing before (its slides' charts and maps are built), as the desk pages were visited before navigation."""
+    for _pass in ("warm-up", "measured"):
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        got = Received(page)
+        page.goto(f"{url}/briefing?mode=briefing")
+        page.wait_for_selector(".brief-counter", timeout=120_000)
+        page.wait_for_function(DRAWN, timeout=120_000)
+        count = int(page.locator(".brief-counter").inner_text().split("/")[1].split("·")[0])
+        out = [_next_slide(page, got, number) for number in range(2, count + 1)]
+        page.close()
     return out
+
+
+def _next_slide(page, got: Received, number: int) -> tuple[float, int, str]:
+    before, start = got.bytes, time.perf_counter()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"() => document.querySelector('.brief-counter')?.dataset.slide === '{number}'",
+                           timeout=60_000, polling=20)
+    page.wait_for_function(SLIDE_DRAWN, timeout=120_000, polling=20)
+    kind = page.locator(".brief-counter").get_attribute("data-kind") or ""
+    return (time.perf_counter() - start) * 1000, got.bytes - before, kind
 
 
 def measure(browser, inline: bool, root: Path, runs: int) -> tuple:

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from geo import fmt, settings
-from geo.charts import memo
+from geo.data import memo
 from geo.charts.common import esc, layout, period_text, source_line
 from geo.data.filters import city_of
 from geo.i18n import name_col, t

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from geo import fmt, settings
-from geo.charts import memo
+from geo.data import memo
 from geo.charts.common import cut_note, esc, largest_bars, layout, place_names, source_line
 from geo.data import schema
 from geo.i18n import label, name_col, t

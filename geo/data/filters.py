@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Union
 import pandas as pd
 
 from geo import settings
+from geo.data import memo
 from geo.data.load import Dataset
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ def city_of(adcode: str) -> str:
 RECORD_TABLES = ("figures", "seizures", "cases", "checkpoints", "demo_sites")
 
 
+@memo.by_content
 def city_options(jurisdictions: pd.DataFrame, tables: Tables | None = None) -> list[str]:
     """The prefectures the dashboard reports on, in their configured order, then (given the tables) every other
     prefecture that records are about, such as one a newly added report brought in (by adcode)."""
@@ -46,6 +48,7 @@ def city_options(jurisdictions: pd.DataFrame, tables: Tables | None = None) -> l
     return focus + sorted((codes & prefectures) - set(focus))
 
 
+@memo.by_content
 def county_options(jurisdictions: pd.DataFrame, cities: tuple[str, ...]) -> list[str]:
     """Counties of the chosen cities (of every focus city when none is chosen)."""
     chosen = cities or tuple(city_options(jurisdictions))

@@ -1,7 +1,8 @@
 """Charts remembered by the content of what they were built from: built once, never stale."""
 import pytest
 
-from geo.charts import memo, records
+from geo.charts import records
+from geo.data import memo
 from geo.data import filters
 from geo.data import load as data
 from geo.data.filters import Filter
@@ -44,5 +45,15 @@ def test_an_unhashable_argument_builds_afresh():
         calls.append(1)
         return object()
 
-    assert build([1]) is not build([1]) and len(calls) == 2
-    assert build((1,)) is build((1,)) and len(calls) == 3
+    assert build({"a": 1}) is not build({"a": 1}) and len(calls) == 2  # a dict has no content key here
+    assert build([1]) is build([1]) and len(calls) == 3  # a list is keyed by its items
+
+
+def test_a_remembered_chart_is_laid_out_for_a_slide_once_per_width(ds):
+    from geo.charts import common
+
+    fig = totals(ds, filters.view(ds, "seizures", Filter()))
+    slide = common.for_projector(fig, 480)
+    assert common.for_projector(fig, 480) is slide and slide is not fig
+    assert common.for_projector(fig, 900) is not slide
+    assert common.for_projector(type(fig)(fig), 480) is not slide  # another figure object is laid out afresh
