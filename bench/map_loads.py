@@ -74,7 +74,7 @@ def server(inline: bool, root: Path = ROOT):
 
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(root), "DASHBOARD_MAP_INLINE_BOUNDARIES": "1" if inline else "0",
-           "DASHBOARD_BRIEFING_SECONDS": "600", "DASHBOARD_EXPORT_PREWARM": "0",
+           "DASHBOARD_BRIEFING_SECONDS": "600", "DASHBOARD_EXPORT_PREWARM": "0", "DASHBOARD_WARM_FIRST_PAGE": "1",
            settings.DATA_DIR_ENV: str(settings.DEFAULT_DATA_DIR)}  # both builds read the same data
     proc = subprocess.Popen([sys.executable, "scripts/serve.py", "--server.port", str(port), "--server.headless",
                              "true"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

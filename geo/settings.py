@@ -215,3 +215,7 @@ CLUSTER_TLS_KEY: Path | None = Path(os.environ["DASHBOARD_TLS_KEY"]) if os.envir
 
 # Report intake (issue 12): the largest report file accepted, in bytes (upload and command line).
 INTAKE_MAX_BYTES = int(os.environ.get("DASHBOARD_INTAKE_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# A freshly started server runs its first page once before its health check answers (geo/ui/warm.py).
+WARM_FIRST_PAGE = os.environ.get("DASHBOARD_WARM_FIRST_PAGE", "1") != "0"
+WARM_TIMEOUT_SECONDS = 60.0  # the health check answers after this even if the first page has not finished
