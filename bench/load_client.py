@@ -180,8 +180,9 @@ async def person(url: str, spec: Spec, window: Window, tally: Tally) -> None:
             tally.first.append(took)
             tally.opened += 1
             while True:
-                if window.think:
-                    await asyncio.sleep(rng.expovariate(1 / window.think))
+                if window.think:  # the pause, cut short at the end of the window
+                    pause = rng.expovariate(1 / window.think)
+                    await asyncio.sleep(min(pause, max(0.0, window.end - time.time())))
                 began = time.time()
                 if began >= window.end:
                     return

@@ -45,6 +45,8 @@ def _part(value):
         return frame_key(value)
     if isinstance(value, list):
         return ("list", tuple(_part(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((repr(k), _part(v)) for k, v in value.items())))
     fingerprint = getattr(value, "fingerprint", None)
     if fingerprint and isinstance(fingerprint, str) and hasattr(value, "tables"):  # a Dataset of known content
         return ("dataset", fingerprint)

@@ -8,7 +8,7 @@ import streamlit as st
 from geo import fmt, settings
 from geo.charts import tiles
 from geo.charts.tables import all_records
-from geo.data import filters, snapshot
+from geo.data import filters, memo, snapshot
 from geo.data.filters import Filter, city_options, county_options, drug_options, public_dataset, year_span
 from geo.data.load import Dataset
 from geo.data.schema import TABLES
@@ -152,6 +152,7 @@ def language() -> str:
     return lang if lang in settings.LANGUAGES else settings.DEFAULT_LANGUAGE
 
 
+@memo.by_content  # read-only; several times per rerun, a twentieth of a replica's time under load
 def _names(ds: Dataset, lang: str) -> dict[str, str]:
     j = ds["jurisdictions"]
     return dict(zip(j["adcode"], j[name_col(lang)]))

@@ -45,8 +45,9 @@ def test_an_unhashable_argument_builds_afresh():
         calls.append(1)
         return object()
 
-    assert build({"a": 1}) is not build({"a": 1}) and len(calls) == 2  # a dict has no content key here
-    assert build([1]) is build([1]) and len(calls) == 3  # a list is keyed by its items
+    assert build({"a": {1}}) is not build({"a": {1}}) and len(calls) == 2  # a set has no content key here
+    assert build([1]) is build([1]) and len(calls) == 3  # a list is keyed by its items, a dict by its entries
+    assert build({"a": 1}) is build({"a": 1}) and len(calls) == 4
 
 
 def test_a_remembered_chart_is_laid_out_for_a_slide_once_per_width(ds):
