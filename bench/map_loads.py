@@ -13,7 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from geo import settings
@@ -176,11 +176,29 @@ def _next_slide(page, got: Received, number: int) -> tuple[float, int, str]:
     return (time.perf_counter() - start) * 1000, got.bytes - before, kind
 
 
-def measure(browser, inline: bool, root: Path, runs: int) -> tuple:
-    """First page of a fresh server, then (warm) desk navigation and every slide change, on one build."""
-    with server(inline, root) as url:
-        first = first_page(browser, url)
-        return first, navigation(browser, url, runs), slide_changes(browser, url, runs)
+def measure(browser, builds: list[tuple[bool, Path]], runs: int) -> list[tuple]:
+    """Per build: the first page of its freshly started server; then, with every server up, desk navigation and
+    slide changes in rounds that take the builds in turn, so that the machine's load (shared) falls on each alike.
+    Returns (first page ms, navigation, slide changes) per build, medians over the rounds."""
+    with ExitStack() as stack:
+        urls, firsts = [], []
+        for inline, root in builds:
+            urls.append(stack.enter_context(server(inline, root)))
+            firsts.append(first_page(browser, urls[-1]))
+        rounds: list[list[tuple]] = [[] for _ in builds]
+        for _ in range(runs):
+            for i, url in enumerate(urls):
+                rounds[i].append((navigation(browser, url, 1), slide_changes(browser, url, 1)))
+    return [(first, _median_nav(done), _median_slides(done)) for first, done in zip(firsts, rounds)]
+
+
+def _median_nav(done: list[tuple]) -> dict[str, tuple[float, int, float]]:
+    return {path: tuple(statistics.median(nav[path][k] for nav, _ in done) for k in range(3)) for path in DESK}
+
+
+def _median_slides(done: list[tuple]) -> list[tuple[float, int, str]]:
+    return [(statistics.median(slides[i][0] for _, slides in done), done[-1][1][i][1], done[-1][1][i][2])
+            for i in range(len(done[-1][1]))]
 
 
 def _row(what: str, now: tuple[float, float | None], old: tuple[float, float | None], target: float) -> str:
@@ -198,8 +216,7 @@ def browser_table(runs: int, baseline: Path | None = None) -> list[str]:
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        old = measure(browser, baseline is None, baseline or ROOT, runs)
-        now = measure(browser, False, ROOT, runs)
+        old, now = measure(browser, [(baseline is None, baseline or ROOT), (False, ROOT)], runs)
         browser.close()
     (first, nav, slides), (old_first, old_nav, old_slides) = now, old
     rows = ["| Chromium 1920x1080 | now ms | now KB | base ms | base KB | time ratio | target ms | on target |",
@@ -223,12 +240,12 @@ def report(ds: Dataset, runs: int, browser: bool = True, baseline: Path | None =
         print("\n".join(browser_table(runs, baseline)))
         base = (f"base = the checkout in {baseline} (e.g. `git worktree add --detach /tmp/base main`)" if baseline
                 else "base = the same code with DASHBOARD_MAP_INLINE_BOUNDARIES=1 (boundaries inside every map)")
-        print(f"\nnow = this checkout; {base}; both measured in this run, one after the other, the baseline first. "
+        print(f"\nnow = this checkout; {base}; both measured in this run, in rounds taking the builds in turn. "
               f"First page: a server that has just answered its health check, opened once, until the map is drawn. "
               f"Navigation: click in the sidebar until the map has its boundaries and fits its frame (every page "
-              f"visited once before), median of {runs}. Slide change: → until the new slide's maps (or the compare "
-              f"chart) are drawn, median of {runs} times through the deck after a first one. KB = bytes received "
-              f"over the websocket. Targets: map message ≤ "
+              f"visited once before), median of {runs} rounds. Slide change: → until the new slide's maps (or the "
+              f"compare chart) are drawn, in a second time through the deck, median of {runs} rounds. KB = bytes "
+              f"received over the websocket. Targets: map message ≤ "
               f"{TARGETS['message'] // 1000} KB, first page ≤ {TARGETS['first_ms']} ms, desk map ≤ "
               f"{TARGETS['desk_ms']} ms, slide change ≤ {TARGETS['slide_ms']} ms.")
     print(f"\nload average after measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (a shared machine: "
