@@ -1,107 +1,41 @@
-"""Load on replicas behind nginx: N concurrent sessions, each changing the county filter in a loop.
+"""Load on replicas behind nginx: a province's working day (people who pause between changes) and, in the same
+run, the stress test (sessions that rerun back to back).
 
-`python -m bench.load [--seconds S] [--sessions 1,10,30,60] [--replicas 1,2]` starts a deployment per replica
-count (geo/deploy/cluster.py, over a copy of data/), opens N WebSocket sessions through nginx that speak
-Streamlit's own protocol (BackMsg rerun_script with the county multiselect's widget state, as the frontend
-sends it; a rerun ends at ForwardMsg script_finished), and prints a Markdown table: median and p95 rerun time,
-errors, reruns done, and server memory per session (replica RSS after the sessions opened minus before, over
-N), and each replica's RSS after the cell. It asserts nothing. The ratio column compares each median with one
-session on one replica.
+`python -m bench.load --think 15 --sessions 100,300,600 --replicas 2 --minutes 3` starts a deployment per
+replica count (geo/deploy/cluster.py, PostgreSQL with a copy of data/ unless --data-folder), warms its caches,
+then measures, each in its own cell:
+- one session back to back (the baseline of the ratio column: a rerun on an idle deployment);
+- `--closed` sessions back to back for `--closed-seconds` (today's closed-loop figures, for comparison);
+- for each N of `--sessions`: N people arriving at random over `--ramp` seconds, each changing the county, city,
+  years or page (bench/load_client.py MIX) after an exponentially distributed pause of mean `--think` seconds,
+  measured for `--minutes` once everyone has arrived.
+The people of a cell are spread over `--clients` load-generator processes (default: one per 200 sessions), each
+an asyncio loop; its CPU share is printed, so a saturated client is not taken for a slow server. Random choices
+come from `--seed`. Prints a Markdown table and asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
-import asyncio
+import math
+import multiprocessing
 import os
 import shutil
 import statistics
 import tempfile
 import time
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
-import websockets
-from streamlit.proto import BackMsg_pb2, ForwardMsg_pb2, WidgetStates_pb2
-
+from bench import profile as bench_profile
+from bench.load_client import Window, run_client, specs_for
 from geo import settings
 from geo.deploy import cluster
 from tests.e2e.conftest import free_port
 
-RERUN_TIMEOUT = 60.0  # seconds; a rerun slower than this counts as an error
-WARM_SECONDS = 15.0  # one warm-up cell per deployment: the views of most counties cached, as in real use
-COUNTY_KEY = "-county"  # Streamlit widget ids end with the widget's key (geo/ui/sidebar.py KEY_COUNTY)
-DONE = ForwardMsg_pb2.ForwardMsg.FINISHED_SUCCESSFULLY
-
-
-@dataclass
-class Tally:
-    times: list[float] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-def rerun_msg(county_id: str | None, county: str | None, cached: set[str]) -> bytes:
-    """A rerun of the default page with the county filter set (no filter on the first run), naming the large
-    messages this client already holds, as the browser does (the server then sends a reference instead)."""
-    msg = BackMsg_pb2.BackMsg()
-    msg.rerun_script.query_string = ""
-    msg.rerun_script.page_script_hash = ""
-    msg.rerun_script.cached_message_hashes.extend(sorted(cached))
-    if county_id and county:
-        state = WidgetStates_pb2.WidgetState(id=county_id)
-        state.string_array_value.data.append(county)
-        msg.rerun_script.widget_states.widgets.append(state)
-    return msg.SerializeToString()
-
-
-async def one_rerun(ws, payload: bytes, cached: set[str]) -> tuple[float, str | None, dict]:
-    """Send a rerun and read until the script finished: (seconds, error or None, county multiselect seen)."""
-    start = time.perf_counter()
-    await ws.send(payload)
-    county, error = {}, None
-    while True:
-        msg = ForwardMsg_pb2.ForwardMsg()
-        msg.ParseFromString(await asyncio.wait_for(ws.recv(), RERUN_TIMEOUT))
-        kind = msg.WhichOneof("type")
-        if msg.metadata.cacheable:
-            cached.add(msg.hash)
-        if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            element = msg.delta.new_element
-            if element.WhichOneof("type") == "exception":
-                error = f"exception: {element.exception.message[:80]}"
-            elif element.WhichOneof("type") == "multiselect" and element.multiselect.id.endswith(COUNTY_KEY):
-                county = {"id": element.multiselect.id, "options": list(element.multiselect.options)}
-        elif kind == "script_finished" and msg.script_finished != ForwardMsg_pb2.ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-            if msg.script_finished != DONE:
-                error = error or f"script finished with status {msg.script_finished}"
-            return time.perf_counter() - start, error, county
-
-
-async def session(url: str, seconds: float, offset: int, tally: Tally, opened: asyncio.Event,
-                  ready: list[int]) -> None:
-    """One browser's worth of reruns: a first run, then a new county each time until time is up."""
-    host = url.split("//", 1)[1]
-    try:
-        async with websockets.connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"],
-                                      origin=url, max_size=None, open_timeout=60,
-                                      ping_interval=None) as ws:  # a browser sends no pings either
-            cached: set[str] = set()
-            _, error, county = await one_rerun(ws, rerun_msg(None, None, cached), cached)
-            if error or not county:
-                tally.errors.append(error or "no county filter on the page")
-                return
-            ready.append(1)
-            await opened.wait()
-            deadline, i = time.monotonic() + seconds, offset
-            while time.monotonic() < deadline:
-                i += 1
-                choice = county["options"][i % len(county["options"])]
-                took, error, _ = await one_rerun(ws, rerun_msg(county["id"], choice, cached), cached)
-                if error:
-                    tally.errors.append(error)
-                else:
-                    tally.times.append(took)
-    except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as exc:
-        tally.errors.append(f"{type(exc).__name__}: {exc}"[:100])
+WARM_SECONDS = 20.0  # one warm-up cell per deployment: the views people ask for most already cached
+SETTLE_SECONDS = 5.0  # after the last arrival, before measuring: the last first pages are done
+SESSIONS_PER_CLIENT = 200  # people per load-generator process unless --clients says otherwise
 
 
 def rss_kb(pids: list[int]) -> int:
@@ -115,79 +49,153 @@ def rss_kb(pids: list[int]) -> int:
 
 
 def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time the replica processes have used (threads included)."""
+    """User + system CPU time the processes have used (threads included)."""
     ticks = os.sysconf("SC_CLK_TCK")
     return sum(sum(int(v) for v in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13])
                for pid in pids) / ticks
 
 
-async def cell(url: str, pids: list[int], n: int, seconds: float) -> dict:
-    """N sessions at once: open them all (memory measured), then rerun for `seconds`."""
-    tally, opened, ready = Tally(), asyncio.Event(), []
-    before = rss_kb(pids)
-    tasks = [asyncio.create_task(session(url, seconds, k, tally, opened, ready)) for k in range(n)]
-    while len(ready) + len(tally.errors) < n:
-        await asyncio.sleep(0.1)
-    per_session = (rss_kb(pids) - before) / max(len(ready), 1) / 1024
-    cpu = cpu_seconds(pids)
-    opened.set()
-    await asyncio.gather(*tasks)
-    times = sorted(tally.times)
-    cpu_per_rerun = (cpu_seconds(pids) - cpu) / len(times) if times else float("nan")
-    return {"n": n, "reruns": len(times), "errors": len(tally.errors), "first_error": (tally.errors or [""])[0],
-            "median": statistics.median(times) if times else float("nan"),
-            "p95": times[min(len(times) - 1, int(0.95 * len(times)))] if times else float("nan"),
-            "mb_per_session": per_session, "replica_mb": rss_kb(pids) / len(pids) / 1024,
-            "cpu_per_rerun": cpu_per_rerun, "load": os.getloadavg()[0]}
+def percentile(times: list[float], q: float) -> float:
+    return times[min(len(times) - 1, int(q * len(times)))] if times else float("nan")
 
 
-def run_replicas(count: int, sessions: list[int], seconds: float, data: Path, database: bool) -> list[dict]:
-    """Start `count` replicas behind nginx over `data` (imported into a throwaway PostgreSQL unless `database` is
-    off), warm their caches, measure every N."""
+def sleep_until(wall: float) -> None:
+    time.sleep(max(0.0, wall - time.time()))
+
+
+def cell(url: str, pids: list[int], n: int, think: float, seconds: float, ramp: float, clients: int,
+         seed: int, profile: Path | None = None) -> dict:
+    """N people on the deployment: arrivals over `ramp`, then `seconds` measured. Server CPU and memory are read
+    from /proc at the window's start and end; with `profile`, the first replica is sampled during the window."""
+    clients = max(1, min(n, clients or math.ceil(n / SESSIONS_PER_CLIENT)))
+    with ProcessPoolExecutor(clients, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(time.sleep, [0.0] * clients))  # the processes are up before the clock starts
+        t0 = time.time() + 1.0
+        window = Window(t0 + ramp + SETTLE_SECONDS + (0 if ramp else 5.0), 0.0, think)
+        window.end = window.begin + seconds
+        specs = specs_for(n, t0, ramp, seed)
+        before = rss_kb(pids)
+        futures = [pool.submit(run_client, url, specs[i::clients], window) for i in range(clients)]
+        sleep_until(window.begin)
+        opened, cpu = rss_kb(pids), cpu_seconds(pids)
+        spy = bench_profile.record(pids[0], seconds, profile) if profile else None
+        sleep_until(window.end)
+        if spy:
+            spy.wait()
+        cpu = cpu_seconds(pids) - cpu
+        peak, load = rss_kb(pids), os.getloadavg()[0]
+        parts = [f.result() for f in futures]
+    times = sorted(t for p in parts for t in p["times"])
+    errors = [e for p in parts for e in p["errors"]]
+    return {"n": n, "think": think, "reruns": len(times), "errors": len(errors), "first_error": (errors or [""])[0],
+            "median": statistics.median(times) if times else float("nan"), "p95": percentile(times, 0.95),
+            "p99": percentile(times, 0.99), "rate": len(times) / seconds,
+            "first_p95": percentile(sorted(t for p in parts for t in p["first"]), 0.95),
+            "mb_per_session": (opened - before) / n / 1024, "replica_mb": peak / len(pids) / 1024,
+            "cpu_per_rerun": cpu / len(times) if times else float("nan"), "load": load, "clients": clients,
+            "client_cpu": max(p["cpu"] / p["wall"] for p in parts) * 100}
+
+
+def deployment(count: int, data: Path, database: bool):
+    """Start `count` replicas behind nginx over `data` (in a throwaway PostgreSQL unless `database` is off)."""
     run_dir = Path(tempfile.mkdtemp(prefix="bench-load-", dir="/tmp"))
     run_dir.chmod(0o755)  # the local PostgreSQL runs as the postgres user and must reach its folder inside
     env = {"DASHBOARD_DATA_DIR": str(data), "DASHBOARD_USERS": str(run_dir / "no-users.toml"),
            "DASHBOARD_EXPORT_PREWARM": "0"}
     state = cluster.start(run_dir, count, free_port(), ports=[free_port() for _ in range(count)], env=env,
                           secret_file=run_dir / "cookie_secret", use_database=database)
+    return run_dir, f"http://127.0.0.1:{state['port']}", [r["pid"] for r in state["replicas"]]
+
+
+@contextmanager
+def code_from(root: Path | None):
+    """Replicas started inside run the app code of `root` (another checkout, the baseline), else of this one."""
+    before = settings.ROOT
+    settings.ROOT = root or before  # cluster.replica_command, spawn's cwd and PYTHONPATH read it
     try:
-        url, pids = f"http://127.0.0.1:{state['port']}", [r["pid"] for r in state["replicas"]]
-        asyncio.run(cell(url, pids, 2 * count, WARM_SECONDS))  # caches warm, as after a morning's use
-        return [{"replicas": count, **asyncio.run(cell(url, pids, n, seconds))} for n in sessions]
+        yield
+    finally:
+        settings.ROOT = before
+
+
+def run_replicas(count: int, args: argparse.Namespace, data: Path, root: Path | None = None) -> list[dict]:
+    """One deployment: warm-up, the closed-loop baseline and comparison, then every open-loop cell."""
+    with code_from(root):
+        run_dir, url, pids = deployment(count, data, not args.data_folder)
+    build = root.name if root else "this"
+    try:
+        def measure(n: int, think: float, seconds: float, ramp: float, profile: Path | None = None) -> dict:
+            found = cell(url, pids, n, think, seconds, ramp, args.clients, args.seed, profile)
+            return {"replicas": count, "build": build, **found}
+
+        measure(4 * count, 0.0, WARM_SECONDS, 0.0)  # caches warm, as after a morning's use
+        rows = [measure(1, 0.0, args.closed_seconds, 0.0)]
+        rows += [measure(n, 0.0, args.closed_seconds, 0.0) for n in args.closed if n > 1]
+        for n in args.sessions:
+            spy = args.profile / f"r0-{build}-{count}-replicas-{n}-sessions.txt" if args.profile else None
+            rows.append(measure(n, args.think, args.minutes * 60, args.ramp, spy))
+            if spy and spy.exists():
+                print(f"\nProfile of replica r0 ({build}, {count} replicas, {n} sessions), {spy}:\n"
+                      f"{bench_profile.summary(spy)}\n", flush=True)
+        return rows
     finally:
         cluster.stop(run_dir)
         shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def table(rows: list[dict]) -> str:
-    """The Markdown table, with each median as a ratio to one session on one replica."""
-    base = next((r["median"] for r in rows if r["replicas"] == 1 and r["n"] == 1), rows[0]["median"])
+    """The Markdown table; today's columns first, in today's order, new ones after them."""
     lines = ["| replicas | sessions | reruns | median s | p95 s | median vs 1 session | errors | MB per session "
-             "| MB per replica | server CPU s per rerun | machine load |", "|---" * 11 + "|"]
+             "| MB per replica | server CPU s per rerun | machine load | think s | p99 s | reruns/s "
+             "| first page p95 s | load generator CPU % (processes) | build |", "|---" * 17 + "|"]
     for r in rows:
+        base = next(b["median"] for b in rows if b["replicas"] == r["replicas"] and b["n"] == 1
+                    and b["build"] == r["build"])
+        errors = f"{r['errors']}{' (' + r['first_error'] + ')' if r['errors'] else ''}"
         lines.append(f"| {r['replicas']} | {r['n']} | {r['reruns']} | {r['median']:.2f} | {r['p95']:.2f} | "
-                     f"{r['median'] / base:.1f}× | {r['errors']}{' (' + r['first_error'] + ')' if r['errors'] else ''}"
-                     f" | {r['mb_per_session']:.1f} | {r['replica_mb']:.0f} | {r['cpu_per_rerun']:.2f}"
-                     f" | {r['load']:.0f} |")
+                     f"{r['median'] / base:.1f}× | {errors} | {r['mb_per_session']:.1f} | {r['replica_mb']:.0f} | "
+                     f"{r['cpu_per_rerun']:.3f} | {r['load']:.1f} | {r['think'] or 'back to back'} | "
+                     f"{r['p99']:.2f} | {r['rate']:.1f} | {r['first_p95']:.2f} | "
+                     f"{r['client_cpu']:.0f} ({r['clients']}) | {r['build']} |")
     return "\n".join(lines)
 
 
-def main() -> None:
+def numbers(text: str, kind=int) -> list:
+    return [kind(x) for x in text.split(",") if x]
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=20.0, help="rerun loop per cell")
-    parser.add_argument("--sessions", default="1,10,30,60")
-    parser.add_argument("--replicas", default="1,2")
+    parser.add_argument("--think", type=float, default=15.0, help="mean pause between changes, seconds")
+    parser.add_argument("--sessions", type=numbers, default=[100, 300, 600], help="people per open-loop cell")
+    parser.add_argument("--minutes", type=float, default=3.0, help="measured time per open-loop cell")
+    parser.add_argument("--ramp", type=float, default=60.0, help="seconds over which the people arrive")
+    parser.add_argument("--replicas", type=numbers, default=[2])
+    parser.add_argument("--closed", type=numbers, default=[30], help="back-to-back sessions for comparison")
+    parser.add_argument("--closed-seconds", type=float, default=20.0)
+    parser.add_argument("--clients", type=int, default=0, help="load-generator processes (0: one per 200)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--profile", type=Path, help="folder: sample replica r0 with py-spy in each open cell")
+    parser.add_argument("--baseline", type=Path, help="another checkout (git worktree add /tmp/base main): "
+                        "its replicas are measured first, in the same run")
     parser.add_argument("--data-folder", action="store_true", help="replicas share the folder, no database")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse(argv)
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         shutil.copytree(settings.DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("_extract", "notes"))
-        rows = [row for count in (int(c) for c in args.replicas.split(","))
-                for row in run_replicas(count, [int(n) for n in args.sessions.split(",")], args.seconds, data,
-                                        not args.data_folder)]
-    print(f"Each session reruns the overview with a new county filter for {args.seconds:.0f} s, through nginx "
-          f"(sessions spread round-robin over the replicas), data in "
-          f"{'the shared folder' if args.data_folder else 'PostgreSQL'}.\n")
+        rows = [row for count in args.replicas for root in ([args.baseline] if args.baseline else []) + [None]
+                for row in run_replicas(count, args, data, root)]
+    print(f"Through nginx, data in {'the shared folder' if args.data_folder else 'PostgreSQL'}, on "
+          f"{os.cpu_count()} cores shared with the load generator, nginx and the database. Back to back: "
+          f"{args.closed_seconds:.0f} s, every session open before measuring. Think {args.think:g} s: people "
+          f"arrive over {args.ramp:.0f} s, each changes county, city, years or page after an exponential pause "
+          f"(mean {args.think:g} s, seed {args.seed}), measured for {args.minutes:g} min after the last arrival.\n")
     print(table(rows))
 
 

@@ -1,8 +1,9 @@
-"""Map build time and payload per page, curated and large generated data, against a naive baseline; and what a
-map costs the browser: the message per map, per slide change and the time until a map is drawn, against the
-same code with the boundaries inside every map (as maps were built before the static boundary file), in one run.
+"""Map build time and payload per page, curated and large generated data, against a naive baseline; and what the
+screens cost in Chromium: the first page of a fresh server, a desk map after navigation and every slide change,
+against a baseline build (another checkout, --baseline) or the same code with the boundaries inside every map.
 
-Usage: python -m bench.maps [--no-browser] [--runs N]   (prints Markdown tables; nothing is asserted)
+Usage: python -m bench.maps [--no-browser] [--browser-only] [--runs N] [--baseline /tmp/base]
+(prints Markdown tables; nothing is asserted)
 """
 from __future__ import annotations
 
@@ -84,15 +85,19 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure in Chromium in the same run")
+    parser.add_argument("--browser-only", action="store_true", help="only the Chromium table")
     args = parser.parse_args()
     curated = load_dataset()
     from bench import map_loads
 
-    map_loads.report(curated, args.runs, browser=not args.no_browser)
+    map_loads.report(curated, args.runs, browser=not args.no_browser, baseline=args.baseline)
     if not args.no_browser:
         from bench import year_steps
 
         print("\n" + "\n".join(year_steps.table(args.runs)))
+    if args.browser_only:
+        return
     print()
     with tempfile.TemporaryDirectory() as tmp:
         large = load_dataset(generate(Path(tmp) / "large"))

@@ -242,3 +242,6 @@ INTAKE_MAX_CHARS = 2_000_000
 # Stepping through years on the seizures map (geo/ui/stepper.py): seconds per year while it plays.
 YEAR_STEP_SECONDS = 2.5
 
+# A freshly started server runs its first page once before its health check answers (geo/ui/warm.py).
+WARM_FIRST_PAGE = os.environ.get("DASHBOARD_WARM_FIRST_PAGE", "1") != "0"
+WARM_TIMEOUT_SECONDS = 60.0  # the health check answers after this even if the first page has not finished

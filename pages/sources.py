@@ -4,14 +4,14 @@ import streamlit as st
 from geo import fmt
 from geo.charts import provenance, tables
 from geo.i18n import t
-from geo.ui import banners, cache, run, widgets
+from geo.ui import banners, cache, run, views, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_sources", lang))
 
 records = provenance.ordered(cache.records(ds, flt))  # as the filter selects them; figures first, places last
 query = st.text_input(t("search", lang), key="sources_query")
-found = tables.search(tables.readable_records(records, ds.tables, lang), query)
+found = tables.search(views.readable_records(ds, flt, lang), query)  # built once per version, filter and language
 shown = provenance.documents(ds["sources"], records[records["id"].isin(set(found["id"]))])  # their documents only
 st.caption(f"{len(found)} {t('records', lang)}")
 if found.empty:

@@ -3,7 +3,9 @@ $DASHBOARD_ADDRESS (default 127.0.0.1, this machine only) unless ARGS name --ser
 
 The modules the pages use are imported before the server listens (`preload`): importing geopandas, folium,
 plotly and matplotlib takes seconds, on a busy machine tens of seconds, and the first person to open a freshly
-started server would otherwise wait for them on a blank page. The health check answers once they are loaded.
+started server would otherwise wait for them on a blank page. Then the first page is run once over the server's
+own WebSocket (geo/ui/warm.py: the data loaded and validated, the overview's map and figures built), and the health
+check answers only once that is done, so the first person is served from warm caches.
 
 Streamlit 1.67 treats an app with a pages/ folder as a v1 multipage app until st.navigation has run once, so the
 very first request on a fresh server ran the page file without dashboard.py (and, for a URL that is not a file
@@ -62,9 +64,18 @@ def address_args(args: list[str], env: dict[str, str]) -> list[str]:
     return ["--server.address", env.get(settings.ADDRESS_ENV) or settings.DEFAULT_ADDRESS]
 
 
+def port() -> int:
+    from streamlit import config
+
+    return int(config.get_option("server.port"))
+
+
 if __name__ == "__main__":
     PagesManager.uses_pages_directory = False
     preload()
+    from geo.ui import warm  # after preload: geo.ui imports nothing that needs a script run
+
+    warm.warm_in_background(port)
     args = sys.argv[1:]
     sys.argv = ["streamlit", "run", str(ROOT / "dashboard.py"), *address_args(args, dict(os.environ)), *args]
     sys.exit(cli.main())

@@ -8,6 +8,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # No background export Chromium in tests (and in the app servers they start): tests that export start it.
 os.environ.setdefault("DASHBOARD_EXPORT_PREWARM", "0")
+# Servers the tests start answer as soon as they listen (tests/e2e/test_warm.py checks the first-page warm-up).
+os.environ.setdefault("DASHBOARD_WARM_FIRST_PAGE", "0")
 DATA = ROOT / "data"
 
 

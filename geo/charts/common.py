@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from geo import settings
 from geo.charts import fit
+from geo.data import memo
 from geo.i18n import place_names, t
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -66,6 +67,7 @@ def layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int =
     return fit.fit(fig, DESK_SIZE, DESK_WIDTH, min_height=height)
 
 
+@memo.by_figure
 def for_projector(fig: go.Figure, width: int = 900, scale: float = settings.BRIEFING_CHART_SCALE) -> go.Figure:
     """A copy of a chart with type, margins and the source line scaled up for a projector slide (≥ 20 px type)."""
     return fit.fit(fig, max(20, round(DESK_SIZE * scale)), width)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from geo import fmt, settings
 from geo.charts.common import esc, layout, period_text, short_title, source_line
 from geo.charts.figures import nice_ticks
-from geo.data import filters
+from geo.data import filters, memo
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
 from geo.i18n import label, place_names, t
@@ -95,6 +95,7 @@ def subtitle(rows: pd.DataFrame, missing: list[str], names: dict[str, str], lang
     return "<br>".join(parts)
 
 
+@memo.by_content
 def chart(ds, rows: pd.DataFrame, missing: list[str], indicator: str, lang: str) -> go.Figure:
     """Horizontal bars in the cities' order, coloured by city, each with its value, period and source."""
     names = place_names(ds["jurisdictions"], lang)

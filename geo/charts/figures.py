@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from geo import fmt, settings
+from geo.data import memo
 from geo.charts.common import esc, layout, period_text, source_line
 from geo.data.filters import city_of
 from geo.i18n import place_names, t
@@ -87,6 +88,7 @@ def _city_bars(fig: go.Figure, rows: pd.DataFrame, labels: list[str], row: int, 
         seen.add(city)
 
 
+@memo.by_content
 def enforcement_figures(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame, lang: str,
                         limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Cases, arrests, detentions, drug users found and rehab orders: one facet per kind and unit."""
@@ -140,6 +142,7 @@ def _change_bars(fig: go.Figure, rows: pd.DataFrame, jurisdictions: pd.DataFrame
                      range=[low - pad if low < 0 else 0, high + pad if high > 0 else 0])
 
 
+@memo.by_content
 def changes(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame, lang: str) -> go.Figure:
     """Year-on-year (and against-an-earlier-year) changes as the text reports them, one bar each."""
     rows = change_rows(figures).sort_values("change_value")
@@ -169,6 +172,7 @@ def _rank_dots(fig: go.Figure, rows: pd.DataFrame, jurisdictions: pd.DataFrame, 
     fig.update_xaxes(range=[float(rows["value"].max()) + 3, 0], dtick=1, row=row, col=1)
 
 
+@memo.by_content
 def outflow_trends(figures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                    lang: str) -> go.Figure:
     """Outflow trafficking: counts per period (never joined across unequal periods), changes, rankings."""

@@ -6,6 +6,7 @@ import plotly.graph_objects as go
 
 from geo import fmt, settings
 from geo.charts.common import cut_note, esc, escaped_place_names, largest_bars, layout, period_text, source_line
+from geo.data import memo
 from geo.data import schema
 from geo.i18n import label, name_col, t
 
@@ -36,6 +37,7 @@ def _value_room(fig: go.Figure, values: pd.Series) -> None:
     fig.update_xaxes(range=[0, (top if top > 0 else 1) * 1.3], rangemode="tozero")
 
 
+@memo.by_content
 def seizure_totals(seizures: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                    lang: str, limit: int = settings.CHART_MAX_BARS, note: str = "largest_bars") -> go.Figure:
     """Aggregate seizure figures (kg) per jurisdiction and period, one bar each, never summed."""
@@ -77,6 +79,7 @@ def levels_title(adcodes: pd.Series, lang: str) -> str:
                                                                                        [t("level_city", lang)]))
 
 
+@memo.by_content
 def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFrame, lang: str,
                  limit: int = settings.CHART_MAX_BARS) -> go.Figure:
     """Named cases ranked by kilograms seized, stacked by drug type."""
@@ -98,6 +101,7 @@ def cases_ranked(seizures: pd.DataFrame, cases: pd.DataFrame, sources: pd.DataFr
                    height=max(420, 60 + 34 * len(order)))
 
 
+@memo.by_content
 def demo_by_category(demo: pd.DataFrame, jurisdictions: pd.DataFrame, sources: pd.DataFrame,
                      lang: str, limit: int | None = None, note: str = "largest_bars") -> go.Figure:
     """Demonstration-site counts, one bar per reported figure labelled with its place, category and period; the

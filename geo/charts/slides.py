@@ -8,7 +8,7 @@ import pandas as pd
 from geo import fmt, settings
 from geo.charts import compare, tiles, timeline
 from geo.charts.common import period_text
-from geo.data import filters
+from geo.data import filters, memo
 from geo.data.filters import Filter
 from geo.i18n import label, name_col, place_names, t
 
@@ -205,6 +205,7 @@ def _compare_message(ds, flt: Filter, lang: str) -> Message | None:
     return _message(ds, headline, compare.value_text(row, lang), period, row, rows["source_file"], lang, tail)
 
 
+@memo.by_content  # per dataset, slide, filter and language: a slide change asks again
 def message(ds, slide: Slide, flt: Filter, lang: str) -> Message | None:
     """What the slide says, from the records it shows; None when it shows none."""
     flt = slide.filter(flt)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from geo import fmt, settings
 from geo.charts.common import period_text, short_title
-from geo.data import filters
+from geo.data import filters, memo
 from geo.data.filters import Filter, city_of
 from geo.data.schema import INDICATORS
 from geo.i18n import label, place_names, t
@@ -109,6 +109,7 @@ def candidates(ds, flt: Filter) -> pd.DataFrame:
     return rows.sort_values(["city", "pass", "group"], kind="stable")
 
 
+@memo.by_content  # per dataset, filter and language: a slide change asks again
 def tiles(ds, flt: Filter, lang: str, per_city: int = settings.TILES_PER_CITY) -> list[Tile]:
     """Up to `per_city` tiles for each city in the filter, cities in the filter's order, never a sum of figures."""
     names = place_names(ds["jurisdictions"], lang)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Union
 import pandas as pd
 
 from geo import settings
+from geo.data import memo
 from geo.data.load import Dataset
 from geo.i18n import place_names, t
 
@@ -35,6 +36,7 @@ def city_of(adcode: str) -> str:
 RECORD_TABLES = ("figures", "seizures", "cases", "checkpoints", "demo_sites")
 
 
+@memo.by_content
 def city_options(jurisdictions: pd.DataFrame, tables: Tables | None = None) -> list[str]:
     """The prefectures the dashboard reports on, in their configured order, then (given the tables) every other
     prefecture that records are about, such as one a newly added report brought in (by adcode)."""
@@ -47,6 +49,7 @@ def city_options(jurisdictions: pd.DataFrame, tables: Tables | None = None) -> l
     return focus + sorted((codes & prefectures) - set(focus))
 
 
+@memo.by_content
 def county_options(jurisdictions: pd.DataFrame, cities: tuple[str, ...]) -> list[str]:
     """Counties of the chosen cities (of every focus city when none is chosen)."""
     chosen = cities or tuple(city_options(jurisdictions))
@@ -79,6 +82,7 @@ def matches(adcodes: pd.Series, flt: Filter) -> pd.Series:
     return pd.Series(True, index=adcodes.index)
 
 
+@memo.by_content  # parsing the dates was a twentieth of a replica's time under load
 def period_bounds(frame: pd.DataFrame, doc_dates: dict[str, str] | None = None) -> tuple[pd.Series, pd.Series]:
     """Start and end dates of each row's stated period. An open period ("今年以来") ends on its document's
     date; a period with only a start ends there. Rows with no stated period get NaT."""

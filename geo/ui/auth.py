@@ -40,7 +40,7 @@ def current_user() -> accounts.User | None:
             st.session_state.pop(key, None)
         st.session_state[KEY_NOTICE] = "ended"
         return None
-    user = sources.user_store().users().get(name) if name else None
+    user = sources.known_users().get(name) if name else None
     if name and user is None:
         del st.session_state[KEY_USER]
     return user

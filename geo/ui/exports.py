@@ -69,8 +69,13 @@ def _internal(ds: Dataset) -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
+def _map_stem(version: Version, flt: Filter, lang: str, page: str, category: str | None) -> str:
+    """The file name without its extension: computed once for both buttons (it selects the map's records)."""
+    return static_maps.map_file_name(cache.shown(version), flt, lang, page, "x", category)[:-2]
+
+
 def _map_name(version: Version, flt: Filter, lang: str, page: str, fmt: str, category: str | None) -> str:
-    return static_maps.map_file_name(cache.shown(version), flt, lang, page, fmt, category)
+    return f"{_map_stem(version, flt, lang, page, category)}.{fmt}"
 
 
 def map_notice(lang: str) -> None:

@@ -47,7 +47,8 @@ def component_args(m: folium.Map) -> dict:
             "js_links": js, "hash": sf.generate_js_hash(script, None, False)}
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+# 256 maps of 30–100 KB: a province's filters (city × county × years × page) without evicting the busy ones
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached(version: Version, builder: str, flt: Filter, lang: str, extra: tuple) -> dict:
     return component_args(getattr(page_maps, builder)(cache.shown(version), flt, lang, *extra))
 

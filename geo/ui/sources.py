@@ -65,9 +65,27 @@ def user_store() -> accounts.FileUserStore | DbUserStore:
     return _LastKnownUsers(url) if url else backend.user_store()
 
 
+def known_users() -> dict[str, accounts.User]:
+    """The configured users, read from the store once per script run. A run asks a dozen times (sign-in state,
+    role, each download button's audit line): a database query each was a third of a replica's time under load
+    (bench.load --profile). The next run reads the store again, so a removed user or a changed role applies as
+    before; sign-in itself reads the store directly."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    memo = getattr(ctx, "_dashboard_users", None)
+    # ctx.cursors is a new dict at the start of every run (ScriptRunContext.reset): it names this run
+    if ctx is not None and memo is not None and memo[0] is ctx.cursors:
+        return memo[1]
+    found = user_store().users()
+    if ctx is not None:
+        ctx._dashboard_users = (ctx.cursors, found)  # type: ignore[attr-defined]
+    return found
+
+
 def sign_in_enabled() -> bool:
     """Sign-in is on as soon as the configured store lists a user."""
-    return bool(user_store().users())
+    return bool(known_users())
 
 
 def audit_log() -> audit.AuditLog:
