@@ -57,6 +57,11 @@ BEFORE_NOT = ("第", "编号", "号", "·")  # ordinals, numbers of things, date
 TIME_AFTER = ("月", "小时", "星期", "工作日", "季度", "年", "周", "天", "阶段", "方面", "专项")
 NAMED_RE = re.compile(r"“[^”。，！？]{0,15}”|《[^》]{0,40}》|\"[^\"。，！？]{0,15}\"")  # names, not speech
 LOOSE_BEFORE = ("至少", "最多", "不少于", "超过", "多达")  # may stand a verb away: 至少明确1名
+# A count of people written after its noun, with no counter of its own: 外出务工人员多达30余万, 人口约12万
+PEOPLE_RE = re.compile(
+    rf"(?:人员|人口|群众)(?P<verb>多达|达到|达|约有|约|共有|共|有|超过|近)(?P<num>{NUMBER})(?P<q1>余|多)?"
+    rf"(?P<mul>[万亿])?(?P<q2>余|多)?(?=[，。；、）),;.]|$)")
+PEOPLE_QUALIFIER = {"多达": "plus", "超过": "plus", "约有": "about", "约": "about", "近": "about"}
 
 
 def named_spans(flat: str) -> list[tuple[int, int]]:
@@ -115,7 +120,21 @@ def figures(flat: str) -> list[Spot]:
         start = m.start() if m["pre"] and (m["pre"] != "上" or bare) else m.start("num")
         why = f"number + unit “{m['unit']}”" + (f", qualifier {qual}" if qual != "exact" else "")
         out.append(Spot(start, m.end(), value, high, row["unit"], row["kind"], qual, m["unit"], why))
-    return out + ranks(flat) + years(flat)
+    return out + ranks(flat) + years(flat) + people(flat)
+
+
+def people(flat: str) -> list[Spot]:
+    """人员多达30余万 → 300000 people, 300000+: the noun names the unit when no counter follows the number."""
+    out = []
+    for m in PEOPLE_RE.finditer(flat):
+        value = to_number(m["num"])
+        if value is None or not (m["mul"] or value >= 10):  # 人员有3 is not a count of people
+            continue
+        plus = m["q1"] or m["q2"]
+        qual = "plus" if plus else PEOPLE_QUALIFIER.get(m["verb"], "exact")
+        out.append(Spot(m.start("num"), m.end(), scale(value, m["mul"] or ""), None, "person", "count", qual, "",
+                        f"people counted after their noun (“{m['verb']}”)"))
+    return out
 
 
 def ranks(flat: str) -> list[Spot]:
