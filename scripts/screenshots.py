@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = ["", "enforcement", "compare", "timeline", "checkpoints", "routes", "seizures", "demo_sites", "sources", "briefing",
-         "data"]
+PAGES = ["", "enforcement", "compare", "timeline", "checkpoints", "routes", "seizures", "demo_sites", "sources",
+         "briefing", "data"]
 SIZES = [(1920, 1080), (1024, 768)]
 MODES = {"normal": "", "briefing": "mode=briefing"}
 
