@@ -6,7 +6,7 @@ from geo.data import filters
 from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import label, t
-from geo.ui import cache, fallback, run, widgets
+from geo.ui import fallback, run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_compare", lang))
@@ -14,11 +14,7 @@ flt = fallback.county_or_city(ds, flt, "figures", lang)  # a county without reco
 st.caption(t("compare_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
 
-choices = compare.available(ds["figures"])
-indicator = st.selectbox(t("compare_indicator", lang), choices, key="compare_indicator",
-                         format_func=lambda key: label("indicator", key, lang))
-figures = cache.view(ds, "figures", flt)
-rows, missing = compare.compare_view(figures, flt, indicator) if indicator else (figures.iloc[:0], [])
+indicator, rows, missing = widgets.indicator_rows(ds, flt, lang, "compare_indicator")
 if rows.empty:
     st.info(t("compare_none", lang))
 else:

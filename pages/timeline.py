@@ -1,22 +1,18 @@
 """时间线 / Timeline: one core indicator's figures on a calendar, each over its own period, and what changed."""
 import streamlit as st
 
-from geo.charts import compare, timeline
+from geo.charts import timeline
 from geo.data import filters
 from geo.exports import press as export
 from geo.i18n import label, t
-from geo.ui import cache, run, widgets
+from geo.ui import run, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_timeline", lang))
 st.caption(t("timeline_help", lang))
 widgets.filter_notes(ds, flt, "figures", lang)
 
-choices = compare.available(ds["figures"])
-indicator = st.selectbox(t("compare_indicator", lang), choices, key="timeline_indicator",
-                         format_func=lambda key: label("indicator", key, lang))
-figures = cache.view(ds, "figures", flt)
-rows, missing = compare.compare_view(figures, flt, indicator) if indicator else (figures.iloc[:0], [])
+indicator, rows, missing = widgets.indicator_rows(ds, flt, lang, "timeline_indicator")
 if rows.empty:
     st.info(t("timeline_none", lang))
 else:

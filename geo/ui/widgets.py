@@ -9,6 +9,7 @@ from streamlit_folium import st_folium
 
 from geo import fmt, settings
 from geo.charts import common as chart_layout
+from geo.charts import compare
 from geo.charts import tiles
 from geo.data import filters
 from geo.data.filters import Filter, undated
@@ -139,3 +140,15 @@ def table_downloads(frame: pd.DataFrame, sources: pd.DataFrame, key: str, file_s
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def indicator_rows(ds: Dataset, flt: Filter, lang: str, key: str) -> tuple[str, pd.DataFrame, list[str]]:
+    """The core-indicator picker of the compare and timeline pages: the chosen indicator, the filter's figures of
+    it (geo.charts.compare.compare_view) and the filter's cities that report none."""
+    indicator = st.selectbox(t("compare_indicator", lang), compare.available(ds["figures"]), key=key,
+                             format_func=lambda code: label("indicator", code, lang))
+    figures = cache.view(ds, "figures", flt)
+    if not indicator:  # nothing to choose from: no rows, and the pages say so
+        return "", figures.iloc[:0], []
+    rows, missing = compare.compare_view(figures, flt, indicator)
+    return indicator, rows, missing
