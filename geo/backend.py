@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+import sqlalchemy as sa
+
 from geo import settings
 from geo.auth import accounts, audit, sessions
 from geo.data.load import Dataset, load_dataset
@@ -31,6 +33,11 @@ from geo.db.store import DbStore
 from geo.db.users import DbUserStore
 from geo.intake.learned import Entry as LearnedEntry
 from geo.intake.learned import FolderLearnedVocab, LearnedVocab, lessons
+
+
+# What a store raises when it cannot be reached or written (a full disk, a database away; TimeoutError is an
+# OSError): callers keep what they know and say so instead of failing.
+STORE_ERRORS = (OSError, sa.exc.SQLAlchemyError)
 
 
 def database_url() -> str | None:

@@ -80,7 +80,7 @@ def _audit_refusal(err: IntakeError) -> None:
     try:
         backend.audit_log().append(audit.event(f"cli:{getpass.getuser()}", "", "intake_refused", err.file, "cli",
                                                reason=err.reason, **err.params))
-    except (OSError, sa.exc.SQLAlchemyError) as exc:  # the refusal stands; say the log could not be written
+    except backend.STORE_ERRORS as exc:  # the refusal stands; say the log could not be written
         print(f"note: the audit log could not be written ({type(exc).__name__})", file=sys.stderr)
 
 

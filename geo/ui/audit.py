@@ -6,9 +6,9 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 import pandas as pd
-import sqlalchemy as sa
 import streamlit as st
 
+from geo import backend
 from geo.auth import audit
 from geo.i18n import t
 from geo.ui import sources
@@ -35,7 +35,7 @@ def write(user: str, role: str, action: str, target: str = "", where: str | None
     try:
         sources.audit_log().append(audit.event(user, role, action, target, client() if where is None else where,
                                                **details))
-    except (OSError, sa.exc.SQLAlchemyError) as err:  # a full disk, or the database away
+    except backend.STORE_ERRORS as err:  # a full disk, or the database away
         LOG.error("audit log not written (%s): %s %s %s", err, user, action, target)
 
 

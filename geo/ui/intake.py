@@ -7,7 +7,6 @@ from datetime import date
 from typing import Literal
 
 import pandas as pd
-import sqlalchemy as sa
 import streamlit as st
 
 from geo import backend, fmt
@@ -68,7 +67,7 @@ def learned_entries() -> list[Entry]:
     """The learned vocabulary of the configured store; none (and a warning) when it cannot be read."""
     try:
         return backend.learned_store().entries()
-    except (OSError, sa.exc.SQLAlchemyError) as err:
+    except backend.STORE_ERRORS as err:
         st.session_state["intake_learned_error"] = str(err).splitlines()[0]
         return []
 
@@ -198,7 +197,7 @@ def _teach(ts: TableStore, records: list[dict], new: list[dict], places: dict[st
             store_.add(add)
             for ident in gone:
                 store_.remove(ident)
-        except (OSError, sa.exc.SQLAlchemyError) as err:
+        except backend.STORE_ERRORS as err:
             st.warning(t("learned_unavailable", lang, error=fmt.md_escape(str(err).splitlines()[0])))
             return
         st.session_state[KEY_TAUGHT] = {ident: e.value for ident, e in lessons.items()}

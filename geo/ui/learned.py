@@ -3,7 +3,6 @@ when, the built-in rule it disagrees with; an entry can be removed."""
 from __future__ import annotations
 
 import pandas as pd
-import sqlalchemy as sa
 import streamlit as st
 
 from geo import backend, fmt
@@ -35,7 +34,7 @@ def view(ts: TableStore, ds, lang: str) -> None:
     store = backend.learned_store()
     try:
         entries = store.entries()
-    except (OSError, sa.exc.SQLAlchemyError) as err:
+    except backend.STORE_ERRORS as err:
         st.error(t("learned_unavailable", lang, error=fmt.md_escape(str(err).splitlines()[0])))
         return
     if not entries:
@@ -58,7 +57,7 @@ def _remove(entry: Entry | None, lang: str) -> None:
         return
     try:
         backend.learned_store().remove(entry.ident)
-    except (OSError, sa.exc.SQLAlchemyError) as err:
+    except backend.STORE_ERRORS as err:
         st.session_state[ui_admin.KEY_FLASH] = (False, t("learned_unavailable", lang, error=str(err)), [])
         return
     st.session_state.pop("learned_pick", None)

@@ -7,11 +7,10 @@ import html
 import logging
 import time
 
-import sqlalchemy as sa
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo import settings
+from geo import backend, settings
 from geo.auth import sessions
 from geo.ui import audit as ui_audit
 from geo.ui import sources
@@ -19,7 +18,7 @@ from geo.ui import sources
 LOG = logging.getLogger(__name__)
 KEY_TOKEN, KEY_COOKIE, KEY_TOUCHED = "auth_token", "auth_cookie_pending", "auth_touched"
 KEY_REFUSED = "auth_cookie_refused"  # a cookie whose session is over: not looked up again in this session
-STORE_ERRORS = (OSError, TimeoutError, sa.exc.SQLAlchemyError)  # a store away: keep what this session knows
+STORE_ERRORS = backend.STORE_ERRORS  # a store away: keep what this session knows
 
 
 def _cookie() -> str:
