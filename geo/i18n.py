@@ -412,9 +412,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step_play": ("▶ 播放", "▶ Play"),
     "step_pause": ("❚❚ 暂停", "❚❚ Pause"),
     "step_all": ("全部年份", "Every year"),
-    "step_note": ("地图显示时期与该年重叠的 {n} 条缴获记录；{hidden} 条未注明时期，不显示。",
-                  "The map shows the {n} seizure records whose period overlaps this year; {hidden} state no period "
+    "step_note": ("地图显示时期与该年重叠的 {n} 条{what}；{hidden} 条未注明时期，不显示。",
+                  "The map shows the {n} {what} whose period overlaps this year; {hidden} state no period "
                   "and are not shown."),
+    "step_what_seizures": ("缴获记录", "seizure records"),
+    "step_what_routes": ("贩毒路线", "trafficking routes"),
+    "step_what_checkpoints": ("查缉点", "checkpoints"),
+    "step_what_demo_sites": ("示范创建记录", "demonstration-site records"),
     "step_page_behind": ("下方图表和表格在暂停后随年份更新。", "The charts and table below follow the year when paused."),
     "timeline_calendar": ("日历时期", "Calendar period"),
     "timeline_change": ("变化", "Change"),

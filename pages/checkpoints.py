@@ -4,8 +4,7 @@ import streamlit as st
 from geo.charts import tables
 from geo.i18n import label, name_col, t
 from geo.ui import exports as ui_exports
-from geo.ui import maps as ui_maps
-from geo.ui import cache, fallback, run, widgets
+from geo.ui import cache, fallback, run, stepper, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_checkpoints", lang))
@@ -14,11 +13,12 @@ flt = fallback.county_or_city(ds, flt, "checkpoints", lang)  # a county without 
 checkpoints = cache.view(ds, "checkpoints", flt)
 counts = cache.view(ds, "figures", flt)
 counts = counts[counts["category"] == "checkpoint"]
-widgets.filter_notes(ds, flt, "checkpoints", lang)
-if checkpoints.empty and counts.empty:
-    widgets.no_records(ds, flt, lang)
+with st.container():  # always one element, with or without notes: the map below keeps its place (and its frame)
+    widgets.filter_notes(ds, flt, "checkpoints", lang)
+    if checkpoints.empty and counts.empty:
+        widgets.no_records(ds, flt, lang)
 
-ui_maps.show(ds, "checkpoints_map", flt, lang, "checkpoints_map")
+stepper.stepped_map(ds, flt, lang, "checkpoints")  # steps through the years on one map
 ui_exports.map_downloads(ds, flt, lang, "checkpoints")
 
 if not checkpoints.empty:

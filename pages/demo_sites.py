@@ -9,22 +9,26 @@ from geo.exports import tables as press_tables
 from geo.exports import static_maps
 from geo.i18n import label, place_names, t
 from geo.ui import exports as ui_exports
-from geo.ui import maps as ui_maps
-from geo.ui import cache, fallback, run, widgets
+from geo.ui import cache, fallback, run, stepper, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_demo", lang))
 flt = fallback.county_or_city(ds, flt, "demo_sites", lang)  # a county without records: its city's
 
 demo = cache.view(ds, "demo_sites", flt)
-if demo.empty:
-    widgets.no_records(ds, flt, lang)
+every_year = cache.view(ds, "demo_sites", stepper.every_year(flt))
+with st.container():  # always one element, with or without a note: the map below keeps its place (and its frame)
+    if demo.empty:
+        widgets.no_records(ds, flt, lang)
+if every_year.empty:  # a year without records keeps the year stepper and its map, to step on from there
     st.stop()
 
-categories = static_maps.demo_categories(demo)
+categories = static_maps.demo_categories(every_year)
 category = st.selectbox(t("choose_category", lang), categories, key="demo_category",
                         format_func=lambda c: label("demo_category", c, lang))
-ui_maps.show(ds, "demo_map", flt, lang, "demo_map", category)
+stepper.stepped_map(ds, flt, lang, "demo", category)  # steps through the years on one map
+if demo.empty:
+    st.stop()
 st.caption(t("largest_figure_shade", lang))
 ui_exports.map_downloads(ds, flt, lang, "demo", category)
 widgets.chart(record_charts.demo_by_category(demo, ds["jurisdictions"], ds["sources"], lang), "chart_demo",

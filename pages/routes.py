@@ -9,17 +9,17 @@ from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
-from geo.ui import maps as ui_maps
-from geo.ui import cache, fallback, run, widgets
+from geo.ui import cache, fallback, run, stepper, widgets
 
 ds, flt, lang = run.current()
 st.title(t("page_routes", lang))
 flt = fallback.county_or_city(ds, flt, "routes", lang)  # a county without records: its city's
 
 routes = cache.view(ds, "routes", flt)
-if routes.empty:
-    widgets.no_records(ds, flt, lang)
-ui_maps.show(ds, "routes_map", flt, lang, "routes_map")
+with st.container():  # always one element, with or without a note: the map below keeps its place (and its frame)
+    if routes.empty:
+        widgets.no_records(ds, flt, lang)
+stepper.stepped_map(ds, flt, lang, "routes")  # steps through the years on one map
 st.caption(t("routes_legend", lang))
 ui_exports.map_downloads(ds, flt, lang, "routes")
 

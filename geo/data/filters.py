@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Union
 import pandas as pd
 
 from geo import settings
-from geo.data import memo
+from geo.data import memo, periods
 from geo.data.load import Dataset
 from geo.i18n import place_names, t
 
@@ -82,10 +82,18 @@ def matches(adcodes: pd.Series, flt: Filter) -> pd.Series:
     return pd.Series(True, index=adcodes.index)
 
 
+def dated(frame: pd.DataFrame) -> bool:
+    """True for a table whose rows state periods: as dates, or only as written (checkpoints, demonstration sites)."""
+    return "period_start" in frame or "period_label" in frame
+
+
 @memo.by_content  # parsing the dates was a twentieth of a replica's time under load
 def period_bounds(frame: pd.DataFrame, doc_dates: dict[str, str] | None = None) -> tuple[pd.Series, pd.Series]:
     """Start and end dates of each row's stated period. An open period ("今年以来") ends on its document's
-    date; a period with only a start ends there. Rows with no stated period get NaT."""
+    date; a period with only a start ends there. A table that writes its periods only as labels has them read
+    against the document date (geo.data.periods: "2018年以来", "4月30日"). Rows with no stated period get NaT."""
+    if "period_start" not in frame:
+        return _label_bounds(frame, doc_dates or {})
     start = pd.to_datetime(frame["period_start"], errors="coerce")
     end = pd.to_datetime(frame["period_end"], errors="coerce")
     if doc_dates is not None and "source_file" in frame:
@@ -93,21 +101,40 @@ def period_bounds(frame: pd.DataFrame, doc_dates: dict[str, str] | None = None) 
     return start, end.fillna(start)
 
 
+def _label_bounds(frame: pd.DataFrame, doc_dates: dict[str, str]) -> tuple[pd.Series, pd.Series]:
+    """Bounds of periods written only as labels; each distinct label and document is read once."""
+    labels = frame["period_label"].where(frame["period_label"].notna(), None) if "period_label" in frame \
+        else pd.Series(None, index=frame.index, dtype=object)
+    docs = frame["source_file"].map(doc_dates) if "source_file" in frame else pd.Series(None, index=frame.index)
+    keys = list(zip(labels, docs))
+    spans = {key: _label_span(*key) for key in set(keys)}
+    start = pd.to_datetime(pd.Series([s.start if (s := spans[k]) else None for k in keys], index=frame.index,
+                                     dtype=object), errors="coerce")
+    end = pd.to_datetime(pd.Series([s.end if (s := spans[k]) else None for k in keys], index=frame.index,
+                                   dtype=object), errors="coerce")
+    return start, end
+
+
+def _label_span(label, doc) -> periods.Span | None:
+    day = pd.to_datetime(doc, errors="coerce") if isinstance(doc, str) and doc else pd.NaT
+    return periods.from_label(label, None if pd.isna(day) else day.date()) if isinstance(label, str) else None
+
+
 def in_period(frame: pd.DataFrame, flt: Filter, doc_dates: dict[str, str] | None = None) -> pd.Series:
-    """Rows whose stated period overlaps the chosen years. Tables without dated periods are not filtered;
-    in a table with them, a row that states no period is left out (it cannot be placed in those years)."""
-    if flt.years is None or "period_start" not in frame:
+    """Rows whose stated period overlaps the chosen years. Tables that state no periods are not filtered;
+    in a table that does, a row that states none is left out (it cannot be placed in those years)."""
+    if flt.years is None or not dated(frame):
         return pd.Series(True, index=frame.index)
     start, end = period_bounds(frame, doc_dates)
     first, last = pd.Timestamp(flt.years[0], 1, 1), pd.Timestamp(flt.years[1], 12, 31)
     return (start <= last) & (end >= first)
 
 
-def undated(frame: pd.DataFrame, flt: Filter) -> int:
-    """How many rows the period filter leaves out only because they state no period."""
-    if flt.years is None or "period_start" not in frame:
+def undated(frame: pd.DataFrame, flt: Filter, doc_dates: dict[str, str] | None = None) -> int:
+    """How many rows the period filter leaves out only because they state no period it can place."""
+    if flt.years is None or not dated(frame):
         return 0
-    return int(frame["period_start"].isna().sum())
+    return int(period_bounds(frame, doc_dates)[0].isna().sum())
 
 
 def of_drug(frame: pd.DataFrame, flt: Filter) -> pd.Series:
@@ -169,10 +196,11 @@ def view(tables: Tables, table: str, flt: Filter) -> pd.DataFrame:
 
 
 def year_span(tables: Tables) -> tuple[int, int] | None:
-    """First and last year any dated period touches (figures, seizures, cases); None without dated rows."""
+    """First and last year any dated period touches (figures, seizures, cases, checkpoints, demonstration
+    sites); None without dated rows."""
     dates = doc_dates(tables["sources"])
     years: list[int] = []
-    for name in ("figures", "seizures", "cases"):
+    for name in ("figures", "seizures", "cases", "checkpoints", "demo_sites"):
         start, end = period_bounds(tables[name], dates)
         years += [int(y) for y in pd.concat([start, end]).dropna().dt.year]
     return (min(years), max(years)) if years else None

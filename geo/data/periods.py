@@ -74,6 +74,10 @@ LABEL_RULES = (  # (pattern, builder(match, doc) → Span | None), first match w
      lambda m, doc: _months(_year_of(m[1] or "今年", doc), 1, _num(m[2]))),
     (re.compile(rf"^{YEAR_WORD}?(\d{{1,2}})[-至到—](\d{{1,2}})月$"),
      lambda m, doc: _months(_year_of(m[1] or "今年", doc), _num(m[2]), _num(m[3]))),
+    (re.compile(rf"^{YEAR_WORD}?(\d{{1,2}})月(\d{{1,2}})日$"),
+     lambda m, doc: _day(_year_of(m[1] or "今年", doc), _num(m[2]), _num(m[3]))),
+    (re.compile(rf"^{YEAR_WORD}?(\d{{1,2}})月(?:份)?$"),
+     lambda m, doc: _months(_year_of(m[1] or "今年", doc), _num(m[2]), _num(m[2]))),
     (re.compile(rf"^{YEAR_WORD}(?:全年)?$"),
      lambda m, doc: Span(date(y, 1, 1), date(y, 12, 31)) if (y := _year_of(m[1], doc)) else None),
 )
@@ -83,6 +87,13 @@ def _months(year: int | None, first: int | None, last: int | None) -> Span | Non
     if not year or not first or not last or not 1 <= first <= last <= 12:
         return None
     return Span(date(year, first, 1), _month_end(year, last))
+
+
+def _day(year: int | None, month: int | None, day: int | None) -> Span | None:
+    try:
+        return Span(date(year, month, day), date(year, month, day)) if year and month and day else None
+    except ValueError:  # 2月30日
+        return None
 
 
 def from_label(label: str, doc: date | None) -> Span | None:

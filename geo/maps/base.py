@@ -157,17 +157,26 @@ def add_labels(m: folium.Map, places: pd.DataFrame) -> None:
     m.__dict__.setdefault("_label_frames", []).append(places)
 
 
+def label_rows(frames: list[pd.DataFrame]) -> list[list]:
+    """Labels (labels.COLUMNS frames) as the browser draws them: [lat, lon, html, priority, min zoom, kind], each
+    place once with its most important label."""
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return []
+    places = pd.concat(frames, ignore_index=True).sort_values("priority", kind="stable").drop_duplicates("ref")
+    return [[round(float(r.lat), 5), round(float(r.lon), 5), esc(r.name), int(r.priority), float(r.min_zoom), r.kind]
+            for r in places.itertuples()]
+
+
 def finish(m: folium.Map) -> folium.Map:
     """Layer control, the legend, labels, the frame fit and attribution; then point assets at local copies."""
     folium.LayerControl(collapsed=True).add_to(m)
     sections = m.__dict__.get("_legend_sections")
     if sections:
         m.add_child(browser.Legend(legend_html(sections, t("legend", m.__dict__.get("_lang", "zh")))))
-    frames = [f for f in m.__dict__.get("_label_frames", []) if len(f)]
-    if frames:
-        places = pd.concat(frames, ignore_index=True).sort_values("priority", kind="stable").drop_duplicates("ref")
-        m.add_child(browser.Labels([[round(float(r.lat), 5), round(float(r.lon), 5), esc(r.name),
-                                     int(r.priority), float(r.min_zoom), r.kind] for r in places.itertuples()]))
+    rows = label_rows(m.__dict__.get("_label_frames", []))
+    if rows:
+        m.add_child(browser.Labels(rows))
     m.add_child(browser.FitFrame(m.__dict__.get("_fit_bounds") or [[18, 95], [36, 118]]))
     zh = m.__dict__.get("_lang", "zh") == "zh"
     credit = (settings.BOUNDARY_ATTRIBUTION if zh else settings.BOUNDARY_ATTRIBUTION_EN).format(

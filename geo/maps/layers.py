@@ -48,8 +48,11 @@ def js_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:
-    """One coloured symbol per kind, clustered when zoomed out; popups say what the data says and how exact."""
+CLUSTER_OPTIONS = {"disableClusteringAtZoom": 9, "showCoverageOnHover": False}
+
+
+def checkpoint_data(checkpoints: pd.DataFrame, lang: str) -> tuple[list[list], dict]:
+    """The rows and string tables the browser draws checkpoints from (dashMap.checkpointMarker)."""
     kinds, methods, quotes = Interner(), Interner(), Interner()
     kind_colors: dict[int, str] = {}
     kind_shapes: dict[int, str] = {}
@@ -64,8 +67,18 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
     tables = {"kinds": [[kind_colors[i], v, shape_svg(kind_shapes[i], kind_colors[i], 20)]
                         for i, v in enumerate(kinds.values)], "methods": methods.values,
               "quotes": quotes.values, "labels": [esc(t(k, lang)) for k in ("kind", "period", "precision", "note")]}
+    return rows, tables
+
+
+def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:
+    """One coloured symbol per kind, clustered when zoomed out; popups say what the data says and how exact."""
+    rows, tables = checkpoint_data(checkpoints, lang)
     FastMarkerCluster(rows, callback=f"dashMap.checkpointMarker({js_json(tables)})", name=t("page_checkpoints", lang),
-                      options={"disableClusteringAtZoom": 9, "showCoverageOnHover": False}).add_to(m)
+                      options=CLUSTER_OPTIONS).add_to(m)
+    checkpoint_legend(m, checkpoints, lang)
+
+
+def checkpoint_legend(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> None:
     items = [(settings.CHECKPOINT_COLORS[k], label("checkpoint_kind", k, lang),
               f"shape:{settings.CHECKPOINT_SYMBOLS.get(k, 'circle')}")
              for k in settings.CHECKPOINT_COLORS if k in set(checkpoints["kind"])]
@@ -77,11 +90,20 @@ def checkpoint_layer(m: folium.Map, checkpoints: pd.DataFrame, lang: str) -> Non
 def checkpoint_count_layer(m: folium.Map, ds: Dataset, checkpoints: pd.DataFrame, lang: str) -> None:
     """Checkpoints counted per county as proportional symbols: the overview's view when there are too many to
     show one by one (the checkpoints page still shows each)."""
+    rows, top = checkpoint_count_rows(ds, checkpoints, lang)
+    SymbolPoints(rows, name=t("page_checkpoints", lang), color=SYMBOL_COLOR).add_to(m)
+    if top:
+        symbol_legend(m, t("page_checkpoints", lang), top, "site", lang)
+
+
+def checkpoint_count_rows(ds: Dataset, checkpoints: pd.DataFrame, lang: str,
+                          top: float | None = None) -> tuple[list[list], float]:
+    """Symbol rows of checkpoints counted per place, listing the count of each kind."""
     counts = checkpoints.groupby(["adcode", "kind"]).size().rename("n").reset_index()
     per_place = counts.groupby("adcode")["n"].transform("sum")
     frame = counts.assign(total=per_place.astype(float))
-    symbol_layer(m, ds, frame, "total", lang, t("page_checkpoints", lang),
-                 lambda r: f"{label('checkpoint_kind', r.kind, lang)}: {fmt.number(r.n, lang)}", unit="site")
+    return symbol_rows(ds, frame, "total", lang,
+                       lambda r: f"{label('checkpoint_kind', r.kind, lang)}: {fmt.number(r.n, lang)}", top=top)
 
 
 def route_kg(ds: Dataset, routes: pd.DataFrame) -> pd.Series:
@@ -148,15 +170,15 @@ class RouteLines(JSCSSMixin, folium.map.Layer):
         self.rows, self.rows_json, self.tables = rows, js_json(rows), js_json(tables)
 
 
-def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> None:
-    """Each route through its ordered waypoints: arrowheads for direction, colour by drug type, width by kg,
-    routes sharing a leg offset side by side; hover gives name and total, click the cases with their quotes."""
+def route_data(ds: Dataset, routes: pd.DataFrame, lang: str, top: float | None = None) -> tuple[list[list], dict]:
+    """The rows and tables the browser draws routes from (dashMap.routes); widths are scaled against `top` kg
+    (by default the largest of these routes)."""
     points = place_points(ds)
     waypoints = ds["route_waypoints"][ds["route_waypoints"]["route_id"].isin(routes["route_id"])]
     refs = waypoints.sort_values(["route_id", "seq"]).groupby("route_id")["place_ref"].agg(list).to_dict()
     slots = route_offsets({r: list(zip(v, v[1:])) for r, v in refs.items()})
     kg = route_kg(ds, routes).to_dict()
-    top = max(kg.values(), default=0.0) or 1.0
+    top = top or max(kg.values(), default=0.0) or 1.0
     on_route = ds["cases"].dropna(subset=["route_id"]).groupby("route_id")["case_id"].apply(list).to_dict()
     case_lists = {r.route_id: list(dict.fromkeys(([r.case_id] if isinstance(r.case_id, str) else [])
                                                  + on_route.get(r.route_id, []))) for r in routes.itertuples()}
@@ -180,7 +202,18 @@ def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> 
     tables = {"drugs": [[drug_colors[i], v] for i, v in enumerate(drugs.values)], "s": strings.values,
               "cases": case_rows,
               "labels": [esc(t(k, lang)) for k in ("waypoints", "drug", "quantity")]}
+    return rows, tables
+
+
+def route_layer(m: folium.Map, ds: Dataset, routes: pd.DataFrame, lang: str) -> None:
+    """Each route through its ordered waypoints: arrowheads for direction, colour by drug type, width by kg,
+    routes sharing a leg offset side by side; hover gives name and total, click the cases with their quotes."""
+    rows, tables = route_data(ds, routes, lang)
     RouteLines(rows, tables, name=t("page_routes", lang)).add_to(m)
+    route_legend(m, routes, lang)
+
+
+def route_legend(m: folium.Map, routes: pd.DataFrame, lang: str) -> None:
     present = [d for d in settings.DRUG_COLORS if d in set(routes["drug_type"])]
     legend(m, t("routes_legend", lang), [(settings.DRUG_COLORS[d], label("drug_type", d, lang), "line")
                                          for d in present])
@@ -255,34 +288,62 @@ def choropleth_layer(m: folium.Map, ds: Dataset, values: pd.Series, lang: str, n
     fetched basemap (only codes, shades and texts travel with the map). A city whose counties have figures is
     drawn as an outline with its figure, never as a fill under theirs. Each place is labelled with its name and
     figure as written ("800+")."""
-    shapes = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
-    chosen = shapes[shapes["adcode"].isin(values.index)].copy()
+    chosen = shaded_places(ds, values, lang, texts)
     if chosen.empty:
         return
+    bins = class_breaks(chosen.loc[~chosen["outline"], "value"])
+    m.add_child(Shading(shading_cells(chosen, bins, lang), name))
+    add_labels(m, value_labels(chosen, lang))
+    legend(m, name, choropleth_legend(chosen, bins, lang))
+
+
+def shaded_places(ds: Dataset, values: pd.Series, lang: str, texts: dict[str, str] | None = None) -> pd.DataFrame:
+    """The boundaries of the places with a value, with that value, its text as written and whether the place is
+    drawn as an outline only."""
+    shapes = pd.concat([ds.boundaries["prefectures"], ds.boundaries["counties"]])
+    chosen = shapes[shapes["adcode"].isin(values.index)].copy()
     chosen["value"] = chosen["adcode"].map(values).astype(float)
     chosen["text"] = [(texts or {}).get(a) or fmt.number(v, lang) for a, v in zip(chosen["adcode"], chosen["value"])]
-    chosen["outline"] = outlined(chosen)
+    chosen["outline"] = pd.Series(outlined(chosen), index=chosen.index, dtype=bool)
+    return chosen
+
+
+def _classes(chosen: pd.DataFrame, bins: list[float]) -> dict[str, int]:
     filled = chosen[~chosen["outline"]]
-    bins = class_breaks(filled["value"])
-    shades = class_shades(len(bins))
-    classes = {a: next(i for i, b in enumerate(bins) if v <= b) for a, v in zip(filled["adcode"], filled["value"])}
+    return {a: next((i for i, b in enumerate(bins) if v <= b), len(bins) - 1)
+            for a, v in zip(filled["adcode"], filled["value"])}
+
+
+def shading_cells(chosen: pd.DataFrame, bins: list[float], lang: str) -> dict[str, list]:
+    """{adcode: [shade, tooltip html, outline only]} for dashMap.shading, classed by `bins`."""
+    shades, classes, col = class_shades(len(bins)), _classes(chosen, bins), name_col(lang)
+    return {r.adcode: [shades[classes[r.adcode]] if r.adcode in classes else "",
+                       f"{esc(getattr(r, col))}: {esc(r.text)}", bool(r.outline)] for r in chosen.itertuples()}
+
+
+def value_labels(chosen: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Name and figure of each shaded place in one label (none when there are too many to read)."""
+    if chosen.empty or len(chosen) > settings.MAP_LABEL_LIMIT:
+        return pd.DataFrame()
+    inner = chosen.geometry.representative_point()
     col = name_col(lang)
-    cells = {r.adcode: [shades[classes[r.adcode]] if r.adcode in classes else "",
-                        f"{esc(getattr(r, col))}: {esc(r.text)}", bool(r.outline)] for r in chosen.itertuples()}
-    m.add_child(Shading(cells, name))
-    if len(chosen) <= settings.MAP_LABEL_LIMIT:
-        inner = chosen.geometry.representative_point()
-        # name and figure in one label; escaped here, the line break is ours
-        add_labels(m, pd.DataFrame({"ref": chosen["adcode"].to_numpy(),
-                                    "name": [f"{n}\n{v}" for n, v in zip(chosen[col], chosen["text"])],
-                                    "lon": inner.x.to_numpy(), "lat": inner.y.to_numpy(), "priority": 0,
-                                    "kind": "value", "min_zoom": 0}))
+    # escaped when drawn; the line break is ours
+    return pd.DataFrame({"ref": chosen["adcode"].to_numpy(),
+                         "name": [f"{n}\n{v}" for n, v in zip(chosen[col], chosen["text"])],
+                         "lon": inner.x.to_numpy(), "lat": inner.y.to_numpy(), "priority": 0,
+                         "kind": "value", "min_zoom": 0})
+
+
+def choropleth_legend(chosen: pd.DataFrame, bins: list[float], lang: str) -> list[tuple]:
+    """The legend's classes, from the smallest to the largest value each holds."""
+    shades, classes = class_shades(len(bins)), _classes(chosen, bins)
+    filled = chosen[~chosen["outline"]]
     lows = [filled["value"][[classes[a] == i for a in filled["adcode"]]].min() for i in range(len(bins))]
     items = [(shades[i], fmt.number(lo, lang) if lo == hi else f"{fmt.number(lo, lang)}–{fmt.number(hi, lang)}")
              for i, (lo, hi) in enumerate(zip(lows, bins)) if pd.notna(lo)]
     if chosen["outline"].any():
         items.append(("#ffffff", t("map_city_outline", lang)))
-    legend(m, name, items)
+    return items
 
 
 def outlined(chosen: pd.DataFrame) -> list[bool]:

@@ -1,63 +1,75 @@
-"""The seizures map for stepping through years: a base that stays (boundaries, selection, labels, a legend sized for
-every year of the selection) and the circles of one year, handed to it as data, that replace the last year's: a
-step sends only those rows, and the map keeps its view. Circles of every year share one scale, so one year's can
-be compared with the next's. A year shows the records whose stated period overlaps it (filters.in_period); each
-circle is the place's largest single figure of that year, never a sum.
+"""Maps that step through years: a base that stays (boundaries, selection, a legend for every year of the
+selection) and the layers of one year, handed to it as data, that replace the last year's. A step sends only
+those layers, and the map keeps its view.
+
+Each page's map has a stepped form here: the overview (routes and checkpoints), checkpoints, routes, seizures
+(proportional symbols) and demonstration sites (a choropleth of one category). A year shows the records whose
+stated period overlaps it (filters.in_period); symbols, route widths and shades of every year share one scale,
+so one year can be compared with the next. A symbol or a shade is the place's largest single figure of that
+year, never a sum.
+
+A year's layers are calls [part, *data] of static/js/map_frame.js (dashMap.stepper draws them); labels travel
+with them, since the places a map names follow its routes.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
-from jinja2 import Template
+from folium.elements import JSCSSMixin
+from folium.plugins import MarkerCluster
 
+from geo import fmt, settings
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
-from geo.i18n import t
+from geo.i18n import label, t
 from geo.maps import base as maps
-from geo.maps import labels, layers
-from geo.maps.browser import js
+from geo.maps import browser, labels, layers
+
+Call = list  # [dashMap part, *its data as JSON values]
 
 
-class StepLayer(MacroElement):
-    """window.dashStep(rows): a year's circles ([lat, lon, radius, tooltip, popup] per place) replace the last
-    year's. The page hands the rows over (static/js/year_stepper.js); the map itself is never sent again."""
+class StepLayer(browser.Part):
+    """window.dashStep(calls): a year's layers replace the last year's (static/js/map_frame.js: stepper). The
+    page hands them over (static/js/year_stepper.js); the map itself is never sent again."""
 
-    _template = Template("""
-{% macro script(this, kwargs) %}
-(function (map) {
-  var group = null, color = {{ this.color }};
-  window.dashStep = function (rows) {
-    if (group) { map.removeLayer(group); }
-    group = L.featureGroup();
-    rows.forEach(function (r) {
-      L.circleMarker([r[0], r[1]], {radius: r[2], color: '#222', weight: 1.5, fillColor: color, fillOpacity: 0.6})
-        .bindTooltip(r[3]).bindPopup(r[4], {maxWidth: 400}).addTo(group);
-    });
-    group.addTo(map);
-    map.getContainer().setAttribute('data-step-places', String(rows.length));
-  };
-})({{ this._parent.get_name() }});
-{% endmacro %}
-""")
+    _template = browser.call("stepper")
 
-    def __init__(self, color: str):
+    def __init__(self) -> None:
         super().__init__()
         self._name = "StepLayer"
-        self.color = js(color)
 
+
+class ClusterAssets(JSCSSMixin, folium.MacroElement):
+    """Leaflet.markercluster for checkpoints a step draws (their cluster group is made in the browser)."""
+
+    default_js = MarkerCluster.default_js
+    default_css = MarkerCluster.default_css
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "ClusterAssets"
+
+
+def every_year(flt: Filter) -> Filter:
+    """The filter without its years: what the base of a stepped map shows."""
+    return replace(flt, years=None)
+
+
+# --- what each page's map shows, for one filter ---------------------------------------------------------------
 
 def _kg(ds: Dataset, flt: Filter) -> pd.DataFrame:
     seized = filters.view(ds, "seizures", flt)
     return seized[seized["unit"] == "kg"]
 
 
-def every_year(flt: Filter) -> Filter:
-    """The filter without its years: what the base of a stepped map shows."""
-    return replace(flt, years=None)
+def _demo(ds: Dataset, flt: Filter, category: str) -> pd.DataFrame:
+    """The largest figure of the category per place: what a shade shows."""
+    demo = filters.view(ds, "demo_sites", flt)
+    return demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
 
 
 def top_kg(ds: Dataset, flt: Filter) -> float:
@@ -66,22 +78,114 @@ def top_kg(ds: Dataset, flt: Filter) -> float:
     return float(kg["quantity"].max()) if len(kg) else 0.0
 
 
-def step_base(ds: Dataset, flt: Filter, lang: str) -> folium.Map:
-    """Everything of the seizures map but its symbols, for the selection over every year."""
+def _route_top(ds: Dataset, flt: Filter) -> float:
+    """The heaviest route of the selection over every year: the scale of every step's route widths."""
+    kg = layers.route_kg(ds, filters.view(ds, "routes", every_year(flt)))
+    return float(kg.max()) if len(kg) else 0.0
+
+
+def _checkpoint_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
+    rows, tables = layers.checkpoint_data(filters.view(ds, "checkpoints", flt), lang)
+    return [["checkpoints", rows, tables, layers.CLUSTER_OPTIONS]]
+
+
+def _route_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
+    rows, tables = layers.route_data(ds, filters.view(ds, "routes", flt), lang, top=_route_top(ds, flt))
+    return [["routes", rows, tables]]
+
+
+def _seizure_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
+    rows, _ = layers.symbol_rows(ds, _kg(ds, flt), "quantity", lang, lambda r: layers.seizure_text(r, lang),
+                                 top=top_kg(ds, flt))
+    return [["symbols", rows, layers.SYMBOL_COLOR]]
+
+
+def _overview_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
+    """Routes and checkpoints; checkpoints counted per place when there are too many for the overview."""
+    routes = _route_calls(ds, flt, lang)
+    whole = filters.view(ds, "checkpoints", every_year(flt))
+    if len(whole) <= settings.OVERVIEW_MAX_POINTS:
+        return routes + _checkpoint_calls(ds, flt, lang)
+    top = float(whole.groupby("adcode").size().max())
+    rows, _ = layers.checkpoint_count_rows(ds, filters.view(ds, "checkpoints", flt), lang, top=top)
+    return routes + [["symbols", rows, layers.SYMBOL_COLOR]]
+
+
+def _demo_shades(ds: Dataset, flt: Filter, lang: str, category: str) -> tuple[pd.DataFrame, list[float]]:
+    """The places shaded this year, and the classes of every year (so a shade means the same each year)."""
+    def shaded(f: Filter) -> pd.DataFrame:
+        chosen = _demo(ds, f, category)
+        texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
+        return layers.shaded_places(ds, chosen.set_index("adcode")["count"], lang, texts)
+
+    whole = shaded(every_year(flt))
+    return shaded(flt), layers.class_breaks(whole.loc[~whole["outline"], "value"])
+
+
+def _demo_calls(ds: Dataset, flt: Filter, lang: str, category: str) -> list[Call]:
+    chosen, bins = _demo_shades(ds, flt, lang, category)
+    return [["shading", layers.shading_cells(chosen, bins, lang)]]
+
+
+CALLS: dict[str, Callable[..., list[Call]]] = {
+    "overview": _overview_calls, "checkpoints": _checkpoint_calls, "routes": _route_calls,
+    "seizures": _seizure_calls, "demo": _demo_calls}
+
+
+# --- the base: everything that is the same for every year ------------------------------------------------------
+
+def _bounds(ds: Dataset, whole: Filter, page: str, extra: tuple) -> list[list[float]] | None:
+    """The frame of the base, as the page's own map frames its records (of every year)."""
+    if page == "checkpoints":
+        return maps.frame_bounds(ds, whole, filters.view(ds, "checkpoints", whole))
+    if page == "seizures":
+        return maps.frame_bounds(ds, whole, _kg(ds, whole))
+    if page == "demo":
+        return maps.frame_bounds(ds, whole, _demo(ds, whole, *extra))
+    return None
+
+
+def _legend(m: folium.Map, ds: Dataset, whole: Filter, lang: str, page: str, extra: tuple) -> None:
+    """The legend of every year of the selection."""
+    if page in ("overview", "routes"):
+        layers.route_legend(m, filters.view(ds, "routes", whole), lang)
+    if page in ("overview", "checkpoints"):
+        checkpoints = filters.view(ds, "checkpoints", whole)
+        if page == "checkpoints" or len(checkpoints) <= settings.OVERVIEW_MAX_POINTS:
+            layers.checkpoint_legend(m, checkpoints, lang)
+            m.add_child(ClusterAssets())
+        else:  # counted per place, on one scale for every year
+            top = float(checkpoints.groupby("adcode").size().max())
+            layers.symbol_legend(m, t("page_checkpoints", lang), top, "site", lang)
+    if page == "seizures" and (top := top_kg(ds, whole)):
+        layers.symbol_legend(m, t("page_seizures", lang), top, "kg", lang)
+    if page == "demo":
+        chosen, bins = _demo_shades(ds, whole, lang, *extra)
+        if len(chosen):
+            maps.legend(m, label("demo_category", extra[0], lang), layers.choropleth_legend(chosen, bins, lang))
+
+
+def step_base(ds: Dataset, flt: Filter, lang: str, page: str = "seizures", *extra) -> folium.Map:
+    """Everything of the page's map but its year's layers, for the selection over every year."""
     ds = maps.display_dataset(ds)
     whole = every_year(flt)
-    m = maps.base_map(ds, lang, whole, bounds=maps.frame_bounds(ds, whole, _kg(ds, whole)))
-    top = top_kg(ds, flt)
-    if top:
-        layers.symbol_legend(m, t("page_seizures", lang), top, "kg", lang)
-    maps.add_labels(m, labels.map_places(ds, filters.view(ds, "routes", whole), lang))
-    m.add_child(StepLayer(layers.SYMBOL_COLOR))
+    m = maps.base_map(ds, lang, whole, bounds=_bounds(ds, whole, page, extra))
+    _legend(m, ds, whole, lang, page, extra)
+    m.add_child(StepLayer())
     return maps.finish(m)
 
 
-def step_rows(ds: Dataset, flt: Filter, lang: str) -> list[list]:
-    """The circles of the filter's years, sized against every year of the selection."""
+def step_calls(ds: Dataset, flt: Filter, lang: str, page: str = "seizures", *extra) -> list[Call]:
+    """The year's layers of the page's map (those of the filter's years), then the labels of the places they
+    name: the four cities, their routes' places, counties when zoomed in, and a shaded place's figure."""
     ds = maps.display_dataset(ds)
-    rows, _ = layers.symbol_rows(ds, _kg(ds, flt), "quantity", lang, lambda r: layers.seizure_text(r, lang),
-                                 top=top_kg(ds, flt))
-    return rows
+    calls = CALLS[page](ds, flt, lang, *extra)
+    frames = [labels.map_places(ds, filters.view(ds, "routes", flt), lang)]
+    if page == "demo":
+        frames.insert(0, layers.value_labels(_demo_shades(ds, flt, lang, *extra)[0], lang))
+    return calls + [["labels", maps.label_rows(frames)]]
+
+
+def step_rows(ds: Dataset, flt: Filter, lang: str) -> list[list]:
+    """The seizures map's circles of the filter's years, sized against every year of the selection."""
+    return step_calls(ds, flt, lang, "seizures")[0][1]

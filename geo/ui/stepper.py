@@ -1,17 +1,17 @@
-"""The year stepper of the seizures map: ◀ 2017 ▶ and play. A click on ◀ or ▶ sets the year filter to that one year
+"""The year stepper of the map pages: ◀ 2017 ▶ and play. A click on ◀ or ▶ sets the year filter to that one year
 and the whole page follows; while it plays, only the year, its note and the map follow (st.fragment, one run every
 settings.YEAR_STEP_SECONDS) until it is paused. Either way the map stays in the browser with its view: the same base
-is sent (and cached by the browser) and only the year's circles travel, as data (geo.maps.steps). Any interaction
+is sent (and cached by the browser) and only the year's layers travel, as data (geo.maps.steps). Any interaction
 pauses the play (static/js/year_stepper.js clicks pause; another widget's rerun pauses too)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo import settings
-from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.i18n import t
@@ -24,7 +24,9 @@ from geo.ui.cache import Version
 KEY_PLAY = "year_playing"
 KEY_YEAR = "year_step"
 KEY_OWN = "_year_step_rerun"  # the stepper itself asked for a full rerun (play or pause): not an interaction
-MAP_KEY = "seizures_steps"
+# the records each page's map shows, for the stepper's note
+TABLES = {"overview": ("routes", "checkpoints"), "checkpoints": ("checkpoints",), "routes": ("routes",),
+          "seizures": ("seizures",), "demo": ("demo_sites",)}
 JS = (settings.ROOT / "static" / "js" / "year_stepper.js").read_text(encoding="utf-8")
 
 
@@ -96,15 +98,16 @@ def _fragment_run() -> bool:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _base(version: Version, flt: Filter, lang: str) -> dict:
-    return ui_maps.component_args(steps.step_base(cache.shown(version), flt, lang))
+def _base(version: Version, flt: Filter, lang: str, page: str, extra: tuple) -> dict:
+    return ui_maps.component_args(steps.step_base(cache.shown(version), flt, lang, page, *extra))
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _rows(version: Version, flt: Filter, lang: str) -> str:
-    """The year's circles as a script for the page: static/js/year_stepper.js hands them to the map."""
-    return f"<script>window.__yearStepRows = {js(steps.step_rows(cache.shown(version), flt, lang))};" \
-           f"window.__yearStepDeliver && window.__yearStepDeliver();</script>"
+def _layers(version: Version, flt: Filter, lang: str, page: str, extra: tuple) -> str:
+    """The year's layers as a script for the page: static/js/year_stepper.js hands them to the map."""
+    calls = steps.step_calls(cache.shown(version), flt, lang, page, *extra)
+    return f"<script>window.__yearStepRows = {js(calls)};window.__yearStepDeliver && window.__yearStepDeliver();" \
+           "</script>"
 
 
 def _controls(years: list[int], lang: str) -> None:
@@ -117,7 +120,12 @@ def _controls(years: list[int], lang: str) -> None:
                 on_click=_toggle, args=(years,))
 
 
-def _note(ds: Dataset, flt: Filter, lang: str) -> None:
+def _shown(ds: Dataset, table: str, flt: Filter, extra: tuple) -> pd.DataFrame:
+    frame = cache.view(ds, table, flt)
+    return frame[frame["category"] == extra[0]] if table == "demo_sites" and extra else frame
+
+
+def _note(ds: Dataset, flt: Filter, lang: str, page: str, extra: tuple) -> None:
     """The year, how many records it shows, and how many state no period and are therefore not shown."""
     year = flt.years[0] if flt.years else None
     st.container(key="year_shown").markdown(f"**{year}{'年' if lang == 'zh' else ''}**" if year else
@@ -125,19 +133,25 @@ def _note(ds: Dataset, flt: Filter, lang: str) -> None:
     if flt.years is None:
         st.caption("")  # one element either way: the map below keeps its place, and so its frame
         return
-    shown = len(cache.view(ds, "seizures", flt))
-    hidden = filters.undated(cache.view(ds, "seizures", steps.every_year(flt)), flt)
-    st.caption(t("step_note", lang, n=str(shown), hidden=str(hidden)))
+    span = cache.filter_options(ds)[1]
+    parts = []
+    for table in TABLES[page]:
+        every = _shown(ds, table, steps.every_year(flt), extra)
+        dated = _shown(ds, table, replace(flt, years=span), extra) if span else every.iloc[:0]
+        parts.append(t("step_note", lang, n=str(len(_shown(ds, table, flt, extra))),
+                       what=t(f"step_what_{table}", lang), hidden=str(len(every) - len(dated))))
+    st.caption(" ".join(parts))
 
 
-def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
+def _body(ds: Dataset, page: Filter, lang: str, years: list[int], name: str, extra: tuple) -> None:
     ended = st.session_state.get(KEY_PLAY) and _fragment_run() and _advance(years)
     year = step_year()
     flt = replace(page, years=(year, year)) if year is not None else page
-    _note(ds, flt, lang)
+    _note(ds, flt, lang, name, extra)
     version = cache.version(ds)  # the public view for visitors: a step never shows them internal records
-    ui_maps.mount(_base(version, steps.every_year(flt), lang), MAP_KEY)  # the same map every year: never resent
-    st.html(_rows(version, flt, lang), unsafe_allow_javascript=True)
+    # the same map every year: never resent
+    ui_maps.mount(_base(version, steps.every_year(flt), lang, name, extra), f"{name}_steps")
+    st.html(_layers(version, flt, lang, name, extra), unsafe_allow_javascript=True)
     st.caption(t("step_page_behind", lang) if flt.years != page.years else "")
     # a county clicked on the map: the widgets now hold another place than the router handed this run (the page
     # may show a county's city instead, which is not a click)
@@ -147,14 +161,22 @@ def _body(ds: Dataset, page: Filter, lang: str, years: list[int]) -> None:
         st.rerun(scope="app")
 
 
-def seizures_map(ds: Dataset, flt: Filter, lang: str) -> None:
-    """The seizures map (symbols) with its year stepper above it."""
+def stepped_map(ds: Dataset, flt: Filter, lang: str, page: str, *extra, key: str = "") -> None:
+    """The page's map with its year stepper above it (geo.maps.steps: page is overview, checkpoints, routes,
+    seizures or demo, extra the map's own arguments). Without two years to step through, the page's plain map
+    (geo.maps.pages.<page>_map) is shown instead."""
     years = years_of(ds)
     _sync(flt)
     st.html(f"<script>{JS}</script>", unsafe_allow_javascript=True)
     if not years:
-        ui_maps.show(ds, "seizures_map", flt, lang, "seizures_map_symbols", "symbols")
+        ui_maps.show(ds, f"{page}_map", flt, lang, key or f"{page}_map", *extra)
         return
     _controls(years, lang)
     playing = bool(st.session_state.get(KEY_PLAY))
-    st.fragment(run_every=settings.YEAR_STEP_SECONDS if playing else None)(_body)(ds, flt, lang, years)
+    st.fragment(run_every=settings.YEAR_STEP_SECONDS if playing else None)(_body)(ds, flt, lang, years, page,
+                                                                                  tuple(extra))
+
+
+def seizures_map(ds: Dataset, flt: Filter, lang: str) -> None:
+    """The seizures map (symbols) with its year stepper above it."""
+    stepped_map(ds, flt, lang, "seizures", key="seizures_map_symbols")

@@ -65,9 +65,10 @@ def filter_notes(ds: Dataset, flt: Filter, table: str, lang: str) -> None:
     frame, notes = ds[table], []
     if flt.drugs and table not in filters.DRUG_TABLES:
         notes.append(t("drug_not_applicable", lang))
-    if flt.years and "period_start" not in frame:
+    if flt.years and not filters.dated(frame):
         notes.append(t("period_not_applicable", lang))
-    hidden = undated(cache.view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt)
+    hidden = undated(cache.view(ds, table, Filter(flt.cities, flt.counties, flt.drugs)), flt,
+                     filters.doc_dates(ds["sources"]))
     if hidden:
         notes.append(t("undated_hidden", lang, n=str(hidden)))
     if notes:

@@ -98,10 +98,11 @@ window.dashMap = (function () {
   /* Permanent labels [lat, lon, html, priority, min zoom, kind]: hidden below their zoom, and a label that
      would touch one of higher priority (lower number), or the legend, is dropped until there is room. */
   function labels(map, rows) {
+    var group = L.layerGroup().addTo(map);
     var items = rows.map(function (r) {
       var m = L.marker([r[0], r[1]], {pane: 'dashLabels', interactive: false, keyboard: false,
         icon: L.divIcon({className: 'dash-label dash-label-' + r[5], html: '<span>' + r[2] + '</span>',
-                         iconSize: null})}).addTo(map);
+                         iconSize: null})}).addTo(group);
       return {marker: m, priority: r[3], zoom: r[4], kind: r[5]};
     }).sort(function (a, b) { return a.priority - b.priority; });
     function overlaps(a, b) {
@@ -144,7 +145,12 @@ window.dashMap = (function () {
     }
     map.dashDeclutter = declutter;
     map.on('zoomend moveend resize', declutter);
+    group.on('remove', function () {  // a stepped map's labels of the year before
+      map.off('zoomend moveend resize', declutter);
+      if (map.dashDeclutter === declutter) { map.dashDeclutter = null; }
+    });
     setTimeout(declutter, 0);
+    return group;
   }
 
   /* The legend as a Leaflet control at the bottom right, foldable, folded on narrow or low maps
@@ -228,6 +234,13 @@ window.dashMap = (function () {
     };
   }
 
+  /* Checkpoint rows (as for checkpointMarker) in one clustered group: a stepped map's checkpoints of a year. */
+  function checkpoints(map, rows, T, options) {
+    var group = L.markerClusterGroup(options), marker = checkpointMarker(T);
+    group.addLayers(rows.map(marker));
+    return group.addTo(map);
+  }
+
   /* All routes as one group: offset polylines with arrowheads for direction. Row: [coords, drug, weight,
      offset, title, via, total, quote, [cases]]; drug indexes T.drugs, quote T.s, cases T.cases, whose entries
      index the string table T.s. */
@@ -262,6 +275,28 @@ window.dashMap = (function () {
     return group.addTo(map);
   }
 
+  /* A map that steps through years (geo/maps/steps.py): window.dashStep(calls) replaces the last year's layers
+     by this year's, each call [part, ...its data] drawn by the part of that name. The map, its basemap and its
+     view stay; data-step-places counts what the first call draws. */
+  var STEPPED = {symbols: symbols, routes: routes, checkpoints: checkpoints, shading: shading, labels: labels};
+  function stepper(map) {
+    var shown = [];
+    window.dashStep = function (calls) {
+      shown.forEach(function (layer) {
+        map.removeLayer(layer);
+        Object.keys(map.dashUnder).forEach(function (k) { if (map.dashUnder[k] === layer) { delete map.dashUnder[k]; } });
+      });
+      shown = calls.filter(function (c) { return STEPPED.hasOwnProperty(c[0]); }).map(function (c) {
+        return STEPPED[c[0]].apply(null, [map].concat(c.slice(1)));
+      });
+      var data = calls.length ? calls[0][1] : [];
+      map.getContainer().setAttribute('data-step-places',
+                                      String(Array.isArray(data) ? data.length : Object.keys(data).length));
+      if (map.dashDeclutter) { setTimeout(map.dashDeclutter, 0); }
+    };
+  }
+
   return {panes: panes, basemap: basemap, shading: shading, selection: selection, labels: labels, legend: legend,
-          fitFrame: fitFrame, popup: popup, checkpointMarker: checkpointMarker, routes: routes, symbols: symbols};
+          fitFrame: fitFrame, popup: popup, checkpointMarker: checkpointMarker, checkpoints: checkpoints,
+          routes: routes, symbols: symbols, stepper: stepper};
 })();

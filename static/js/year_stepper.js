@@ -1,4 +1,4 @@
-// The year stepper of the seizures map (geo/ui/stepper.py). While it plays, any interaction with the page or with
+// The year stepper of the map pages (geo/ui/stepper.py). While it plays, any interaction with the page or with
 // a map (a click, a key, the wheel, a touch) pauses it by clicking its own pause button. Registered once per tab;
 // does nothing while the stepper is not playing.
 (function () {
@@ -16,7 +16,7 @@
     EVENTS.forEach(function (name) { doc.addEventListener(name, pause, {capture: true, passive: true}); });
   }
   watch(document);
-  // the year's circles (window.__yearStepRows, set by the stepper's script) go to the map once it can take them,
+  // the year's layers (window.__yearStepRows, set by the stepper's script) go to the map once it can take them,
   // and again to a map frame that was rebuilt
   window.__yearStepDeliver = function () {
     var rows = window.__yearStepRows;

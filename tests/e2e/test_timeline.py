@@ -1,9 +1,12 @@
 """The timeline page in Chromium at 1920x1080 and 1024x768, in Chinese and English: no chart label overlaps another
-or leaves the chart, no serious axe violation; and a year step on the seizures map keeps the map's frame and view."""
+or leaves the chart, no serious axe violation; and a year step on the seizures, checkpoints and demonstration maps
+keeps the map's frame and view while the year's layers change."""
 import pytest
 
+from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import load_dataset
+from geo.exports import static_maps
 from geo.maps import steps
 
 from tests.e2e.test_browser import IDLE, open_page
@@ -48,4 +51,28 @@ def test_a_year_step_keeps_the_map_and_its_view(page, app_url):
     places = len(steps.step_rows(load_dataset(), Filter(years=(2012, 2012)), "zh"))
     page.wait_for_function(f"() => {MAP}.document.querySelector('#map_div').dataset.stepPlaces === '{places}'",
                            timeout=30_000)
+    assert "条未注明时期，不显示" in page.inner_text("body")
+
+
+@pytest.mark.parametrize("path, page_map, extra", [("checkpoints", "checkpoints", ()),
+                                                   ("demo_sites", "demo", ("default",))])
+def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
+    open_page(page, app_url, path)
+    page.wait_for_selector(".st-key-year_prev button", timeout=60_000)
+    page.wait_for_function(f"() => {{ try {{ return !!{MAP}.map; }} catch (e) {{ return false; }} }}", timeout=60_000)
+    page.evaluate(f"() => {{ {MAP}.__mark = 1; }}")
+    span = filters.year_span(load_dataset())
+    assert span
+    for year in (span[1], span[1] - 1):  # ◀ from every year goes to the last year, then the one before
+        page.click(".st-key-year_prev button")
+        page.wait_for_function(f"() => document.querySelector('.st-key-year_shown')?.innerText.trim() === "
+                               f"'{year}年'", timeout=60_000)
+        page.wait_for_function(IDLE, timeout=60_000)
+        if extra:  # the category the page opens on
+            extra = (static_maps.demo_categories(load_dataset()["demo_sites"])[0],)
+        calls = steps.step_calls(load_dataset(), Filter(years=(year, year)), "zh", page_map, *extra)
+        places = len(calls[0][1])
+        page.wait_for_function(f"() => {MAP}.document.querySelector('#map_div').dataset.stepPlaces === '{places}'",
+                               timeout=30_000)
+    assert page.evaluate(f"() => {MAP}.__mark") == 1  # the same map frame all along
     assert "条未注明时期，不显示" in page.inner_text("body")

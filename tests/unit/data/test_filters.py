@@ -52,6 +52,18 @@ def test_years_keep_overlapping_periods_and_drop_undated():
     assert len(filters.apply(rows, Filter())) == 4
 
 
+def test_periods_written_only_as_labels_are_read_against_the_document():
+    # test rows written for this test (checkpoints and demonstration sites state their periods only as written)
+    rows = pd.DataFrame({"adcode": ["431126"] * 4, "source_file": ["a.txt"] * 4,
+                         "period_label": ["2018年以来", "4月30日", "近年来", None]})
+    dates = {"a.txt": "2021-06-25"}
+    assert filters.apply(rows, Filter(years=(2017, 2017)), doc_dates=dates).index.tolist() == []
+    assert filters.apply(rows, Filter(years=(2019, 2019)), doc_dates=dates).index.tolist() == [0]
+    assert filters.apply(rows, Filter(years=(2021, 2021)), doc_dates=dates).index.tolist() == [0, 1]
+    assert filters.undated(rows, Filter(years=(2021, 2021)), dates) == 2  # 近年来 and no period at all
+    assert len(filters.apply(rows, Filter(), doc_dates=dates)) == 4
+
+
 def test_drug_types_filter_only_tables_that_have_them():
     rows = pd.DataFrame({"adcode": ["430400", "430400"], "drug_type": ["heroin", "magu"]})
     assert filters.apply(rows, Filter(drugs=("heroin",)))["drug_type"].tolist() == ["heroin"]

@@ -18,7 +18,7 @@ def test_the_base_is_the_same_map_for_every_year(ds):
     a = steps.step_base(ds, Filter(years=(2017, 2017)), "zh").get_root().render()
     b = steps.step_base(ds, Filter(years=(2020, 2020)), "zh").get_root().render()
     strip = lambda html: __import__("re").sub(r"[0-9a-f]{32}", "", html)  # noqa: E731 (folium's element ids)
-    assert strip(a) == strip(b) and "symbol_points" not in a and "window.dashStep" in a
+    assert strip(a) == strip(b) and "dashMap.symbols" not in a and "dashMap.stepper(" in a
 
 
 def test_a_years_layer_holds_what_overlaps_it_on_one_scale(ds):
