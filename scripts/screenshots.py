@@ -30,6 +30,9 @@ DOCS = [("overview.png", "", "", (1600, 1000)),
         ("compare.png", "compare", "", (1600, 1000))]
 RUNNING = "[data-testid=\"stStatusWidget\"] [data-testid*=\"Running\"]"
 MAP_FRAME = 'iframe[title*="streamlit_folium"]'
+STEPPED = ("() => Array.from(document.querySelectorAll('iframe[title*=\"streamlit_folium\"]')).every(f => { "
+           "try { const w = f.contentWindow; return !w.dashStep || !!w.document.querySelector('[data-step-places]'); }"
+           " catch (e) { return false; } })")
 
 
 def settle(page) -> None:
@@ -41,6 +44,8 @@ def settle(page) -> None:
     for i in range(page.locator(MAP_FRAME).count()):
         drawn = page.frame_locator(MAP_FRAME).nth(i).locator(".leaflet-pane canvas, .leaflet-pane svg")
         drawn.first.wait_for(timeout=60_000)
+    # a map that steps through years has drawn once the year's layers reached it (data-step-places)
+    page.wait_for_function(STEPPED, timeout=60_000)
     charts = page.locator(".js-plotly-plot")
     for i in range(charts.count()):
         charts.nth(i).locator(".main-svg").first.wait_for(timeout=60_000)

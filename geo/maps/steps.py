@@ -54,6 +54,16 @@ class ClusterAssets(JSCSSMixin, folium.MacroElement):
         self._name = "ClusterAssets"
 
 
+class RouteAssets(JSCSSMixin, folium.MacroElement):
+    """The offset and arrowhead plugins for routes a step draws."""
+
+    default_js = layers.RouteLines.default_js
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "RouteAssets"
+
+
 def every_year(flt: Filter) -> Filter:
     """The filter without its years: what the base of a stepped map shows."""
     return replace(flt, years=None)
@@ -149,6 +159,7 @@ def _legend(m: folium.Map, ds: Dataset, whole: Filter, lang: str, page: str, ext
     """The legend of every year of the selection."""
     if page in ("overview", "routes"):
         layers.route_legend(m, filters.view(ds, "routes", whole), lang)
+        m.add_child(RouteAssets())
     if page in ("overview", "checkpoints"):
         checkpoints = filters.view(ds, "checkpoints", whole)
         if page == "checkpoints" or len(checkpoints) <= settings.OVERVIEW_MAX_POINTS:

@@ -54,7 +54,7 @@ def test_a_year_step_keeps_the_map_and_its_view(page, app_url):
     assert "条未注明时期，不显示" in page.inner_text("body")
 
 
-@pytest.mark.parametrize("path, page_map, extra", [("checkpoints", "checkpoints", ()),
+@pytest.mark.parametrize("path, page_map, extra", [("checkpoints", "checkpoints", ()), ("routes", "routes", ()),
                                                    ("demo_sites", "demo", ("default",))])
 def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
     open_page(page, app_url, path)
