@@ -1,6 +1,7 @@
-"""What a step of the seizures map's year stepper costs the browser: websocket bytes per step, by hand (◀ ▶: the
-whole page follows the year) and while playing (the map alone follows until paused), whether the map frame and its
-view survive every step (no basemap rebuilt), and the time a step takes. Target: a step ≤ 50 KB.
+"""What a step of a map's year stepper costs the browser: websocket bytes per step, by hand (◀ ▶: the whole page
+follows the year) and while playing (the map alone follows until paused) on the seizures map, by hand on the other
+map pages; whether the map frame and its view survive every step (no basemap rebuilt), and the time a step takes.
+Target: a step ≤ 50 KB.
 
 Run through `python -m bench.maps`; prints a Markdown table and asserts nothing.
 """
@@ -54,17 +55,30 @@ def playing(page, got: Received, steps: int) -> list[tuple[float, int, bool]]:
     return out
 
 
-def measure(browser, url: str, steps: int) -> dict[str, list[tuple[float, int, bool]]]:
+def _open(browser, url: str, path: str):
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
     got = Received(page)
-    page.goto(f"{url}/seizures")
+    page.goto(f"{url}/{path}")
     page.wait_for_selector(".st-key-year_next button", timeout=120_000)
     page.wait_for_function(DRAWN, timeout=120_000, polling=20)
     page.wait_for_function(IDLE, timeout=60_000)
     page.evaluate(MARK)  # a mark in the map's window and a zoom of our own: both must survive every step
-    result = {"by hand (◀ ▶, whole page)": by_hand(page, got, steps), "playing (map only)": playing(page, got, steps)}
+    return page, got
+
+
+def measure(browser, url: str, steps: int) -> dict[str, list[tuple[float, int, bool]]]:
+    page, got = _open(browser, url, "seizures")
+    result = {"seizures, by hand (◀ ▶, whole page)": by_hand(page, got, steps),
+              "seizures, playing (map only)": playing(page, got, steps)}
     page.close()
+    for path in OTHER_PAGES:
+        page, got = _open(browser, url, path)
+        result[f"{path or 'overview'}, by hand (◀ ▶, whole page)"] = by_hand(page, got, steps)
+        page.close()
     return result
+
+
+OTHER_PAGES = ["", "checkpoints", "routes", "demo_sites"]
 
 
 def table(runs: int = 5) -> list[str]:
@@ -76,7 +90,7 @@ def table(runs: int = 5) -> list[str]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         results = measure(browser, url, runs)
         browser.close()
-    rows = ["| year step, seizures map, Chromium 1920x1080 | steps | median KB | max KB | median ms | map frame and "
+    rows = ["| year step, map page, Chromium 1920x1080 | steps | median KB | max KB | median ms | map frame and "
             "view kept | ≤ 50 KB |", "|---|---:|---:|---:|---:|---|---|"]
     for name, steps in results.items():
         sizes = [b for _, b, _ in steps]
