@@ -8,7 +8,6 @@ from geo.exports import press as export
 from geo.exports import tables as press_tables
 from geo.i18n import t
 from geo.ui import exports as ui_exports
-from geo.ui import maps as ui_maps
 from geo.ui import cache, fallback, run, stepper, widgets
 
 ds, flt, lang = run.current()
@@ -26,10 +25,9 @@ if seizures.empty and cache.view(ds, "seizures", stepper.every_year(flt)).empty:
 
 style = st.segmented_control(t("map_style", lang), ["symbols", "choropleth"], default="symbols",
                              key="seizure_map_style", format_func=lambda s: t(f"style_{s}", lang)) or "symbols"
-if style == "symbols":  # symbols step through the years on one map (geo/ui/stepper.py)
-    stepper.seizures_map(ds, flt, lang)
-elif not seizures.empty:
-    ui_maps.show(ds, "seizures_map", flt, lang, f"seizures_map_{style}", style)
+# either style steps through the years on one map (geo/ui/stepper.py)
+stepper.stepped_map(ds, flt, lang, "seizures" if style == "symbols" else "seizures_choropleth",
+                    key=f"seizures_map_{style}")
 if seizures.empty:
     st.stop()
 st.caption(t("largest_figure" if style == "symbols" else "largest_figure_shade", lang))

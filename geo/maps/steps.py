@@ -3,7 +3,8 @@ selection) and the layers of one year, handed to it as data, that replace the la
 those layers, and the map keeps its view.
 
 Each page's map has a stepped form here: the overview (routes and checkpoints), checkpoints, routes, seizures
-(proportional symbols) and demonstration sites (a choropleth of one category). A year shows the records whose
+(proportional symbols, or a choropleth: seizures_choropleth) and demonstration sites (a choropleth of one
+category). A year shows the records whose
 stated period overlaps it (filters.in_period); symbols, route widths and shades of every year share one scale,
 so one year can be compared with the next. A symbol or a shade is the place's largest single figure of that
 year, never a sum.
@@ -121,25 +122,40 @@ def _overview_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
     return routes + [["symbols", rows, layers.SYMBOL_COLOR]]
 
 
-def _demo_shades(ds: Dataset, flt: Filter, lang: str, category: str) -> tuple[pd.DataFrame, list[float]]:
+def _largest_kg(ds: Dataset, flt: Filter) -> pd.DataFrame:
+    """The largest seizure in kg per place: what a shade of the seizures choropleth shows."""
+    return _kg(ds, flt).sort_values("quantity", ascending=False).drop_duplicates("adcode")
+
+
+def _shades(ds: Dataset, flt: Filter, lang: str, page: str, extra: tuple) -> tuple[pd.DataFrame, list[float]]:
     """The places shaded this year, and the classes of every year (so a shade means the same each year)."""
     def shaded(f: Filter) -> pd.DataFrame:
-        chosen = _demo(ds, f, category)
-        texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
-        return layers.shaded_places(ds, chosen.set_index("adcode")["count"], lang, texts)
+        if page == "demo":
+            chosen = _demo(ds, f, *extra)
+            texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
+            return layers.shaded_places(ds, chosen.set_index("adcode")["count"], lang, texts)
+        largest = _largest_kg(ds, f)
+        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
+        return layers.shaded_places(ds, largest.set_index("adcode")["quantity"], lang, texts)
 
     whole = shaded(every_year(flt))
     return shaded(flt), layers.class_breaks(whole.loc[~whole["outline"], "value"])
 
 
 def _demo_calls(ds: Dataset, flt: Filter, lang: str, category: str) -> list[Call]:
-    chosen, bins = _demo_shades(ds, flt, lang, category)
+    chosen, bins = _shades(ds, flt, lang, "demo", (category,))
+    return [["shading", layers.shading_cells(chosen, bins, lang)]]
+
+
+def _seizure_shade_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
+    chosen, bins = _shades(ds, flt, lang, "seizures_choropleth", ())
     return [["shading", layers.shading_cells(chosen, bins, lang)]]
 
 
 CALLS: dict[str, Callable[..., list[Call]]] = {
     "overview": _overview_calls, "checkpoints": _checkpoint_calls, "routes": _route_calls,
-    "seizures": _seizure_calls, "demo": _demo_calls}
+    "seizures": _seizure_calls, "seizures_choropleth": _seizure_shade_calls, "demo": _demo_calls}
+SHADED = ("demo", "seizures_choropleth")  # the stepped choropleths: a shaded place carries its name and figure
 
 
 # --- the base: everything that is the same for every year ------------------------------------------------------
@@ -148,7 +164,7 @@ def _bounds(ds: Dataset, whole: Filter, page: str, extra: tuple) -> list[list[fl
     """The frame of the base, as the page's own map frames its records (of every year)."""
     if page == "checkpoints":
         return maps.frame_bounds(ds, whole, filters.view(ds, "checkpoints", whole))
-    if page == "seizures":
+    if page in ("seizures", "seizures_choropleth"):
         return maps.frame_bounds(ds, whole, _kg(ds, whole))
     if page == "demo":
         return maps.frame_bounds(ds, whole, _demo(ds, whole, *extra))
@@ -170,10 +186,11 @@ def _legend(m: folium.Map, ds: Dataset, whole: Filter, lang: str, page: str, ext
             layers.symbol_legend(m, t("page_checkpoints", lang), top, "site", lang)
     if page == "seizures" and (top := top_kg(ds, whole)):
         layers.symbol_legend(m, t("page_seizures", lang), top, "kg", lang)
-    if page == "demo":
-        chosen, bins = _demo_shades(ds, whole, lang, *extra)
+    if page in SHADED:
+        chosen, bins = _shades(ds, whole, lang, page, extra)
+        name = label("demo_category", extra[0], lang) if page == "demo" else t("page_seizures", lang)
         if len(chosen):
-            maps.legend(m, label("demo_category", extra[0], lang), layers.choropleth_legend(chosen, bins, lang))
+            maps.legend(m, name, layers.choropleth_legend(chosen, bins, lang))
 
 
 def step_base(ds: Dataset, flt: Filter, lang: str, page: str = "seizures", *extra) -> folium.Map:
@@ -192,8 +209,8 @@ def step_calls(ds: Dataset, flt: Filter, lang: str, page: str = "seizures", *ext
     ds = maps.display_dataset(ds)
     calls = CALLS[page](ds, flt, lang, *extra)
     frames = [labels.map_places(ds, filters.view(ds, "routes", flt), lang)]
-    if page == "demo":
-        frames.insert(0, layers.value_labels(_demo_shades(ds, flt, lang, *extra)[0], lang))
+    if page in SHADED:
+        frames.insert(0, layers.value_labels(_shades(ds, flt, lang, page, extra)[0], lang))
     return calls + [["labels", maps.label_rows(frames)]]
 
 

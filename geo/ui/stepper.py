@@ -26,7 +26,9 @@ KEY_YEAR = "year_step"
 KEY_OWN = "_year_step_rerun"  # the stepper itself asked for a full rerun (play or pause): not an interaction
 # the records each page's map shows, for the stepper's note
 TABLES = {"overview": ("routes", "checkpoints"), "checkpoints": ("checkpoints",), "routes": ("routes",),
-          "seizures": ("seizures",), "demo": ("demo_sites",)}
+          "seizures": ("seizures",), "seizures_choropleth": ("seizures",), "demo": ("demo_sites",)}
+# the page's plain map (geo.maps.pages) and its arguments, where there are not two years to step through
+PLAIN = {"seizures_choropleth": ("seizures_map", ("choropleth",))}
 JS = (settings.ROOT / "static" / "js" / "year_stepper.js").read_text(encoding="utf-8")
 
 
@@ -163,20 +165,16 @@ def _body(ds: Dataset, page: Filter, lang: str, years: list[int], name: str, ext
 
 def stepped_map(ds: Dataset, flt: Filter, lang: str, page: str, *extra, key: str = "") -> None:
     """The page's map with its year stepper above it (geo.maps.steps: page is overview, checkpoints, routes,
-    seizures or demo, extra the map's own arguments). Without two years to step through, the page's plain map
-    (geo.maps.pages.<page>_map) is shown instead."""
+    seizures, seizures_choropleth or demo, extra the map's own arguments). Without two years to step through, the
+    page's plain map (geo.maps.pages.<page>_map, or as PLAIN says) is shown instead."""
     years = years_of(ds)
     _sync(flt)
     st.html(f"<script>{JS}</script>", unsafe_allow_javascript=True)
     if not years:
-        ui_maps.show(ds, f"{page}_map", flt, lang, key or f"{page}_map", *extra)
+        builder, args = PLAIN.get(page, (f"{page}_map", ()))
+        ui_maps.show(ds, builder, flt, lang, key or f"{page}_map", *args, *extra)
         return
     _controls(years, lang)
     playing = bool(st.session_state.get(KEY_PLAY))
     st.fragment(run_every=settings.YEAR_STEP_SECONDS if playing else None)(_body)(ds, flt, lang, years, page,
                                                                                   tuple(extra))
-
-
-def seizures_map(ds: Dataset, flt: Filter, lang: str) -> None:
-    """The seizures map (symbols) with its year stepper above it."""
-    stepped_map(ds, flt, lang, "seizures", key="seizures_map_symbols")

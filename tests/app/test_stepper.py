@@ -35,10 +35,12 @@ def test_play_pauses_when_another_widget_is_used():
     assert not at.session_state["year_playing"] and at.button(key="year_play") is not None
 
 
-@pytest.mark.parametrize("page, what", [("pages/overview.py", "条贩毒路线"), ("pages/checkpoints.py", "条查缉点"),
-                                        ("pages/routes.py", "条贩毒路线"), ("pages/demo_sites.py", "条示范创建记录")])
-def test_every_map_page_steps_on_one_map(page, what):
-    at = run(page)
+@pytest.mark.parametrize("page, what, state", [
+    ("pages/overview.py", "条贩毒路线", {}), ("pages/checkpoints.py", "条查缉点", {}),
+    ("pages/routes.py", "条贩毒路线", {}), ("pages/demo_sites.py", "条示范创建记录", {}),
+    ("pages/seizures.py", "条缴获记录", {"seizure_map_style": "choropleth"})])
+def test_every_map_page_steps_on_one_map(page, what, state):
+    at = run(page, **state)
     first = map_args(at)
     for _ in range(8):  # to 2018: every page has records of that year (the open periods 2018年以来, 2018年至今)
         at.button(key="year_next").click().run()

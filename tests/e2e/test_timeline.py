@@ -55,9 +55,13 @@ def test_a_year_step_keeps_the_map_and_its_view(page, app_url):
 
 
 @pytest.mark.parametrize("path, page_map, extra", [("checkpoints", "checkpoints", ()), ("routes", "routes", ()),
-                                                   ("demo_sites", "demo", ("default",))])
+                                                   ("demo_sites", "demo", ("default",)),
+                                                   ("seizures", "seizures_choropleth", ())])
 def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
     open_page(page, app_url, path)
+    if page_map == "seizures_choropleth":
+        page.locator(".st-key-seizure_map_style").get_by_text("分级设色").click()
+        page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_selector(".st-key-year_prev button", timeout=60_000)
     page.wait_for_function(f"() => {{ try {{ return !!{MAP}.map; }} catch (e) {{ return false; }} }}", timeout=60_000)
     page.evaluate(f"() => {{ {MAP}.__mark = 1; }}")
