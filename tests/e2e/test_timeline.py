@@ -61,6 +61,9 @@ def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
     open_page(page, app_url, path)
     if page_map == "seizures_choropleth":
         page.locator(".st-key-seizure_map_style").get_by_text("分级设色").click()
+        # the symbols map's frame is replaced by the choropleth's, the one that shades places
+        page.wait_for_function(f"() => {{ try {{ return !!{MAP}.map.dashUnder.shading; }} catch (e) {{ return false; }} }}",
+                               timeout=60_000)
         page.wait_for_function(IDLE, timeout=60_000)
     page.wait_for_selector(".st-key-year_prev button", timeout=60_000)
     page.wait_for_function(f"() => {{ try {{ return !!{MAP}.map; }} catch (e) {{ return false; }} }}", timeout=60_000)
@@ -76,7 +79,7 @@ def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
             extra = (static_maps.demo_categories(load_dataset()["demo_sites"])[0],)
         calls = steps.step_calls(load_dataset(), Filter(years=(year, year)), "zh", page_map, *extra)
         places = len(calls[0][1])
-        page.wait_for_function(f"() => {MAP}.document.querySelector('#map_div').dataset.stepPlaces === '{places}'",
-                               timeout=30_000)
+        page.wait_for_function(f"() => {{ try {{ return {MAP}.document.querySelector('#map_div').dataset.stepPlaces "
+                               f"=== '{places}'; }} catch (e) {{ return false; }} }}", timeout=30_000)
     assert page.evaluate(f"() => {MAP}.__mark") == 1  # the same map frame all along
     assert "条未注明时期，不显示" in page.inner_text("body")
