@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import folium
+import pandas as pd
 
 from geo import fmt, settings
 from geo.data import filters
@@ -53,17 +54,35 @@ def routes_map(ds: Dataset, flt: Filter, lang: str, highlight: str | None = None
     return _named(m, ds, flt, lang)
 
 
+def kg_seizures(ds: Dataset, flt: Filter) -> pd.DataFrame:
+    """The filter's seizures given in kg: what the seizures maps show."""
+    seizures = filters.view(ds, "seizures", flt)
+    return seizures[seizures["unit"] == "kg"]
+
+
+def demo_of(ds: Dataset, flt: Filter, category: str) -> pd.DataFrame:
+    """The filter's demonstration records of one category: what the demonstration map shows."""
+    demo = filters.view(ds, "demo_sites", flt)
+    return demo[demo["category"] == category]
+
+
+def shade_values(frame: pd.DataFrame, value_col: str, unit: str, lang: str) -> tuple[pd.Series, dict[str, str]]:
+    """What a choropleth shades: the largest single figure per place (never a sum), and its text as written
+    ("800+")."""
+    largest = frame.sort_values(value_col, ascending=False).drop_duplicates("adcode")
+    texts = {a: fmt.quantity(v, q, unit, lang) for a, v, q in zip(largest["adcode"], largest[value_col],
+                                                                    largest["qualifier"])}
+    return largest.set_index("adcode")[value_col], texts
+
+
 def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") -> folium.Map:
     """Seizure figures in kg per jurisdiction, as proportional symbols or as a choropleth."""
     ds = maps.display_dataset(ds)
-    seizures = filters.view(ds, "seizures", flt)
-    kg = seizures[seizures["unit"] == "kg"]
+    kg = kg_seizures(ds, flt)
     m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, kg))
     if style == "choropleth":
-        largest = kg.sort_values("quantity", ascending=False).drop_duplicates("adcode")
-        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
-        layers.choropleth_layer(m, ds, largest.set_index("adcode")["quantity"], lang, t("page_seizures", lang),
-                                texts)
+        values, texts = shade_values(kg, "quantity", "kg", lang)
+        layers.choropleth_layer(m, ds, values, lang, t("page_seizures", lang), texts)
     else:
         layers.symbol_layer(m, ds, kg, "quantity", lang, t("page_seizures", lang),
                             lambda r: layers.seizure_text(r, lang))
@@ -73,10 +92,8 @@ def seizures_map(ds: Dataset, flt: Filter, lang: str, style: str = "symbols") ->
 def demo_map(ds: Dataset, flt: Filter, lang: str, category: str) -> folium.Map:
     """Counts of one category per county or city; with no filter the map frames the places that have some."""
     ds = maps.display_dataset(ds)
-    demo = filters.view(ds, "demo_sites", flt)
-    chosen = demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
+    chosen = demo_of(ds, flt, category)
     m = maps.base_map(ds, lang, flt, bounds=maps.frame_bounds(ds, flt, chosen))
-    texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
-    layers.choropleth_layer(m, ds, chosen.set_index("adcode")["count"], lang, label("demo_category", category, lang),
-                            texts)
+    values, texts = shade_values(chosen, "count", "site", lang)
+    layers.choropleth_layer(m, ds, values, lang, label("demo_category", category, lang), texts)
     return _named(m, ds, flt, lang)

@@ -22,13 +22,14 @@ import pandas as pd
 from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
 
-from geo import fmt, settings
+from geo import settings
 from geo.data import filters
 from geo.data.filters import Filter
 from geo.data.load import Dataset
 from geo.i18n import label, t
 from geo.maps import base as maps
 from geo.maps import browser, labels, layers
+from geo.maps import pages as page_maps
 
 Call = list  # [dashMap part, *its data as JSON values]
 
@@ -72,20 +73,9 @@ def every_year(flt: Filter) -> Filter:
 
 # --- what each page's map shows, for one filter ---------------------------------------------------------------
 
-def _kg(ds: Dataset, flt: Filter) -> pd.DataFrame:
-    seized = filters.view(ds, "seizures", flt)
-    return seized[seized["unit"] == "kg"]
-
-
-def _demo(ds: Dataset, flt: Filter, category: str) -> pd.DataFrame:
-    """The largest figure of the category per place: what a shade shows."""
-    demo = filters.view(ds, "demo_sites", flt)
-    return demo[demo["category"] == category].sort_values("count", ascending=False).drop_duplicates("adcode")
-
-
 def top_kg(ds: Dataset, flt: Filter) -> float:
     """The largest single figure of the selection over every year: the scale of every step's symbols."""
-    kg = _kg(ds, every_year(flt))
+    kg = page_maps.kg_seizures(ds, every_year(flt))
     return float(kg["quantity"].max()) if len(kg) else 0.0
 
 
@@ -106,9 +96,14 @@ def _route_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
 
 
 def _seizure_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
-    rows, _ = layers.symbol_rows(ds, _kg(ds, flt), "quantity", lang, lambda r: layers.seizure_text(r, lang),
-                                 top=top_kg(ds, flt))
+    rows, _ = layers.symbol_rows(ds, page_maps.kg_seizures(ds, flt), "quantity", lang,
+                                 lambda r: layers.seizure_text(r, lang), top=top_kg(ds, flt))
     return [["symbols", rows, layers.SYMBOL_COLOR]]
+
+
+def _counted_top(checkpoints: pd.DataFrame) -> float:
+    """The most checkpoints at one place (of every year): the scale of checkpoints counted per place."""
+    return float(checkpoints.groupby("adcode").size().max())
 
 
 def _overview_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
@@ -117,45 +112,29 @@ def _overview_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
     whole = filters.view(ds, "checkpoints", every_year(flt))
     if len(whole) <= settings.OVERVIEW_MAX_POINTS:
         return routes + _checkpoint_calls(ds, flt, lang)
-    top = float(whole.groupby("adcode").size().max())
-    rows, _ = layers.checkpoint_count_rows(ds, filters.view(ds, "checkpoints", flt), lang, top=top)
+    rows, _ = layers.checkpoint_count_rows(ds, filters.view(ds, "checkpoints", flt), lang, top=_counted_top(whole))
     return routes + [["symbols", rows, layers.SYMBOL_COLOR]]
 
 
-def _largest_kg(ds: Dataset, flt: Filter) -> pd.DataFrame:
-    """The largest seizure in kg per place: what a shade of the seizures choropleth shows."""
-    return _kg(ds, flt).sort_values("quantity", ascending=False).drop_duplicates("adcode")
+# the maps of symbols, routes and checkpoints: their year's layers
+CALLS: dict[str, Callable[[Dataset, Filter, str], list[Call]]] = {
+    "overview": _overview_calls, "checkpoints": _checkpoint_calls, "routes": _route_calls,
+    "seizures": _seizure_calls}
+SHADED = ("demo", "seizures_choropleth")  # the stepped choropleths: a shaded place carries its name and figure
+
+
+def _shaded(ds: Dataset, flt: Filter, lang: str, page: str, extra: tuple) -> pd.DataFrame:
+    if page == "demo":
+        values, texts = page_maps.shade_values(page_maps.demo_of(ds, flt, *extra), "count", "site", lang)
+    else:
+        values, texts = page_maps.shade_values(page_maps.kg_seizures(ds, flt), "quantity", "kg", lang)
+    return layers.shaded_places(ds, values, lang, texts)
 
 
 def _shades(ds: Dataset, flt: Filter, lang: str, page: str, extra: tuple) -> tuple[pd.DataFrame, list[float]]:
     """The places shaded this year, and the classes of every year (so a shade means the same each year)."""
-    def shaded(f: Filter) -> pd.DataFrame:
-        if page == "demo":
-            chosen = _demo(ds, f, *extra)
-            texts = {r.adcode: fmt.quantity(r.count, r.qualifier, "site", lang) for r in chosen.itertuples()}
-            return layers.shaded_places(ds, chosen.set_index("adcode")["count"], lang, texts)
-        largest = _largest_kg(ds, f)
-        texts = {r.adcode: fmt.quantity(r.quantity, r.qualifier, "kg", lang) for r in largest.itertuples()}
-        return layers.shaded_places(ds, largest.set_index("adcode")["quantity"], lang, texts)
-
-    whole = shaded(every_year(flt))
-    return shaded(flt), layers.class_breaks(whole.loc[~whole["outline"], "value"])
-
-
-def _demo_calls(ds: Dataset, flt: Filter, lang: str, category: str) -> list[Call]:
-    chosen, bins = _shades(ds, flt, lang, "demo", (category,))
-    return [["shading", layers.shading_cells(chosen, bins, lang)]]
-
-
-def _seizure_shade_calls(ds: Dataset, flt: Filter, lang: str) -> list[Call]:
-    chosen, bins = _shades(ds, flt, lang, "seizures_choropleth", ())
-    return [["shading", layers.shading_cells(chosen, bins, lang)]]
-
-
-CALLS: dict[str, Callable[..., list[Call]]] = {
-    "overview": _overview_calls, "checkpoints": _checkpoint_calls, "routes": _route_calls,
-    "seizures": _seizure_calls, "seizures_choropleth": _seizure_shade_calls, "demo": _demo_calls}
-SHADED = ("demo", "seizures_choropleth")  # the stepped choropleths: a shaded place carries its name and figure
+    whole = _shaded(ds, every_year(flt), lang, page, extra)
+    return _shaded(ds, flt, lang, page, extra), layers.class_breaks(whole.loc[~whole["outline"], "value"])
 
 
 # --- the base: everything that is the same for every year ------------------------------------------------------
@@ -165,9 +144,9 @@ def _bounds(ds: Dataset, whole: Filter, page: str, extra: tuple) -> list[list[fl
     if page == "checkpoints":
         return maps.frame_bounds(ds, whole, filters.view(ds, "checkpoints", whole))
     if page in ("seizures", "seizures_choropleth"):
-        return maps.frame_bounds(ds, whole, _kg(ds, whole))
+        return maps.frame_bounds(ds, whole, page_maps.kg_seizures(ds, whole))
     if page == "demo":
-        return maps.frame_bounds(ds, whole, _demo(ds, whole, *extra))
+        return maps.frame_bounds(ds, whole, page_maps.demo_of(ds, whole, *extra))
     return None
 
 
@@ -182,8 +161,7 @@ def _legend(m: folium.Map, ds: Dataset, whole: Filter, lang: str, page: str, ext
             layers.checkpoint_legend(m, checkpoints, lang)
             m.add_child(ClusterAssets())
         else:  # counted per place, on one scale for every year
-            top = float(checkpoints.groupby("adcode").size().max())
-            layers.symbol_legend(m, t("page_checkpoints", lang), top, "site", lang)
+            layers.symbol_legend(m, t("page_checkpoints", lang), _counted_top(checkpoints), "site", lang)
     if page == "seizures" and (top := top_kg(ds, whole)):
         layers.symbol_legend(m, t("page_seizures", lang), top, "kg", lang)
     if page in SHADED:
@@ -207,13 +185,11 @@ def step_calls(ds: Dataset, flt: Filter, lang: str, page: str = "seizures", *ext
     """The year's layers of the page's map (those of the filter's years), then the labels of the places they
     name: the four cities, their routes' places, counties when zoomed in, and a shaded place's figure."""
     ds = maps.display_dataset(ds)
-    calls = CALLS[page](ds, flt, lang, *extra)
     frames = [labels.map_places(ds, filters.view(ds, "routes", flt), lang)]
     if page in SHADED:
-        frames.insert(0, layers.value_labels(_shades(ds, flt, lang, page, extra)[0], lang))
+        chosen, bins = _shades(ds, flt, lang, page, extra)
+        calls = [["shading", layers.shading_cells(chosen, bins, lang)]]
+        frames.insert(0, layers.value_labels(chosen, lang))
+    else:
+        calls = CALLS[page](ds, flt, lang)
     return calls + [["labels", maps.label_rows(frames)]]
-
-
-def step_rows(ds: Dataset, flt: Filter, lang: str) -> list[list]:
-    """The seizures map's circles of the filter's years, sized against every year of the selection."""
-    return step_calls(ds, flt, lang, "seizures")[0][1]

@@ -48,7 +48,7 @@ def test_a_year_step_keeps_the_map_and_its_view(page, app_url):
         page.wait_for_function(IDLE, timeout=60_000)
     assert page.evaluate(f"() => [{MAP}.__mark, {MAP}.map.getZoom()]") == [1, zoom]  # same map, same view
     # the year's circles reached the map: one per place with a seizure in kg whose period overlaps 2012
-    places = len(steps.step_rows(load_dataset(), Filter(years=(2012, 2012)), "zh"))
+    places = len(steps.step_calls(load_dataset(), Filter(years=(2012, 2012)), "zh", "seizures")[0][1])
     page.wait_for_function(f"() => {MAP}.document.querySelector('#map_div').dataset.stepPlaces === '{places}'",
                            timeout=30_000)
     assert "条未注明时期，不显示" in page.inner_text("body")
@@ -68,16 +68,17 @@ def test_other_map_pages_step_on_one_map(page, app_url, path, page_map, extra):
     page.wait_for_selector(".st-key-year_prev button", timeout=60_000)
     page.wait_for_function(f"() => {{ try {{ return !!{MAP}.map; }} catch (e) {{ return false; }} }}", timeout=60_000)
     page.evaluate(f"() => {{ {MAP}.__mark = 1; }}")
-    span = filters.year_span(load_dataset())
+    ds = load_dataset()
+    span = filters.year_span(ds)
     assert span
+    if extra:  # the category the page opens on
+        extra = (static_maps.demo_categories(ds["demo_sites"])[0],)
     for year in (span[1], span[1] - 1):  # ◀ from every year goes to the last year, then the one before
         page.click(".st-key-year_prev button")
         page.wait_for_function(f"() => document.querySelector('.st-key-year_shown')?.innerText.trim() === "
                                f"'{year}年'", timeout=60_000)
         page.wait_for_function(IDLE, timeout=60_000)
-        if extra:  # the category the page opens on
-            extra = (static_maps.demo_categories(load_dataset()["demo_sites"])[0],)
-        calls = steps.step_calls(load_dataset(), Filter(years=(year, year)), "zh", page_map, *extra)
+        calls = steps.step_calls(ds, Filter(years=(year, year)), "zh", page_map, *extra)
         places = len(calls[0][1])
         page.wait_for_function(f"() => {{ try {{ return {MAP}.document.querySelector('#map_div').dataset.stepPlaces "
                                f"=== '{places}'; }} catch (e) {{ return false; }} }}", timeout=30_000)

@@ -23,7 +23,7 @@ def test_the_base_is_the_same_map_for_every_year(ds):
 
 def test_a_years_layer_holds_what_overlaps_it_on_one_scale(ds):
     year = Filter(years=(2017, 2017))
-    rows = steps.step_rows(ds, year, "zh")
+    rows = steps.step_calls(ds, year, "zh", "seizures")[0][1]
     seized = filters.view(ds, "seizures", year)
     assert len(seized) and all(str(a) for a in seized["adcode"])
     top, year_top = steps.top_kg(ds, year), seized.loc[seized["unit"] == "kg", "quantity"].max()
