@@ -13,6 +13,12 @@ os.environ.setdefault("DASHBOARD_WARM_FIRST_PAGE", "0")
 DATA = ROOT / "data"
 
 
+def copy_data(target: Path) -> Path:
+    """A copy of data/ at target, without the notes and the last valid version a served data folder keeps."""
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    return target
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break."""

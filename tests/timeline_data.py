@@ -3,10 +3,9 @@ cases for 宁远县 (Ningyuan County). The document and its figures are test tex
 not reports and never go into data/."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.conftest import DATA, read_csv, write_csv
+from tests.conftest import copy_data, read_csv, write_csv
 
 SOURCE = "test_timeline_two_years.txt"
 TEXT = ("测试文本（为时间线测试编写，并非真实报告）：2017年宁远县破获毒品案件100起。"
@@ -18,7 +17,7 @@ FIGURES = [("test-tl-2017", "100", "2017", "2017年宁远县破获毒品案件10
 
 def two_years(target: Path) -> Path:
     """Copy data/ to target and add the test document and its two figures; returns target."""
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(target)
     (target / "sources" / SOURCE).write_text(TEXT, encoding="utf-8")
     header, rows = read_csv(target / "sources.csv")
     rows.append({**{k: "" for k in header}, "source_file": SOURCE, "title_zh": "时间线测试文本",

@@ -1,5 +1,4 @@
 """A data file broken after a valid load: every page keeps working on the last valid data and shows the banner."""
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,7 +8,7 @@ from geo.data import snapshot
 from geo.data.validate import Problem
 from geo.i18n import t
 from tests.app.test_pages import run
-from tests.conftest import DATA
+from tests.conftest import copy_data
 from tests.unit.data.broken import edit_row
 
 
@@ -47,7 +46,7 @@ def broken_after_valid_load(data_copy, monkeypatch):
 def stale_data(tmp_path_factory):
     """The same, shared by the read-only page tests: loaded once (as the app loads it), then broken."""
     data_dir = tmp_path_factory.mktemp("stale") / "data"
-    shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(data_dir)
     assert snapshot.load_safely(data_dir).problems == ()
     edit_row(data_dir / "figures.csv", "hy-fig-001", value="34O")
     with pytest.MonkeyPatch.context() as mp:

@@ -1,10 +1,9 @@
 """In real Chromium: a data file broken after a valid load leaves the app up on the last valid data, with a
 banner naming the file, line and column."""
-import shutil
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import copy_data
 from tests.e2e.test_browser import MAP_FRAME, open_page
 from tests.unit.data.broken import edit_row
 
@@ -28,7 +27,7 @@ def key_figure_340(page) -> None:
 
 def test_broken_file_keeps_the_app_up_with_a_banner(page, app_on, tmp_path):
     data_dir = tmp_path / "data"
-    shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(data_dir)
     url = app_on(data_dir)
     open_page(page, url, "overview")
     key_figure_340(page)

@@ -1,12 +1,11 @@
 """The data page as signed-in staff see it, in Chromium, in Chinese and English: no table key, metric key or adcode
 in the visible text of any tab (upload, history, a report under review, the record editor), and none of
 Streamlit's own English uploader words in the Chinese view. The report text was WRITTEN FOR THIS TEST."""
-import shutil
 
 import pytest
 
 from geo.auth import accounts
-from tests.conftest import DATA
+from tests.conftest import copy_data
 from tests.e2e.test_browser import open_page
 from tests.e2e.test_data_admin import sign_in, wait_idle
 from tests.e2e.test_screens import raw_keys
@@ -22,7 +21,7 @@ TABS = {"zh": ("上传更新", "历史与恢复", "新增报告", "修改记录"
 def site(app_for, tmp_path_factory):
     root = tmp_path_factory.mktemp("words")
     data = root / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(data)
     users = root / "users.toml"
     accounts.add_user("sam", "staff", "staff-pass", users)
     return {"url": app_for(data, users), "data": data}

@@ -1,11 +1,10 @@
 """Report intake in Chromium: a staff user pastes a report (written for this test), accepts its proposals, sees the
 new figure on the overview with its quote, and restoring the previous figures.csv removes it again."""
-import shutil
 
 import pytest
 
 from geo.auth import accounts
-from tests.conftest import DATA
+from tests.conftest import copy_data
 from tests.e2e.test_browser import open_page, poll
 from tests.e2e.test_data_admin import choose, log, sign_in, wait_idle
 
@@ -19,7 +18,7 @@ TILE = f'.kf-tile[title="{QUOTE}"]'
 def site(app_for, tmp_path_factory):
     root = tmp_path_factory.mktemp("intake")
     data = root / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(data)
     users = root / "users.toml"
     accounts.add_user("sam", "staff", "staff-pass", users)
     return {"url": app_for(data, users), "data": data}

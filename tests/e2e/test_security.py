@@ -3,13 +3,12 @@ restarts, idle sign-out, the audit trail an admin reads, and refused uploads."""
 import csv
 import io
 import json
-import shutil
 from datetime import datetime
 
 import pytest
 
 from geo.auth import accounts
-from tests.conftest import DATA, read_csv, write_csv
+from tests.conftest import copy_data, read_csv, write_csv
 from tests.e2e.conftest import serve
 from tests.e2e.test_browser import map_frame, open_page, poll
 from tests.e2e.test_data_admin import choose, csv_uploader, replacement, wait_idle
@@ -37,7 +36,7 @@ def sites(app_for, tmp_path_factory):
     settings, and (started by the tests that need them) the environment for more servers over the same files."""
     root = tmp_path_factory.mktemp("security")
     data = root / "data"
-    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(data)
     mark_internal(data)
     users = root / "users.toml"
     accounts.add_user("ada", "admin", "admin-pass", users)

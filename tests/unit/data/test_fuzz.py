@@ -4,7 +4,6 @@ import csv
 import io
 import json
 import math
-import shutil
 import string
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from geo.data import load as data
 from geo.data import reading, snapshot, validate
 from geo.data.schema import TABLES, Column
-from tests.conftest import DATA
+from tests.conftest import copy_data
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SLOW = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -163,7 +162,7 @@ def test_any_geojson_gives_features_or_problems(scratch, doc, cut):
 def live_copy(tmp_path_factory) -> Path:
     """One data copy loaded once, so every example starts from a process that has served valid data."""
     target = tmp_path_factory.mktemp("live") / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("_extract", "notes", ".last_valid"))
+    copy_data(target)
     assert snapshot.load_safely(target).problems == ()
     return target
 
